@@ -1,0 +1,161 @@
+"""The ``attrib`` command: thin commands over the library; errors become one line each, here only."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from contextlib import ExitStack, nullcontext
+from datetime import date as Date
+from importlib import resources
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .articles import Article, Fields, read_inputs
+from .errors import AttribError, InputError
+from .output import FORMATS, make_writer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, and when: attributions in news articles.")
+stderr = Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> None:
+    """The one place a problem becomes a line on stderr."""
+    stderr.print(f"attrib: {message}", markup=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"attrib {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")) -> None:
+    """Who said what, and when: attributions in news articles."""
+
+
+def _check_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return Date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(None, help="Text files, .jsonl files (one article a line), folders, or - for stdin."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv [default: table on a terminal, else jsonl]"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD, for articles that give none."),
+    model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline name or path."),
+    text_field: str = typer.Option("text", help="JSONL field holding the article text."),
+    id_field: str = typer.Option("id", help="JSONL field holding the article id."),
+    date_field: str = typer.Option("date", help="JSONL field holding the article date."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to parse with."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Skip (as failed) articles longer than this."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
+) -> None:
+    """Find every attribution in the articles and print who said what, and when."""
+    if not paths:
+        if sys.stdin.isatty():
+            raise typer.BadParameter("give at least one path, or - to read stdin", param_hint="PATHS")
+        paths = ["-"]
+    if fmt is None:
+        fmt = _format_for(output) if output else ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    from .extractor import Extractor  # spaCy loads only when there is work to do
+
+    try:
+        extractor = Extractor(model=model, jobs=jobs)
+    except AttribError as e:
+        fail(str(e))
+        raise typer.Exit(1)
+    try:
+        out = open(output, "w", encoding="utf-8", newline="") if output else None
+    except OSError as e:
+        fail(f"{output}: cannot write: {e.strerror}")
+        raise typer.Exit(2)
+    counts = {"articles": 0, "attributions": 0, "failed": 0}
+    started = time.monotonic()
+    with ExitStack() as stack:
+        if out:
+            stack.enter_context(out)
+        writer = make_writer(fmt, out or sys.stdout, color=out is None and sys.stdout.isatty())
+        progress = _progress(quiet)
+        stack.enter_context(progress or nullcontext())
+        task = progress.add_task("articles", total=None) if progress else None
+
+        def articles():
+            for item in read_inputs(paths, Fields(text_field, id_field, date_field), max_chars):
+                if isinstance(item, InputError):
+                    counts["failed"] += 1
+                    fail(str(item))
+                else:
+                    yield item if item.date or not date else Article(item.id, item.text, date)
+
+        for result in extractor.pipe(articles()):
+            counts["articles"] += 1
+            if result.error:
+                counts["failed"] += 1
+                fail(f"{result.doc}: {result.error}")
+                continue
+            writer.write(result)
+            counts["attributions"] += len(result.attributions)
+            if progress:
+                progress.advance(task)
+        writer.close()
+    if not quiet:
+        stderr.print(
+            f"{counts['articles']} articles read, {counts['attributions']} attributions written, "
+            f"{counts['failed']} failed, {time.monotonic() - started:.1f} s",
+            style="dim",
+        )
+    raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _format_for(path: Path) -> str:
+    return {".json": "json", ".csv": "csv", ".txt": "table"}.get(path.suffix.lower(), "jsonl")
+
+
+def _progress(quiet: bool) -> Progress | None:
+    # progress only for a person watching: never in cron logs or pipes
+    if quiet or not sys.stderr.isatty():
+        return None
+    return Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr, transient=True)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one attribution record (a JSONL line)."""
+    typer.echo(resources.files("attrib").joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+@app.command()
+def info(model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline name or path.")) -> None:
+    """Print versions, the model in use and where it was loaded from."""
+    import spacy
+
+    from .pipeline import load_pipeline
+
+    try:
+        nlp = load_pipeline(model)
+    except AttribError as e:
+        fail(str(e))
+        raise typer.Exit(1)
+    meta = nlp.meta
+    typer.echo(json.dumps({
+        "attrib": __version__,
+        "spacy": spacy.__version__,
+        "model": f"{meta.get('lang')}_{meta.get('name')}",
+        "model_version": meta.get("version"),
+        "model_path": str(nlp.path) if getattr(nlp, "path", None) else None,
+        "components": nlp.pipe_names,
+    }, indent=2))

@@ -1,0 +1,133 @@
+"""Cues: the words that introduce an attribution, found on spaCy's dependency parse.
+
+A cue knows the token of its verb (or "according to"), the root of its content and the root
+of its speaker phrase; the spans themselves are cut by ``content`` and ``speakers``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import reporting_verbs
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# verbs that lend their subject to a dependent cue: "X declined to comment, saying ..."
+SUBJECT_LENDERS = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl"}
+# pronoun objects are talk about talk ("he said it"), not content
+EMPTY_OBJECTS = {"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "much", "more"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An attribution cue: ``tokens`` are the cue words, ``content`` roots its content clause."""
+
+    token: Token
+    tokens: tuple[Token, ...]
+    content: Token | None  # None when the content is an adjacent quotation
+    frame: str  # that, obj, to, quote or according
+    speaker: Token | None
+
+
+def find_cues(doc: Doc) -> Iterator[Cue]:
+    """Every reporting-verb and "according to" cue in the document, in order."""
+    verbs = reporting_verbs()
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            cue = _according_to(token)
+            if cue:
+                yield cue
+            continue
+        entry = verbs.get(token.lemma_.lower())
+        if entry is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
+            continue
+        content, frame = _content_root(token, entry.frames)
+        yield Cue(token, _cue_tokens(token), content, frame, speaker_root(token))
+
+
+def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, str]:
+    children = list(verb.children)
+    for child in children:
+        # a complement clause, or a quotation the parser hung on the verb as a side clause
+        if child.dep_ in ("ccomp", "parataxis") and "that" in frames:
+            return child, "that"
+    if "that" in frames:
+        clause = _misattached_that_clause(verb)
+        if clause is not None:
+            return clause, "that"
+    for child in children:
+        if child.dep_ == "xcomp" and "to" in frames and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child, "to"
+    for child in children:
+        if child.dep_ in ("dobj", "attr") and "obj" in frames and child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON":
+            return child, "obj"
+    for child in children:
+        # "called for X", "pointed to X", "warned of X": the content is the preposition's object
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "on") and "obj" in frames:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], "obj"
+    return None, "quote"
+
+
+def _misattached_that_clause(verb: Token) -> Token | None:
+    """A "that" clause the parser hung on a noun after the verb ("told reporters on Feb. 1 that ...")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ not in ("relcl", "acl", "advcl"):
+            continue
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that" and c.i == token.left_edge.i]
+        # the noun it hangs on must be the verb's own object or adjunct, not a noun of the content
+        if marks and token.head.head is not None and token.head.dep_ in ("dobj", "pobj", "npadvmod") and token.head.head in (verb, *[c for c in verb.children if c.dep_ == "prep"]):
+            return token
+    return None
+
+
+def _cue_tokens(verb: Token) -> tuple[Token, ...]:
+    """The verb with its auxiliaries, negation and adverbs in front ("has repeatedly said")."""
+    before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= verb.i - 4]
+    start = min([verb.i] + [c.i for c in before if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in verb.doc[c.i : verb.i])])
+    particles = [c for c in verb.rights if c.dep_ == "prt" and c.i == verb.i + 1]
+    end = particles[-1].i if particles else verb.i
+    return tuple(verb.doc[start : end + 1])
+
+
+def speaker_root(verb: Token) -> Token | None:
+    """The head of the verb's speaker: its subject, the agent of a passive, or a lender's subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return _antecedent_of_relative(child)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head  # "reports suggesting that ...": the noun speaks
+    seen = 0
+    while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < 4:
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting_verbs() and verb.head.dep_ != "ROOT":
+            return None  # coordination deep inside a clause is too often a misparse to borrow from
+        verb = verb.head
+        seen += 1
+        for child in verb.children:
+            if child.dep_ in ("nsubj",):
+                return _antecedent_of_relative(child)
+    return None
+
+
+def _antecedent_of_relative(subject: Token) -> Token:
+    """"who"/"which" as a subject stands for the noun its clause modifies."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def _according_to(according: Token) -> Cue | None:
+    to = according.doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    return Cue(according, (according, to), according.head if according.head != according else None, "according", objects[0])

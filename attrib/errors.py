@@ -1,0 +1,18 @@
+"""The exceptions attrib raises; the CLI turns each into a one-line message."""
+
+
+class AttribError(Exception):
+    """Base class for every error attrib raises on purpose."""
+
+
+class ModelNotFound(AttribError):
+    """The spaCy pipeline asked for cannot be loaded."""
+
+
+class InputError(AttribError):
+    """An input cannot be read as an article: missing, empty, binary, not UTF-8, malformed."""
+
+    def __init__(self, source: str, problem: str, line: int | None = None):
+        self.source, self.problem, self.line = source, problem, line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {problem}")

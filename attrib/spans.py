@@ -1,0 +1,54 @@
+"""Character spans cut from tokens: trimming, joining, and the paragraphs they sit in."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# what never starts or ends a content or speaker span
+EDGE_PUNCT = set(" \t\r\n,;:-–—")
+QUOTE_CHARS = set("\"“”‘’'«»„")
+
+
+def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
+    """Characters from the first token's start to the last token's end."""
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def subtree_range(token: Token, exclude: set[int] = frozenset()) -> tuple[int, int]:
+    """Characters of ``token``'s subtree, cut short before any excluded token on either side."""
+    left, right = token.left_edge.i, token.right_edge.i
+    for i in range(token.i - 1, left - 1, -1):
+        if i in exclude:
+            left = i + 1
+            break
+    for i in range(token.i + 1, right + 1):
+        if i in exclude:
+            right = i - 1
+            break
+    doc = token.doc
+    # a coordinator or comma at either edge belongs to the clause beyond it
+    while left < right and (doc[left].dep_ in ("cc", "punct") and doc[left].text not in QUOTE_CHARS or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right].dep_ in ("cc", "punct") and doc[right].text not in QUOTE_CHARS or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def trim(text: str, start: int, end: int, chars: set[str] = EDGE_PUNCT) -> tuple[int, int]:
+    """Shrink [start, end) past white space and separating punctuation."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    """The line (paragraph) holding character ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def char_to_token(doc: Doc, pos: int) -> Token | None:
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,108 @@
+"""Speaker phrases: which words name the speaker, the title the phrase gives, and its kind."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import anonymous_markers, group_nouns, titles
+from .names import split_title
+
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# sources that are unnamed on purpose, even in the plural
+ANONYMOUS_PLURALS = {"sources", "insiders", "aides", "people", "persons"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a speaker phrase says about its speaker."""
+
+    kind: str  # person, organization, group, anonymous, pronoun, name, description or other
+    name: tuple[str, ...]  # the proper-name words, without titles
+    title: str | None
+    affiliation: str | None
+
+
+def describe(span: Span, head: Token) -> Mention:
+    """Read a speaker phrase: its proper name, title, affiliation and kind."""
+    name_words = _name_words(span, head)
+    title = _title(span, head, name_words)
+    affiliation = _affiliation(span, head)
+    return Mention(_kind(span, head), tuple(t.text for t in name_words), title, affiliation)
+
+
+def _name_words(span: Span, head: Token) -> list[Token]:
+    entity = next((e for e in span.ents if e.start <= head.i < e.end), None)
+    if entity is not None and entity.label_ in ORG_LABELS | {"PERSON"}:
+        words = list(entity)
+    elif head.pos_ == "PROPN":
+        # the run of proper nouns that ends at the head: "Díaz - Canel", "de Cossio"
+        start = head.i
+        while start > span.start and (span.doc[start - 1].pos_ == "PROPN" or span.doc[start - 1].text in ("-", "de", "da", "van", "von", "bin", "al")):
+            start -= 1
+        words = list(span.doc[start : head.i + 1])
+    else:
+        return []
+    while words and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    title, _ = split_title([t.text for t in words])
+    return words[len(title) :]
+
+
+def _title(span: Span, head: Token, name_words: list[Token]) -> str | None:
+    if name_words:
+        before = [t for t in span if t.i < name_words[0].i and t.i >= _after_possessor(span)]
+        words = [t.text for t in before if t.lower_ not in DETERMINERS]
+        # a title is capitalised or a known one: "U.S. President", "Secretary of State"
+        if words and words[-1] not in (",", "-") and (words[-1][0].isupper() or " ".join(words) in titles()):
+            return " ".join(words)
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [t.text for t in child.subtree if t.i >= _after_possessor_of(child) and t.lower_ not in DETERMINERS and not t.is_punct]
+            return " ".join(words) or None
+    return None
+
+
+def _after_possessor(span: Span) -> int:
+    """Index after a leading possessor ("Cuba’s"), which names the affiliation, not the title."""
+    for t in span:
+        if t.tag_ == "POS":
+            return t.i + 1
+    return span.start
+
+
+def _after_possessor_of(token: Token) -> int:
+    marks = [t.i for t in token.subtree if t.tag_ == "POS"]
+    return marks[-1] + 1 if marks else token.left_edge.i
+
+
+def _affiliation(span: Span, head: Token) -> str | None:
+    for t in span:
+        if t.tag_ == "POS" and t.head.dep_ == "poss" and t.head.ent_type_ in ORG_LABELS:
+            return " ".join(w.text for w in span.doc[t.head.left_edge.i : t.i] if w.lower_ not in DETERMINERS)
+    return None
+
+
+def _kind(span: Span, head: Token) -> str:
+    if head.lower_ in PRONOUNS:
+        return "pronoun"
+    label = head.ent_type_ or next((c.ent_type_ for c in head.children if c.dep_ == "compound" and c.ent_type_), "")
+    if label == "PERSON":
+        return "person"
+    if head.pos_ == "PROPN" and label in ORG_LABELS:
+        return "organization"
+    lowered = span.text.lower()
+    named = any(e.label_ == "PERSON" for e in span.ents)
+    if not named and head.pos_ == "NOUN" and any(m in lowered for m in anonymous_markers()):
+        # "officials" alone is a group; a singular, sourced or self-described unnamed source is anonymous
+        if head.tag_ != "NNS" or head.lower_ in ANONYMOUS_PLURALS or "familiar" in lowered or "anonymity" in lowered:
+            return "anonymous"
+    if head.tag_ in ("NNS", "NNPS") and (head.lower_ in group_nouns() or head.pos_ == "NOUN"):
+        return "group"
+    if head.pos_ == "PROPN":
+        return "name"  # a proper name the NER did not type: the resolver decides
+    if head.pos_ == "NOUN":
+        return "description"
+    return "other"

@@ -1,0 +1,1 @@
+"""The project's own model assets: lexicons read by attrib.lexicon."""
