@@ -63,8 +63,8 @@ class Extractor:
         docs = (self._make_doc(a if isinstance(a, Article) else Article("", a)) for a in articles)
         for doc in self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.jobs):
             doc_id = doc.user_data.get("attrib_id", "")
-            attributions = [Attribution(**{**a, "doc": doc_id}) for a in doc._.attributions or []]
-            speakers = [Speaker(**{**s, "aliases": tuple(s["aliases"]), "titles": tuple(s["titles"])}) for s in doc._.speakers or []]
+            attributions = [Attribution.from_dict({**a, "doc": doc_id}) for a in doc._.attributions or []]
+            speakers = [Speaker.from_dict(s) for s in doc._.speakers or []]
             yield ArticleResult(doc_id, doc._.article_date, attributions, speakers, doc._.attrib_error)
 
     def _make_doc(self, article: Article):

@@ -42,6 +42,12 @@ def titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def person_nouns() -> dict[str, str | None]:
+    """Lower-cased one-word titles ("mayor", "spokeswoman") and the gender they imply, if any."""
+    return {t.lower(): (g if g in ("m", "f") else None) for t, g in titles().items() if " " not in t and not t.endswith(".")}
+
+
+@lru_cache(maxsize=None)
 def first_names() -> dict[str, str]:
     """Lower-cased first name -> "m" or "f"."""
     return dict(line.split("\t") for line in _lines("first_names.tsv"))

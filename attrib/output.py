@@ -5,7 +5,9 @@ import csv
 import json
 from typing import IO, Protocol
 
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .extractor import ArticleResult
@@ -61,32 +63,32 @@ class CsvWriter(JsonlWriter):
 
 
 class TableWriter:
-    """A readable table per article, with its speakers under it."""
+    """A readable table per article, with its speakers under it; it fits 80 columns."""
 
     def __init__(self, out: IO[str], color: bool):
-        width = None if color else 100
-        self.console = Console(file=out, force_terminal=color, no_color=not color, width=width, highlight=False)
+        self.console = Console(file=out, force_terminal=color, no_color=not color, highlight=False)
 
     def write(self, result: ArticleResult) -> None:
-        table = Table(title=f"{result.doc}  ({result.date or 'no date'})", show_lines=True, expand=True)
-        table.add_column("Speaker", ratio=2, overflow="fold")
-        table.add_column("Quote", ratio=6, overflow="fold")
-        table.add_column("Kind", ratio=1)
-        table.add_column("Cue", ratio=1, overflow="fold")
-        table.add_column("Date", ratio=1, no_wrap=True)
+        table = Table(title=f"{result.doc} ({result.date or 'no date'})", box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        table.add_column("Speaker", ratio=2, min_width=12)
+        table.add_column("Quote", ratio=5, min_width=20)
+        table.add_column("Cue", width=10)
+        table.add_column("Date", width=10, no_wrap=True)
         for a in result.attributions:
             speaker = a.speaker or (f"({a.speaker_mention}?)" if a.speaker_mention else "?")
             if a.speaker_title:
-                speaker += f"\n{a.speaker_title}"
-            table.add_row(speaker, shorten(" … ".join(a.quote[s - a.quote_start : e - a.quote_start] for s, e in a.quote_spans)), a.kind, a.cue or "", a.date or "")
+                speaker += f"\n[dim]{escape(a.speaker_title)}[/dim]"
+            quote = " … ".join(a.quote[s - a.quote_start : e - a.quote_start] for s, e in a.quote_spans)
+            table.add_row(speaker if a.speaker_title else escape(speaker), escape(shorten(quote)), f"{escape(a.cue or '–')}\n[dim]{a.kind}[/dim]", a.date or "")
         self.console.print(table)
         if result.speakers:
-            speakers = Table(title="Speakers", expand=True)
-            for name, ratio in (("Id", 1), ("Name", 3), ("Type", 2), ("Titles", 3), ("Also called", 4), ("#", 1)):
-                speakers.add_column(name, ratio=ratio, overflow="fold")
+            speakers = Table(title="Speakers", box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+            for name, ratio, width in (("Id", 1, 3), ("Name", 3, 12), ("Type", 0, 12), ("Titles", 3, 8), ("Also called", 4, 8), ("#", 1, 2)):
+                # a ratio of 0 is a fixed-width column
+                speakers.add_column(name, ratio=ratio or None, width=None if ratio else width, min_width=width)
             for s in result.speakers:
                 others = [a for a in s.aliases if a != s.name]
-                speakers.add_row(s.speaker_id, s.name, s.type, "; ".join(s.titles), "; ".join(others), str(s.attributions))
+                speakers.add_row(*(escape(x) for x in (s.speaker_id, s.name, s.type, "; ".join(s.titles), "; ".join(others), str(s.attributions))))
             self.console.print(speakers)
         if not result.attributions:
             self.console.print("no attributions found")

@@ -1,7 +1,7 @@
 """The results: frozen dataclasses with character offsets into the article and one JSON shape."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,10 @@ class Speaker:
     affiliation: str | None = None
     gender: str | None = None
     attributions: int = 0
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Speaker":
+        return cls(**{**data, "aliases": tuple(data["aliases"]), "titles": tuple(data["titles"])})
 
     def to_dict(self) -> dict:
         out = asdict(self)
@@ -53,13 +57,15 @@ class Attribution:
     date_start: int | None = None
     date_end: int | None = None
     date_precision: str | None = None  # day, week, month or year
-    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Attribution":
+        return cls(**{**data, "quote_spans": tuple(tuple(p) for p in data["quote_spans"])})
 
     def to_dict(self) -> dict:
         out = asdict(self)
-        out.pop("extra")
         out["quote_spans"] = [list(p) for p in self.quote_spans]
         return out
 
 
-FIELDS = [f for f in Attribution.__dataclass_fields__ if f != "extra"]
+FIELDS = list(Attribution.__dataclass_fields__)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import titles
+from .lexicon import first_names, person_nouns, titles
 from .names import fold, gender_of, name_key, same_person, split_title
 from .speakers import DETERMINERS, Mention, describe
 
@@ -124,9 +124,13 @@ class Resolver:
             return Resolution(None, None, "other", None)
         phrase = _without_article(span)
         kind = mention.kind if mention.kind in ("group", "anonymous") else "other"
+        gender = None
+        if mention.kind == "description" and head.text.lower() in person_nouns():
+            # "the mayor" with no name in the article is still one person whom "she" can point to
+            kind, gender = "person", person_nouns()[head.text.lower()]
         entity = next((e for e in self.entities if e.type == kind and e.key == name_key(phrase.split())), None)
         if entity is None:
-            entity = Entity(kind, name_key(phrase.split()), phrase)
+            entity = Entity(kind, name_key(phrase.split()), phrase, gender=gender)
             self.entities.append(entity)
         entity.add(phrase, span.start_char, True)
         self.resolved.append((span.start_char, entity))
@@ -141,7 +145,7 @@ class Resolver:
             person = self._person_for(key, pos) if key else None
             # a name the NER typed as an organisation is still the person it names ("Trump" as ORG)
             if person is not None and (mention.kind != "organization" or len(key) == 1):
-                person.add(" ".join(mention.name), pos, True)
+                person.add(mention.surface, pos, True)
                 return person
             if mention.kind == "person":
                 return self._person(span.doc[head.i - len(mention.name) + 1 : head.i + 1], pos, [])
@@ -149,7 +153,7 @@ class Resolver:
                 ent = next((e for e in span.ents if e.start <= head.i < e.end), None)
                 return self._organization(ent) if ent is not None else None
             if mention.kind == "name":
-                entity = Entity("organization" if not mention.title else "person", key, " ".join(mention.name))
+                entity = Entity(_name_type(mention), key, mention.surface)
                 self.entities.append(entity)
                 entity.add(entity.name, pos, True)
                 return entity
@@ -202,6 +206,15 @@ class Resolver:
             if e not in out:
                 out.append(e)
         return out
+
+
+def _name_type(mention: Mention) -> str:
+    """An untyped proper name: a person when titled, or short and led by a known first name or
+    a lone word (speakers named by one word are people: "Trump told reporters")."""
+    words = mention.name
+    if mention.title or len(words) == 1 or len(words) <= 3 and fold(words[0]) in first_names():
+        return "person"
+    return "organization"
 
 
 def _named_head(head: Token) -> Token:

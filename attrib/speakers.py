@@ -21,6 +21,7 @@ class Mention:
 
     kind: str  # person, organization, group, anonymous, pronoun, name, description or other
     name: tuple[str, ...]  # the proper-name words, without titles
+    surface: str  # the proper name as written ("Díaz-Canel")
     title: str | None
     affiliation: str | None
 
@@ -30,7 +31,8 @@ def describe(span: Span, head: Token) -> Mention:
     name_words = _name_words(span, head)
     title = _title(span, head, name_words)
     affiliation = _affiliation(span, head)
-    return Mention(_kind(span, head), tuple(t.text for t in name_words), title, affiliation)
+    surface = span.doc.text[name_words[0].idx : name_words[-1].idx + len(name_words[-1])] if name_words else ""
+    return Mention(_kind(span, head), tuple(t.text for t in name_words), surface, title, affiliation)
 
 
 def _name_words(span: Span, head: Token) -> list[Token]:

