@@ -21,6 +21,10 @@ _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
 _ADJACENT_BLOCK = re.compile(r"^[ \t,—–-]*:[\s]*$")
 # a quotation this short inside running text is a scare quote or a title, not a statement
 MIN_FLOATING_WORDS = 4
+# subordinators whose clause continues the content rather than the act of saying
+REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
+# thought verbs that report a statement as readily as "say" does
+SPEAKING_THOUGHTS = {"believe", "think"}
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
 
@@ -70,8 +74,10 @@ def find_attributions(doc: Doc) -> list[Found]:
 def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     text = doc.text
     cue_ids = {t.i for t in cue.tokens}
-    # the speaker's words, less the cue's own clause ("reports suggesting ..." holds its cue)
-    speaker_ids = {t.i for t in cue.speaker.subtree} - {t.i for t in cue.token.subtree} if cue.speaker is not None else set()
+    speaker_ids = {t.i for t in cue.speaker.subtree} if cue.speaker is not None else set()
+    if cue.token.i in speaker_ids:
+        # the speaker's words, less the cue's own clause ("reports suggesting ..." holds its cue)
+        speaker_ids -= {t.i for t in cue.token.subtree}
     clause = [doc[i] for i in sorted(cue_ids | speaker_ids)]
     clause_start, clause_end = token_range(clause)
     parts: list[tuple[int, int]] = []
@@ -80,12 +86,22 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         if cue.frame == "according":
             exclude |= {t.i for t in cue.token.subtree}
         start, end = trim(text, *subtree_range(cue.content, exclude))
+        reason = _reason_clause(cue)
+        if reason is not None and reason.i > cue.content.i:
+            end = max(end, trim(text, *subtree_range(reason, exclude))[1])
         if end - start > 1:
             parts.append(_widen_to_quotes(start, end, quotes, clause_start, clause_end))
     else:
         before = _quote_ending_before(text, clause_start, quotes)
         after = _quote_starting_after(text, clause_end, quotes)
         parts.extend(q for q in (before, after) if q)
+        if not parts and _is_parenthetical(cue):
+            parts.extend(_around_clause(doc, cue.token.head, cue_ids | speaker_ids, quotes))
+    if parts and cue.content is not None and cue.content.i < cue.token.i:
+        # a medial cue: "The argument would be aided, Devine said, by the calendar."
+        rest = _sentence_after_clause(doc, clause, cue)
+        if rest:
+            parts.append(rest)
     if not parts:
         return None
     # a split quotation: "“A,” he said, “B.”" joins the part after the cue clause
@@ -95,6 +111,55 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     parts.sort()
     speaker = _speaker_span(doc, cue, cue_ids, parts)
     return Found(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
+
+
+def _reason_clause(cue: Cue) -> Token | None:
+    """"X said Y because Z": the parser hangs "because Z" on the cue, but it belongs to what was said."""
+    for child in cue.token.rights:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in child.children):
+            return child
+    return None
+
+
+def _is_parenthetical(cue: Cue) -> bool:
+    """"In the long run, many economists say, costs will fall": the cue hangs from the content."""
+    verb = cue.token
+    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.pos_ not in ("VERB", "AUX") or cue.speaker is None:
+        return False
+    if reporting_verbs()[verb.lemma_.lower()].kind != "speech":
+        return False
+    # the clause is set off by commas: ", many economists say," or a final ", he said."
+    first = min(cue.speaker.left_edge.i, cue.tokens[0].i)
+    last = max(cue.speaker.right_edge.i, verb.i)
+    doc = verb.doc
+    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
+
+
+def _around_clause(doc: Doc, root: Token, clause_ids: set[int], quotes: list[QuotedSpan]) -> list[tuple[int, int]]:
+    """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts."""
+    text = doc.text
+    lo, hi = min(clause_ids), max(clause_ids)
+    sent = root.sent
+    parts = []
+    for a, b in ((sent.start, lo), (hi + 1, sent.end)):
+        if b > a:
+            start, end = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+            if end - start > 1:
+                parts.append((start, end))
+    return parts
+
+
+def _sentence_after_clause(doc: Doc, clause: list[Token], cue: Cue) -> tuple[int, int] | None:
+    """The rest of the sentence after a medial cue clause set off by commas, when it holds no cue of its own."""
+    end = clause[-1].i
+    sent = cue.token.sent
+    if end + 2 >= sent.end or doc[end + 1].text != "," or doc[clause[0].i - 1].text != ",":
+        return None
+    rest = doc[end + 2 : sent.end]
+    if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in rest) or any(t.dep_ == "nsubj" for t in rest):
+        return None
+    start, stop = trim(doc.text, rest.start_char, rest.end_char)
+    return (start, stop) if stop - start > 1 else None
 
 
 def _nested_clause_tokens(cue: Cue) -> set[int]:
@@ -108,7 +173,8 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
     for child in root.children:
         if child.i < root.i:
             continue
-        own_cue = child.dep_ == "conj" and child.lemma_.lower() in reporting_verbs() and _has_subject(child)
+        verb = reporting_verbs().get(child.lemma_.lower())
+        own_cue = child.dep_ == "conj" and verb is not None and (verb.kind == "speech" or verb.lemma in SPEAKING_THOUGHTS) and _has_subject(child)
         with_cue = child.dep_ == "conj" and not _has_subject(child) and _same_form(child, cue.token) and not _same_form(child, root)
         participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.doc[child.left_edge.i - 1].text == ","
         if own_cue or with_cue or participle:

@@ -5,7 +5,8 @@ from spacy.tokens import Doc, Token
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
-QUOTE_CHARS = set("\"“”‘’'«»„")
+# punctuation that separates clauses; brackets and quotation marks belong to what they enclose
+SEPARATORS = {",", ";", ":", "-", "–", "—", "--", ".", "!", "?"}
 
 
 def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
@@ -26,9 +27,9 @@ def subtree_range(token: Token, exclude: set[int] = frozenset()) -> tuple[int, i
             break
     doc = token.doc
     # a coordinator or comma at either edge belongs to the clause beyond it
-    while left < right and (doc[left].dep_ in ("cc", "punct") and doc[left].text not in QUOTE_CHARS or doc[left].is_space):
+    while left < right and (doc[left].dep_ == "cc" or doc[left].text in SEPARATORS or doc[left].is_space):
         left += 1
-    while right > left and (doc[right].dep_ in ("cc", "punct") and doc[right].text not in QUOTE_CHARS or doc[right].is_space):
+    while right > left and (doc[right].dep_ == "cc" or doc[right].text in SEPARATORS or doc[right].is_space):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
