@@ -43,7 +43,7 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
         if entry is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
         content, frame = _content_root(token, entry.frames)
-        yield Cue(token, _cue_tokens(token), content, frame, speaker_root(token))
+        yield Cue(token, cue_tokens(token), content, frame, speaker_root(token))
 
 
 def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, str]:
@@ -83,7 +83,7 @@ def _misattached_that_clause(verb: Token) -> Token | None:
     return None
 
 
-def _cue_tokens(verb: Token) -> tuple[Token, ...]:
+def cue_tokens(verb: Token) -> tuple[Token, ...]:
     """The verb with its auxiliaries, negation and adverbs in front ("has repeatedly said")."""
     before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= verb.i - 4]
     start = min([verb.i] + [c.i for c in before if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in verb.doc[c.i : verb.i])])

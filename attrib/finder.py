@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import Cue, find_cues
+from .cues import Cue, cue_tokens, find_cues, speaker_root
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
 from .spans import paragraph_of, subtree_range, token_range, trim
@@ -21,10 +21,16 @@ _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
 _ADJACENT_BLOCK = re.compile(r"^[ \t,—–-]*:[\s]*$")
 # a quotation this short inside running text is a scare quote or a title, not a statement
 MIN_FLOATING_WORDS = 4
+# prepositions that complete an object ("criticized Clinton for accepting ...")
+OBJECT_PREPOSITIONS = {"for", "as", "of", "over", "against", "about", "to"}
+# a wire dateline: a city in capitals, then place or date words, an agency in brackets, a dash
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[—–-]+\s*")
 # subordinators whose clause continues the content rather than the act of saying
 REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 # thought verbs that report a statement as readily as "say" does
 SPEAKING_THOUGHTS = {"believe", "think"}
+# a name before a colon introduces a quotation ("Philip Bump: “…”"); a longer phrase is a sentence
+MAX_INTRO_WORDS = 8
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
 
@@ -86,6 +92,9 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         if cue.frame == "according":
             exclude |= {t.i for t in cue.token.subtree}
         start, end = trim(text, *subtree_range(cue.content, exclude))
+        if cue.frame == "obj":
+            end = max([end] + [trim(text, *subtree_range(c, exclude))[1] for c in _object_complements(cue)])
+        start = _after_dateline(text, start, end)
         reason = _reason_clause(cue)
         if reason is not None and reason.i > cue.content.i:
             end = max(end, trim(text, *subtree_range(reason, exclude))[1])
@@ -111,6 +120,25 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     parts.sort()
     speaker = _speaker_span(doc, cue, cue_ids, parts)
     return Found(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
+
+
+def _object_complements(cue: Cue) -> list[Token]:
+    """What completes an object: "urged X to release ...", "criticized X for ...", "called X “unhinged”"."""
+    out = []
+    for child in cue.token.rights:
+        if child.i <= cue.content.i or child.doc[child.left_edge.i - 1].text == ",":
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS:
+            out.append(child)
+        elif child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            out.append(child)
+    return out
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Skip a wire dateline that opens the content: "CAMBRIDGE, Mass., Dec. 11 (UPI) — ..."."""
+    m = DATELINE.match(text, start, end)
+    return m.end() if m else start
 
 
 def _reason_clause(cue: Cue) -> Token | None:
@@ -262,6 +290,11 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
             continue
         if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or paragraph_of(text, q.start) in headlines:
             continue
+        introduced = _colon_introduction(doc, q)
+        if introduced is not None:
+            found.append(introduced)
+            found.sort(key=lambda f: f.start)
+            continue
         previous = [f for f in found if f.end <= q.start]
         source = previous[-1] if previous else None
         if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source):
@@ -274,6 +307,35 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
             continue
         found.append(Found([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source))
         found.sort(key=lambda f: f.start)
+
+
+def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
+    """"Philip Bump: “…”" or "she was protesting: “…”": the words before a colon introduce the quotation."""
+    text = doc.text
+    colon = len(text[: q.start].rstrip()) - 1
+    if colon < 0 or text[colon] != ":":
+        return None
+    token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if token is None or token[0].i == 0:
+        return None
+    colon_token = token[0]
+    head = doc[colon_token.i - 1]
+    sent_start = head.sent.start
+    while head.head.i != head.i and sent_start <= head.head.i < colon_token.i:
+        head = head.head
+    after_colon = set(range(colon_token.i, len(doc)))
+    if head.pos_ in ("VERB", "AUX"):
+        if head.lemma_ in ("be", "have", "do"):
+            return None  # "The reason is: “…”" introduces an explanation, not a speaker
+        speaker = speaker_root(head)
+        if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
+            return None
+        span = trim(text, *subtree_range(speaker, {head.i} | after_colon))
+        return Found([(q.start, q.end)], token_range(cue_tokens(head)), span, speaker, head)
+    if head.pos_ in ("PROPN", "NOUN") and colon_token.i - head.left_edge.i <= MAX_INTRO_WORDS and head.left_edge.i >= sent_start:
+        span = trim(text, *subtree_range(head, after_colon))
+        return Found([(q.start, q.end)], (colon, colon + 1), span, head, None)
+    return None
 
 
 def _is_quotation(text: str, f: Found) -> bool:
