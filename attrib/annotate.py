@@ -7,11 +7,12 @@ from .dates import DateValue, article_date, statement_date
 from .finder import Found, find_attributions
 from .records import Attribution, Speaker
 from .resolve import Entity, Resolution, Resolver
+from .spans import text_of
 
 
 def annotate(doc: Doc, date: str | None = None, doc_id: str = "") -> tuple[str | None, list[Attribution], list[Speaker]]:
     """The article date, attributions and speakers of a parsed article; ``date`` (ISO) overrides the dateline."""
-    text = doc.text
+    text = text_of(doc)
     base = date or article_date(text)
     resolver = Resolver(doc)
     found = find_attributions(doc)

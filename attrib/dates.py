@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 from spacy.tokens import Span, Token
+from .spans import sentence
 
 MONTHS = {
     m: i + 1
@@ -154,7 +155,7 @@ def _date_expressions(cue: Token):
     """Date spans in the cue's own clause: DATE entities and weekday/relative phrases under the verb."""
     doc = cue.doc
     clause = {t.i for t in cue.subtree}
-    sent = cue.sent
+    sent = sentence(cue)
     found = []
     for ent in sent.ents:
         if ent.label_ in ("DATE", "TIME") and _governed_by(ent.root, cue):

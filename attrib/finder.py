@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Cue, cue_tokens, find_cues, speaker_root
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
-from .spans import paragraph_of, subtree_range, token_range, trim
+from .spans import paragraph_of, sentence, subtree_range, text_of, token_range, trim
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
 _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
@@ -58,7 +58,7 @@ class Found:
 
 def find_attributions(doc: Doc) -> list[Found]:
     """Every attribution in the document, ordered by where its content starts."""
-    text = doc.text
+    text = text_of(doc)
     quotes = quoted_spans(text)
     headlines = _headline_paragraphs(doc)
     found: list[Found] = []
@@ -78,7 +78,7 @@ def find_attributions(doc: Doc) -> list[Found]:
 
 
 def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
-    text = doc.text
+    text = text_of(doc)
     cue_ids = {t.i for t in cue.tokens}
     speaker_ids = {t.i for t in cue.speaker.subtree} if cue.speaker is not None else set()
     if cue.token.i in speaker_ids:
@@ -114,7 +114,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     if not parts:
         return None
     # a split quotation: "“A,” he said, “B.”" joins the part after the cue clause
-    after = _quote_starting_after(doc.text, clause_end, quotes)
+    after = _quote_starting_after(text_of(doc), clause_end, quotes)
     if after and all(after[0] >= p[1] or after[1] <= p[0] for p in parts) and any(p[1] <= clause_start for p in parts):
         parts.append(after)
     parts.sort()
@@ -165,9 +165,9 @@ def _is_parenthetical(cue: Cue) -> bool:
 
 def _around_clause(doc: Doc, root: Token, clause_ids: set[int], quotes: list[QuotedSpan]) -> list[tuple[int, int]]:
     """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts."""
-    text = doc.text
+    text = text_of(doc)
     lo, hi = min(clause_ids), max(clause_ids)
-    sent = root.sent
+    sent = sentence(root)
     parts = []
     for a, b in ((sent.start, lo), (hi + 1, sent.end)):
         if b > a:
@@ -180,13 +180,13 @@ def _around_clause(doc: Doc, root: Token, clause_ids: set[int], quotes: list[Quo
 def _sentence_after_clause(doc: Doc, clause: list[Token], cue: Cue) -> tuple[int, int] | None:
     """The rest of the sentence after a medial cue clause set off by commas, when it holds no cue of its own."""
     end = clause[-1].i
-    sent = cue.token.sent
+    sent = sentence(cue.token)
     if end + 2 >= sent.end or doc[end + 1].text != "," or doc[clause[0].i - 1].text != ",":
         return None
     rest = doc[end + 2 : sent.end]
     if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in rest) or any(t.dep_ == "nsubj" for t in rest):
         return None
-    start, stop = trim(doc.text, rest.start_char, rest.end_char)
+    start, stop = trim(text_of(doc), rest.start_char, rest.end_char)
     return (start, stop) if stop - start > 1 else None
 
 
@@ -233,7 +233,7 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
         if span is not None:
             exclude.update(range(span.start, span.end))
     exclude.discard(cue.speaker.i)
-    start, end = trim(doc.text, *subtree_range(cue.speaker, exclude))
+    start, end = trim(text_of(doc), *subtree_range(cue.speaker, exclude))
     # never cut a name in two: "Díaz-Canel" may parse as two subjects
     for ent in doc.ents:
         if ent.start_char < end and ent.end_char > start:
@@ -273,7 +273,7 @@ def _inside_quote(pos: int, quotes: list[QuotedSpan]) -> bool:
 def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
     """Lines that are headlines, captions or boilerplate: no closing punctuation, few words."""
     out = set()
-    text = doc.text
+    text = text_of(doc)
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
@@ -284,7 +284,7 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
 
 
 def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Found], headlines) -> None:
-    text = doc.text
+    text = text_of(doc)
     for q in quotes:
         if any(p[0] < q.end and p[1] > q.start for f in found for p in f.content):
             continue
@@ -311,7 +311,7 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
 
 def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
     """"Philip Bump: “…”" or "she was protesting: “…”": the words before a colon introduce the quotation."""
-    text = doc.text
+    text = text_of(doc)
     colon = len(text[: q.start].rstrip()) - 1
     if colon < 0 or text[colon] != ":":
         return None
@@ -320,7 +320,7 @@ def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
         return None
     colon_token = token[0]
     head = doc[colon_token.i - 1]
-    sent_start = head.sent.start
+    sent_start = sentence(head).start
     while head.head.i != head.i and sent_start <= head.head.i < colon_token.i:
         head = head.head
     after_colon = set(range(colon_token.i, len(doc)))

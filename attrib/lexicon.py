@@ -54,6 +54,11 @@ def first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def organization_nouns() -> frozenset[str]:
+    return frozenset(_lines("organization_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def group_nouns() -> frozenset[str]:
     return frozenset(_lines("group_nouns.txt"))
 

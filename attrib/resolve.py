@@ -3,7 +3,7 @@
 Names merge by surname and compatible first names ("Fernandez de Cossio" = "Carlos Fernandez de
 Cossio"), never across different first names ("Hillary Clinton" / "Bill Clinton"); a bare surname
 goes to the most recent compatible entity. Pronouns and descriptions ("the senator") resolve by
-agreement and salience, and stay unresolved rather than guess between several candidates.
+agreement and salience, and stay unresolved rather than guess between equal candidates.
 """
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import first_names, person_nouns, titles
+from .lexicon import first_names, organization_nouns, person_nouns, titles
 from .names import fold, gender_of, name_key, same_person, split_title
 from .speakers import DETERMINERS, Mention, describe
+from .spans import sentence, text_of
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-# how far back a pronoun or description may look for its entity, in paragraphs
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
 # title abbreviations and the nouns that describe their holders ("the senator" = "Sen. Cruz")
 DESCRIPTION_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "pres.": "president"}
@@ -26,22 +28,25 @@ DESCRIPTION_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "gove
 class Entity:
     """One entity of the article, grown as its mentions are read."""
 
-    type: str
+    type: str  # person, organization, group, anonymous or other
     key: tuple[str, ...]  # the fullest folded name seen
     name: str  # the canonical name as written
+    label: str | None = None  # the NER label of an organisation: ORG or GPE
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     affiliation: str | None = None
     gender: str | None = None
     positions: list[int] = field(default_factory=list)  # character offsets of its mentions
-    subject_positions: list[int] = field(default_factory=list)
+    subjects: list[tuple[int, int]] = field(default_factory=list)  # (offset, sentence start) as a subject
 
-    def add(self, surface: str, pos: int, subject: bool) -> None:
+    def add(self, surface: str, pos: int, subject_of: int | None = None, title: str | None = None) -> None:
         if surface and surface not in self.aliases:
             self.aliases.append(surface)
+        if title and title not in self.titles:
+            self.titles.append(title)
         self.positions.append(pos)
-        if subject:
-            self.subject_positions.append(pos)
+        if subject_of is not None:
+            self.subjects.append((pos, subject_of))
 
 
 @dataclass(frozen=True)
@@ -61,14 +66,20 @@ class Resolver:
         self.doc = doc
         self.entities: list[Entity] = []
         self.resolved: list[tuple[int, Entity]] = []  # (position, entity) of speakers resolved so far
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                self._person(ent, ent.start_char)
-            elif ent.label_ in ("ORG", "GPE"):
-                self._organization(ent)
+        # every mention in document order, so that "most recent" means what it says
+        mentions: list[tuple[int, Span | Token]] = [(e.start_char, e) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")]
+        mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and not t.ent_type_]
+        mentions += [(run.start_char, run) for run in _unlabelled_names(doc)]
+        for _, mention in sorted(mentions, key=lambda m: m[0]):
+            if isinstance(mention, Token):
+                self._subject_description(mention)
+            elif mention.label_ in ("PERSON", ""):
+                self._person(mention, mention.start_char, _title_before(mention))
+            else:
+                self._organization(mention)
 
     # entity building -------------------------------------------------------------------------
-    def _person(self, span: Span, pos: int, title_words: list[str] | None = None) -> Entity | None:
+    def _person(self, span: Span, pos: int, title_words: list[str]) -> Entity | None:
         words = [t.text for t in span if t.tag_ != "POS"]
         title, name = split_title(words)
         key = name_key(name)
@@ -76,9 +87,6 @@ class Resolver:
             return None
         entity = self._person_for(key, pos)
         surface = _surface(span, len(title))
-        subject = span.root.dep_ in ("nsubj", "nsubjpass")
-        if title_words is None:
-            title_words = _title_before(span)
         gender = gender_of(name, title + title_words) if len(key) > 1 or title + title_words else None
         if entity is None:
             entity = Entity("person", key, surface, gender=gender)
@@ -86,26 +94,53 @@ class Resolver:
         elif len(key) > len(entity.key):
             entity.key, entity.name = key, surface
         entity.gender = entity.gender or gender
-        entity.add(surface, pos, subject)
+        entity.add(surface, pos, _subject_sentence(span.root), " ".join(title_words + title) or None)
         return entity
 
     def _person_for(self, key: tuple[str, ...], pos: int) -> Entity | None:
         matches = [e for e in self.entities if e.type == "person" and same_person(key, e.key)]
         if len(key) > 1:
             # a full name joins the entity with the same full name, or one known only by surname
-            full = [e for e in matches if len(e.key) > 1]
-            return full[0] if full else (matches[0] if matches else None)
+            full = [e for e in matches if len(e.key) > 1 and e.key[-len(key):] != key or e.key == key]
+            return full[0] if full else _most_recent(matches, pos)
         return _most_recent(matches, pos)
 
     def _organization(self, span: Span) -> Entity:
         words = [t.text for t in span if t.lower_ not in DETERMINERS and t.tag_ != "POS"]
         key = name_key(words)
+        # a surname the NER took for an organisation ("Trump", "Díaz-Canel") stays the person's
+        person = self._person_for(key, span.start_char) if key else None
+        if person is not None and person.key[-len(key):] == key:
+            person.add(span.text, span.start_char, _subject_sentence(span.root))
+            return person
         entity = next((e for e in self.entities if e.type == "organization" and e.key == key), None)
-        surface = " ".join(words)
+        surface = text_of(span.doc)[span[0].idx : span[-1].idx + len(span[-1])] if span[0].lower_ not in DETERMINERS else " ".join(words)
         if entity is None:
-            entity = Entity("organization", key, surface)
+            entity = Entity("organization", key, surface, label=span.label_ or None)
             self.entities.append(entity)
-        entity.add(surface, span.start_char, span.root.dep_ in ("nsubj", "nsubjpass"))
+        entity.add(surface, span.start_char, _subject_sentence(span.root))
+        return entity
+
+    def _subject_description(self, head: Token) -> None:
+        """A subject that is a description: "the senator" joins its entity; "the mayor" or
+        "Cuban officials" become entities of their own that pronouns can point to."""
+        span = head.doc[head.left_edge.i : head.i + 1]
+        if head.tag_ in ("NNS", "NNPS"):
+            self._phrase_entity(span, "group", None).add("", head.idx, _subject_sentence(head))
+            return
+        entity = self._description(head, head.idx)
+        if entity is None and head.lower_ in person_nouns() and any(c.lower_ == "the" for c in head.children):
+            entity = self._phrase_entity(span, "person", person_nouns()[head.lower_])
+        if entity is not None:
+            entity.add("", head.idx, _subject_sentence(head))
+
+    def _phrase_entity(self, span: Span, kind: str, gender: str | None) -> Entity:
+        phrase = _without_article(span)
+        key = name_key(phrase.split())
+        entity = next((e for e in self.entities if e.type == kind and e.key == key), None)
+        if entity is None:
+            entity = Entity(kind, key, phrase, gender=gender)
+            self.entities.append(entity)
         return entity
 
     # resolution ------------------------------------------------------------------------------
@@ -114,27 +149,19 @@ class Resolver:
         head = _named_head(head)
         mention = describe(span, head)
         entity = self._entity_for(span, head, mention)
-        if entity is not None:
-            if mention.title and mention.title not in entity.titles:
-                entity.titles.append(mention.title)
-            entity.affiliation = entity.affiliation or mention.affiliation
-            self.resolved.append((span.start_char, entity))
-            return Resolution(entity, entity.name, entity.type, mention.title)
-        if mention.kind == "pronoun":
-            return Resolution(None, None, "other", None)
-        phrase = _without_article(span)
-        kind = mention.kind if mention.kind in ("group", "anonymous") else "other"
-        gender = None
-        if mention.kind == "description" and head.text.lower() in person_nouns():
-            # "the mayor" with no name in the article is still one person whom "she" can point to
-            kind, gender = "person", person_nouns()[head.text.lower()]
-        entity = next((e for e in self.entities if e.type == kind and e.key == name_key(phrase.split())), None)
+        if entity is None and mention.kind != "pronoun":
+            kind = mention.kind if mention.kind in ("group", "anonymous") else "other"
+            gender = None
+            if mention.kind == "description" and head.lower_ in person_nouns():
+                # "the spokesman" with no name in the article is still one person whom "he" can point to
+                kind, gender = "person", person_nouns()[head.lower_]
+            entity = self._phrase_entity(span, kind, gender)
         if entity is None:
-            entity = Entity(kind, name_key(phrase.split()), phrase, gender=gender)
-            self.entities.append(entity)
-        entity.add(phrase, span.start_char, True)
+            return Resolution(None, None, "other", None)
+        entity.add("" if mention.kind == "pronoun" else (mention.surface or _without_article(span)), span.start_char, title=mention.title)
+        entity.affiliation = entity.affiliation or mention.affiliation
         self.resolved.append((span.start_char, entity))
-        return Resolution(entity, entity.name, kind, None)
+        return Resolution(entity, entity.name, entity.type, mention.title)
 
     def _entity_for(self, span: Span, head: Token, mention: Mention) -> Entity | None:
         pos = span.start_char
@@ -143,59 +170,70 @@ class Resolver:
         if mention.name and mention.kind in ("person", "name", "organization"):
             key = name_key(list(mention.name))
             person = self._person_for(key, pos) if key else None
-            # a name the NER typed as an organisation is still the person it names ("Trump" as ORG)
-            if person is not None and (mention.kind != "organization" or len(key) == 1):
-                person.add(mention.surface, pos, True)
+            # a name the NER typed as an organisation is still the person whose surname it is
+            if person is not None and (mention.kind != "organization" or person.key[-len(key):] == key):
                 return person
             if mention.kind == "person":
                 return self._person(span.doc[head.i - len(mention.name) + 1 : head.i + 1], pos, [])
             if mention.kind == "organization":
                 ent = next((e for e in span.ents if e.start <= head.i < e.end), None)
                 return self._organization(ent) if ent is not None else None
-            if mention.kind == "name":
-                entity = Entity(_name_type(mention), key, mention.surface)
-                self.entities.append(entity)
-                entity.add(entity.name, pos, True)
-                return entity
+            entity = Entity(_name_type(mention), key, mention.surface)
+            self.entities.append(entity)
+            return entity
         if mention.kind == "description":
             return self._description(head, pos)
         return None
 
     def _pronoun(self, head: Token, pos: int) -> Entity | None:
         word = head.lower_
-        window_start = _paragraph_start(self.doc.text, pos, PRONOUN_REACH)
+        window_start = _paragraph_start(text_of(self.doc), pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
-            ok = lambda e: e.type == "person" and e.gender in (gender, None)
-        elif word in ("they", "it"):
-            kinds = ("organization",) if word == "it" else ("group", "organization", "anonymous")
-            ok = lambda e: e.type in kinds
+            kinds = [lambda e: e.type == "person" and e.gender in (gender, None)]
+        elif word == "they":
+            # groups first; an organisation only when no group is in reach
+            kinds = [lambda e: e.type in ("group", "anonymous"), lambda e: e.type == "organization" and e.label != "GPE"]
+        elif word == "it":
+            kinds = [lambda e: e.type == "organization"]
         else:
             return None
+        for ok in kinds:
+            found = self._salient(ok, window_start, pos)
+            if found is not False:
+                return found
+        return None
+
+    def _salient(self, ok, window_start: int, pos: int) -> Entity | None | bool:
+        """The compatible entity to prefer, None when candidates tie, False when there is none."""
         # the last speaker, when compatible: news keeps one speaker through a run of sentences
         speakers = [(p, e) for p, e in self.resolved if window_start <= p < pos and ok(e)]
         if speakers:
             return speakers[-1][1]
-        subjects = [(max(p for p in e.subject_positions if window_start <= p < pos), e) for e in self.entities if ok(e) and any(window_start <= p < pos for p in e.subject_positions)]
+        subjects = sorted((p, sent, e) for e in self.entities if ok(e) for p, sent in e.subjects if window_start <= p < pos)
         if subjects:
-            return max(subjects, key=lambda x: x[0])[1]
+            _, sentence, entity = subjects[-1]
+            rivals = {id(e) for _, s, e in subjects if s == sentence and e is not entity}
+            # coordinated subjects ("John Baker and Tom Reed argued") are equal candidates
+            return None if rivals else entity
         near = [e for e in self.entities if ok(e) and any(window_start <= p < pos for p in e.positions)]
-        # several compatible candidates and no subject among them: do not guess
+        if not near:
+            return False
         return near[0] if len(near) == 1 else None
 
     def _description(self, head: Token, pos: int) -> Entity | None:
-        word = head.lemma_.lower()
+        """"the senator", "the minister", "the company": the most recent entity with that title or kind."""
+        word = head.lower_
         if head.tag_ in ("NNS", "NNPS") or not any(c.lower_ == "the" for c in head.children):
             return None
-        known_titles = {t.lower() for t in titles()}
         candidates = []
         for e in self.entities:
             if not any(p < pos for p in e.positions):
                 continue
             title_words = {DESCRIPTION_TITLES.get(w, w) for t in e.titles for w in t.lower().split()}
-            if e.type == "person" and (word in title_words or word in known_titles and word in title_words):
+            if e.type == "person" and word in title_words:
                 candidates.append(e)
-            elif e.type == "organization" and word in {fold(w) for w in e.name.split()}:
+            elif e.type == "organization" and (word in {fold(w) for w in e.name.split()} or word in organization_nouns() and e.label == "ORG"):
                 candidates.append(e)
         return _most_recent(candidates, pos)
 
@@ -206,6 +244,26 @@ class Resolver:
             if e not in out:
                 out.append(e)
         return out
+
+
+def _unlabelled_names(doc: Doc) -> list[Span]:
+    """Runs of proper nouns the NER left unlabelled that open with a known first name ("Ana María Ruiz")."""
+    runs, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].text[:1].isupper():
+            j += 1
+        if 2 <= j - i <= 4 and fold(doc[i].text) in first_names():
+            runs.append(doc[i:j])
+        i = max(j, i + 1)
+    return runs
+
+
+def _subject_sentence(token: Token) -> int | None:
+    """The start of the token's sentence when it is a subject (or a coordinated subject), else None."""
+    if token.dep_ in SUBJECT_DEPS or token.dep_ == "conj" and token.head.dep_ in SUBJECT_DEPS:
+        return sentence(token).start_char
+    return None
 
 
 def _name_type(mention: Mention) -> str:
@@ -239,7 +297,7 @@ def _surface(span: Span, skip: int) -> str:
     tokens = [t for t in span if t.tag_ != "POS"][skip:]
     if not tokens:
         return ""
-    return span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(span.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _title_before(span: Span) -> list[str]:

@@ -1,12 +1,25 @@
 """Character spans cut from tokens: trimming, joining, and the paragraphs they sit in."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import weakref
+
+from spacy.tokens import Doc, Span, Token
+
+# Doc.text joins every token on each access; one copy per live doc is enough
+_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
 # punctuation that separates clauses; brackets and quotation marks belong to what they enclose
 SEPARATORS = {",", ";", ":", "-", "–", "—", "--", ".", "!", "?"}
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once per doc."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
@@ -53,3 +66,15 @@ def paragraph_of(text: str, pos: int) -> tuple[int, int]:
 def char_to_token(doc: Doc, pos: int) -> Token | None:
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def sentence(token: Token) -> Span:
+    """The token's sentence, found by walking to its boundaries (``Token.sent`` scans the whole doc)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import anonymous_markers, group_nouns, titles
 from .names import split_title
+from .spans import text_of
 
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -31,7 +32,7 @@ def describe(span: Span, head: Token) -> Mention:
     name_words = _name_words(span, head)
     title = _title(span, head, name_words)
     affiliation = _affiliation(span, head)
-    surface = span.doc.text[name_words[0].idx : name_words[-1].idx + len(name_words[-1])] if name_words else ""
+    surface = text_of(span.doc)[name_words[0].idx : name_words[-1].idx + len(name_words[-1])] if name_words else ""
     return Mention(_kind(span, head), tuple(t.text for t in name_words), surface, title, affiliation)
 
 
@@ -98,8 +99,10 @@ def _kind(span: Span, head: Token) -> str:
     lowered = span.text.lower()
     named = any(e.label_ == "PERSON" for e in span.ents)
     if not named and head.pos_ == "NOUN" and any(m in lowered for m in anonymous_markers()):
-        # "officials" alone is a group; a singular, sourced or self-described unnamed source is anonymous
-        if head.tag_ != "NNS" or head.lower_ in ANONYMOUS_PLURALS or "familiar" in lowered or "anonymity" in lowered:
+        # "officials" alone is a group and "the spokesman" someone definite; an indefinite,
+        # sourced or self-described unnamed source is anonymous
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some") for c in head.children)
+        if (head.tag_ == "NNS" and head.lower_ in ANONYMOUS_PLURALS) or (head.tag_ != "NNS" and indefinite) or any(w in lowered for w in ("familiar", "anonymity", "unnamed")):
             return "anonymous"
     if head.tag_ in ("NNS", "NNPS") and (head.lower_ in group_nouns() or head.pos_ == "NOUN"):
         return "group"
