@@ -53,7 +53,7 @@ def extract(
     paths: List[str] = typer.Argument(None, help="Text files, .jsonl files (one article a line), folders, or - for stdin."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv [default: table on a terminal, else jsonl]"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD, for articles that give none."),
+    date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD; wins over a JSONL date field and the dateline."),
     model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline name or path."),
     text_field: str = typer.Option("text", help="JSONL field holding the article text."),
     id_field: str = typer.Option("id", help="JSONL field holding the article id."),
@@ -99,7 +99,8 @@ def extract(
                     counts["failed"] += 1
                     fail(str(item))
                 else:
-                    yield item if item.date or not date else Article(item.id, item.text, date)
+                    # --date first, then the record's own date; the dateline only when neither is given
+                    yield Article(item.id, item.text, date) if date else item
 
         for result in extractor.pipe(articles()):
             counts["articles"] += 1

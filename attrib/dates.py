@@ -29,7 +29,7 @@ DATELINES = [
 ]
 DATELINE_LINES = 12
 # statement-date expressions the NER may miss or mis-span
-_RELATIVE = re.compile(r"\b(yesterday|today|tonight|last (?:week|month|year)|this (?:week|month|year)|earlier this (?:week|month|year)|(?:on |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| afternoon| evening)?)\b", re.I)
+_RELATIVE = re.compile(r"\b(yesterday|today|tonight|last (?:week|month|year)|this (?:week|month|year)|earlier this (?:week|month|year)|(?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| afternoon| evening)?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,13 @@ def _datetime(d: date) -> datetime:
 
 def statement_date(cue: Token | None, content_tokens: set[int], base: str | None) -> DateValue:
     """The date governed by the cue (not by its content), else the article date."""
-    # coordinated cues share one occasion: "told reporters on Feb. 1 that ... and that he believed ..."
-    cues = [cue, cue.head] if cue is not None and cue.dep_ == "conj" else [cue] if cue is not None else []
+    # coordinated cues share one occasion: "told reporters on Feb. 1 that ... and that he believed ...",
+    # where the parser may hang the second cue on the first one's content
+    cues = [cue] if cue is not None else []
+    if cue is not None and cue.dep_ == "conj":
+        cues.append(cue.head)
+        if cue.head.dep_ == "ccomp":
+            cues.append(cue.head.head)
     for verb in cues:
         for expr in _date_expressions(verb):
             if any(t.i in content_tokens for t in expr):
@@ -157,14 +162,15 @@ def _date_expressions(cue: Token):
     clause = {t.i for t in cue.subtree}
     sent = sentence(cue)
     found = []
-    for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and _governed_by(ent.root, cue):
-            found.append(ent)
+    # our patterns first: they take in what the NER splits ("Tuesday" DATE + "night" TIME)
     for m in _RELATIVE.finditer(sent.text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if span is not None and span.root.i in clause and _governed_by(span.root, cue) and not any(s.start <= span.start < s.end for s in found):
+        if span is not None and span.root.i in clause and _governed_by(span.root, cue):
             found.append(span)
-    return found
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME") and _governed_by(ent.root, cue) and not any(s.start < ent.end and ent.start < s.end for s in found):
+            found.append(ent)
+    return sorted(found, key=lambda s: s.start)
 
 
 def _governed_by(token: Token, cue: Token) -> bool:
