@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from contextlib import ExitStack, nullcontext
@@ -102,17 +103,22 @@ def extract(
                     # --date first, then the record's own date; the dateline only when neither is given
                     yield Article(item.id, item.text, date) if date else item
 
-        for result in extractor.pipe(articles()):
-            counts["articles"] += 1
-            if result.error:
-                counts["failed"] += 1
-                fail(f"{result.doc}: {result.error}")
-                continue
-            writer.write(result)
-            counts["attributions"] += len(result.attributions)
-            if progress:
-                progress.advance(task)
-        writer.close()
+        try:
+            for result in extractor.pipe(articles()):
+                counts["articles"] += 1
+                if result.error:
+                    counts["failed"] += 1
+                    fail(f"{result.doc}: {result.error}")
+                    continue
+                writer.write(result)
+                counts["attributions"] += len(result.attributions)
+                if progress:
+                    progress.advance(task)
+            writer.close()
+        except BrokenPipeError:
+            # the reader went away ("| head"): stop quietly, as Unix tools do
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0)
     if not quiet:
         stderr.print(
             f"{counts['articles']} articles read, {counts['attributions']} attributions written, "

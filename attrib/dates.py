@@ -143,8 +143,9 @@ def statement_date(cue: Token | None, content_tokens: set[int], base: str | None
         cues.append(cue.head)
         if cue.head.dep_ == "ccomp":
             cues.append(cue.head.head)
+    content_start = min(content_tokens, default=None)
     for verb in cues:
-        for expr in _date_expressions(verb):
+        for expr in _date_expressions(verb, content_start):
             if any(t.i in content_tokens for t in expr):
                 continue
             resolved = resolve(expr.text, base)
@@ -156,19 +157,24 @@ def statement_date(cue: Token | None, content_tokens: set[int], base: str | None
     return DateValue(None, None)
 
 
-def _date_expressions(cue: Token):
-    """Date spans in the cue's own clause: DATE entities and weekday/relative phrases under the verb."""
+def _date_expressions(cue: Token, content_start: int | None = None):
+    """Date spans in the cue's own clause: DATE entities and weekday/relative phrases under the verb,
+    or standing between the verb and its content ("said on Monday the talks ...")."""
     doc = cue.doc
     clause = {t.i for t in cue.subtree}
     sent = sentence(cue)
     found = []
+
+    def between(span: Span) -> bool:
+        return content_start is not None and cue.i < span.start and span.end <= content_start
+
     # our patterns first: they take in what the NER splits ("Tuesday" DATE + "night" TIME)
     for m in _RELATIVE.finditer(sent.text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if span is not None and span.root.i in clause and _governed_by(span.root, cue):
+        if span is not None and (span.root.i in clause and _governed_by(span.root, cue) or between(span)):
             found.append(span)
     for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and _governed_by(ent.root, cue) and not any(s.start < ent.end and ent.start < s.end for s in found):
+        if ent.label_ in ("DATE", "TIME") and (_governed_by(ent.root, cue) or between(ent)) and not any(s.start < ent.end and ent.start < s.end for s in found):
             found.append(ent)
     return sorted(found, key=lambda s: s.start)
 

@@ -95,6 +95,9 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         if cue.frame == "obj":
             end = max([end] + [trim(text, *subtree_range(c, exclude))[1] for c in _object_complements(cue)])
         start = _after_dateline(text, start, end)
+        leading = _leading_time_phrase(cue.content)
+        if leading is not None and leading.right_edge.i + 1 < len(doc):
+            start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
         reason = _reason_clause(cue)
         if reason is not None and reason.i > cue.content.i:
             end = max(end, trim(text, *subtree_range(reason, exclude))[1])
@@ -120,6 +123,17 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     parts.sort()
     speaker = _speaker_span(doc, cue, cue_ids, parts)
     return Found(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
+
+
+def _leading_time_phrase(root: Token) -> Token | None:
+    """"said on Monday the talks were over": a time phrase before the clause's subject that the
+    parser hung inside the clause; it dates the saying, not what was said."""
+    subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    for child in root.children:
+        if subjects and child.i < min(subjects) and child.dep_ in ("prep", "npadvmod") and child.left_edge.i == root.left_edge.i:
+            if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+                return child
+    return None
 
 
 def _object_complements(cue: Cue) -> list[Token]:

