@@ -10,6 +10,9 @@ from typing import Iterator
 from .errors import InputError
 
 
+EMPTY = "empty article (no text)"
+
+
 @dataclass(frozen=True)
 class Article:
     """One article to read: its id (the path as given, or the record's id), text and date."""
@@ -28,11 +31,11 @@ class Fields:
     date: str = "date"
 
 
-def read_inputs(paths: list[str], fields: Fields = Fields(), max_chars: int | None = None) -> Iterator[Article | InputError]:
+def read_inputs(paths: list[str], fields: Fields = Fields()) -> Iterator[Article | InputError]:
     """Articles from every path in order; a bad input yields an InputError and reading goes on."""
     for path in paths:
         if path == "-":
-            yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, max_chars, jsonl=False)
+            yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, jsonl=False)
             continue
         p = Path(path)
         if p.is_dir():
@@ -40,12 +43,12 @@ def read_inputs(paths: list[str], fields: Fields = Fields(), max_chars: int | No
             if not files:
                 yield InputError(path, "folder holds no .txt or .jsonl files")
             for f in files:
-                yield from _from_file(str(f), fields, max_chars)
+                yield from _from_file(str(f), fields)
         else:
-            yield from _from_file(path, fields, max_chars)
+            yield from _from_file(path, fields)
 
 
-def _from_file(path: str, fields: Fields, max_chars: int | None) -> Iterator[Article | InputError]:
+def _from_file(path: str, fields: Fields) -> Iterator[Article | InputError]:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -57,20 +60,19 @@ def _from_file(path: str, fields: Fields, max_chars: int | None) -> Iterator[Art
     except OSError as e:
         yield InputError(path, f"cannot read: {e.strerror or e}")
         return
-    yield from _from_bytes(path, data, fields, max_chars, jsonl=path.lower().endswith(".jsonl"))
+    yield from _from_bytes(path, data, fields, jsonl=path.lower().endswith(".jsonl"))
 
 
-def _from_bytes(source: str, data: bytes, fields: Fields, max_chars: int | None, jsonl: bool) -> Iterator[Article | InputError]:
+def _from_bytes(source: str, data: bytes, fields: Fields, jsonl: bool) -> Iterator[Article | InputError]:
     try:
         text = decode(source, data)
     except InputError as e:
         yield e
         return
     if jsonl:
-        yield from _records(source, text, fields, max_chars)
+        yield from _records(source, text, fields)
         return
-    problem = _problem(text, max_chars)
-    yield InputError(source, problem) if problem else Article(source, text)
+    yield Article(source, text) if text.strip() else InputError(source, EMPTY)
 
 
 def decode(source: str, data: bytes) -> str:
@@ -83,15 +85,7 @@ def decode(source: str, data: bytes) -> str:
         raise InputError(source, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})") from None
 
 
-def _problem(text: str, max_chars: int | None) -> str | None:
-    if not text.strip():
-        return "empty article (no text)"
-    if max_chars is not None and len(text) > max_chars:
-        return f"article too large ({len(text):,} characters, --max-chars is {max_chars:,})"
-    return None
-
-
-def _records(source: str, text: str, fields: Fields, max_chars: int | None) -> Iterator[Article | InputError]:
+def _records(source: str, text: str, fields: Fields) -> Iterator[Article | InputError]:
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         yield InputError(source, "empty file (no JSONL records)")
@@ -111,9 +105,8 @@ def _records(source: str, text: str, fields: Fields, max_chars: int | None) -> I
         if not isinstance(body, str):
             yield InputError(source, f"record has no string field {fields.text!r}", line=number)
             continue
-        problem = _problem(body, max_chars)
-        if problem:
-            yield InputError(source, problem, line=number)
+        if not body.strip():
+            yield InputError(source, EMPTY, line=number)
             continue
         doc_id = record.get(fields.id)
         date = record.get(fields.date)

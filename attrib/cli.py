@@ -5,6 +5,7 @@ import json
 import os
 import sys
 import time
+from collections import deque
 from contextlib import ExitStack, nullcontext
 from datetime import date as Date
 from importlib import resources
@@ -16,6 +17,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from . import resume as resuming
 from .articles import Article, Fields, read_inputs
 from .errors import AttribError, InputError
 from .output import FORMATS, make_writer
@@ -60,8 +62,9 @@ def extract(
     id_field: str = typer.Option("id", help="JSONL field holding the article id."),
     date_field: str = typer.Option("date", help="JSONL field holding the article date."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to parse with."),
-    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Skip (as failed) articles longer than this."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this as failed, unparsed [default: 1,000,000]."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
+    resume: bool = typer.Option(False, "--resume", help="With -o: skip the articles the output already holds whole, append the rest."),
 ) -> None:
     """Find every attribution in the articles and print who said what, and when."""
     if not paths:
@@ -72,45 +75,61 @@ def extract(
         fmt = _format_for(output) if output else ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if resume and (output is None or fmt not in ("jsonl", "json")):
+        raise typer.BadParameter("needs -o FILE and --format jsonl or json", param_hint="--resume")
     from .extractor import Extractor  # spaCy loads only when there is work to do
 
     try:
-        extractor = Extractor(model=model, jobs=jobs)
+        extractor = Extractor(model=model, jobs=jobs, max_chars=max_chars)
     except AttribError as e:
         fail(str(e))
         raise typer.Exit(1)
     try:
-        out = open(output, "w", encoding="utf-8", newline="") if output else None
+        done = resuming.prepare(output) if resume else set()
+        out = open(output, "a" if resume else "w", encoding="utf-8", newline="") if output else None
+        log = open(resuming.done_log(output), "a" if resume else "w", encoding="utf-8") if output else None
     except OSError as e:
         fail(f"{output}: cannot write: {e.strerror}")
         raise typer.Exit(2)
-    counts = {"articles": 0, "attributions": 0, "failed": 0}
+    counts = {"articles": 0, "attributions": 0, "failed": 0, "skipped": 0}
+    pending: deque[str] = deque()  # keys of the articles in flight, in input order
     started = time.monotonic()
     with ExitStack() as stack:
         if out:
             stack.enter_context(out)
+            stack.enter_context(log)
         writer = make_writer(fmt, out or sys.stdout, color=out is None and sys.stdout.isatty())
         progress = _progress(quiet)
         stack.enter_context(progress or nullcontext())
         task = progress.add_task("articles", total=None) if progress else None
 
         def articles():
-            for item in read_inputs(paths, Fields(text_field, id_field, date_field), max_chars):
+            for item in read_inputs(paths, Fields(text_field, id_field, date_field)):
                 if isinstance(item, InputError):
                     counts["failed"] += 1
                     fail(str(item))
-                else:
-                    # --date first, then the record's own date; the dateline only when neither is given
-                    yield Article(item.id, item.text, date) if date else item
+                    continue
+                key = resuming.article_key(item)
+                if key in done:
+                    counts["skipped"] += 1
+                    continue
+                pending.append(key)
+                # --date first, then the record's own date; the dateline only when neither is given
+                yield Article(item.id, item.text, date) if date else item
 
         try:
             for result in extractor.pipe(articles()):
                 counts["articles"] += 1
+                key = pending.popleft()
                 if result.error:
                     counts["failed"] += 1
                     fail(f"{result.doc}: {result.error}")
                     continue
                 writer.write(result)
+                if log:
+                    # only once the article's records are flushed: what the log names is whole
+                    log.write(key + "\n")
+                    log.flush()
                 counts["attributions"] += len(result.attributions)
                 if progress:
                     progress.advance(task)
@@ -120,9 +139,10 @@ def extract(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0)
     if not quiet:
+        skipped = f", {counts['skipped']} already done" if resume else ""
         stderr.print(
             f"{counts['articles']} articles read, {counts['attributions']} attributions written, "
-            f"{counts['failed']} failed, {time.monotonic() - started:.1f} s",
+            f"{counts['failed']} failed{skipped}, {time.monotonic() - started:.1f} s",
             style="dim",
         )
     raise typer.Exit(1 if counts["failed"] else 0)

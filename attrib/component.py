@@ -22,6 +22,8 @@ class AttributionComponent:
         self.article_date = article_date
 
     def __call__(self, doc: Doc) -> Doc:
+        if doc._.attrib_error:
+            return doc  # refused before parsing (too large)
         date = doc._.article_date or self.article_date
         try:
             date, attributions, speakers = annotate(doc, date)

@@ -10,7 +10,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import reporting_verbs
+from .lexicon import noun_cues, reporting_verbs
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # verbs that lend their subject to a dependent cue: "X declined to comment, saying ..."
@@ -36,6 +36,11 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             cue = _according_to(token)
+            if cue:
+                yield cue
+            continue
+        if token.pos_ == "NOUN" and token.lower_ in noun_cues():
+            cue = _noun_cue(token)
             if cue:
                 yield cue
             continue
@@ -123,6 +128,17 @@ def _antecedent_of_relative(subject: Token) -> Token:
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
+
+
+def _noun_cue(noun: Token) -> Cue | None:
+    """"Trump’s claim that ...": a statement noun whose "that" clause is the content and whose
+    possessor is the speaker (a relative clause, "the claim that he made", is no content)."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            if owners:
+                return Cue(noun, (noun,), child, "that", owners[0])
+    return None
 
 
 def _according_to(according: Token) -> Cue | None:

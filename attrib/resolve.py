@@ -16,7 +16,7 @@ from .names import fold, gender_of, name_key, same_person, split_title
 from .speakers import DETERMINERS, Mention, describe
 from .spans import sentence, text_of
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
@@ -191,10 +191,10 @@ class Resolver:
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
             kinds = [lambda e: e.type == "person" and e.gender in (gender, None)]
-        elif word == "they":
+        elif word in ("they", "their"):
             # groups first; an organisation only when no group is in reach
             kinds = [lambda e: e.type in ("group", "anonymous"), lambda e: e.type == "organization" and e.label != "GPE"]
-        elif word == "it":
+        elif word in ("it", "its"):
             kinds = [lambda e: e.type == "organization"]
         else:
             return None

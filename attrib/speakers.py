@@ -9,7 +9,7 @@ from .lexicon import anonymous_markers, group_nouns, titles
 from .names import split_title
 from .spans import text_of
 
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who"}
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who", "his", "hers", "their", "its", "my", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # sources that are unnamed on purpose, even in the plural
