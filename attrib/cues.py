@@ -63,10 +63,16 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
             return clause, "that"
     for child in children:
         if child.dep_ == "xcomp" and "to" in frames and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return child, "to"
+            # "urged the governor to release ...": the content starts at the object
+            objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
+            return (objects[0], "obj") if objects and "obj" in frames else (child, "to")
+    predicates = [c for c in children if c.dep_ == "oprd"]
     for child in children:
-        if child.dep_ in ("dobj", "attr") and "obj" in frames and child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON":
+        # a pronoun object counts when a predicate follows it: "call this the “expectations game”"
+        if child.dep_ in ("dobj", "attr") and "obj" in frames and (predicates or child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON"):
             return child, "obj"
+    if predicates and "obj" in frames:
+        return predicates[0], "obj"  # "called both Trump and Clinton “crazy”": the parser left no object
     for child in children:
         # "called for X", "pointed to X", "warned of X": the content is the preposition's object
         if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "on") and "obj" in frames:

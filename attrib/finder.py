@@ -23,8 +23,6 @@ _ADJACENT_BLOCK = re.compile(r"^[ \t,—–-]*:[\s]*$")
 MIN_FLOATING_WORDS = 4
 # prepositions that complete an object ("criticized Clinton for accepting ...")
 OBJECT_PREPOSITIONS = {"for", "as", "of", "over", "against", "about", "to"}
-# a wire dateline: a city in capitals, then place or date words, an agency in brackets, a dash
-DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[—–-]+\s*")
 # subordinators whose clause continues the content rather than the act of saying
 REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 # thought verbs that report a statement as readily as "say" does
@@ -96,7 +94,6 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         start, end = trim(text, *subtree_range(cue.content, exclude))
         if cue.frame == "obj":
             end = max([end] + [trim(text, *subtree_range(c, exclude))[1] for c in _object_complements(cue)])
-        start = _after_dateline(text, start, end)
         leading = _leading_time_phrase(cue.content)
         if leading is not None and leading.right_edge.i + 1 < len(doc):
             start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
@@ -110,7 +107,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         after = _quote_starting_after(text, clause_end, quotes)
         parts.extend(q for q in (before, after) if q)
         if not parts and _is_parenthetical(cue):
-            parts.extend(_around_clause(doc, cue.token.head, cue_ids | speaker_ids, quotes))
+            parts.extend(_around_clause(doc, cue.token.head, cue_ids | speaker_ids | _object_ids(cue.token)))
     if parts and cue.content is not None and cue.content.i < cue.token.i:
         # a medial cue: "The argument would be aided, Devine said, by the calendar."
         rest = _sentence_after_clause(doc, clause, cue)
@@ -151,12 +148,6 @@ def _object_complements(cue: Cue) -> list[Token]:
     return out
 
 
-def _after_dateline(text: str, start: int, end: int) -> int:
-    """Skip a wire dateline that opens the content: "CAMBRIDGE, Mass., Dec. 11 (UPI) — ..."."""
-    m = DATELINE.match(text, start, end)
-    return m.end() if m else start
-
-
 def _reason_clause(cue: Cue) -> Token | None:
     """"X said Y because Z": the parser hangs "because Z" on the cue, but it belongs to what was said."""
     for child in cue.token.rights:
@@ -173,20 +164,27 @@ def _is_parenthetical(cue: Cue) -> bool:
     if reporting_verbs()[verb.lemma_.lower()].kind != "speech":
         return False
     # the clause is set off by commas: ", many economists say," or a final ", he said."
+    # the speaker, the verb and its object: ", Trump told CNN,"
     first = min(cue.speaker.left_edge.i, cue.tokens[0].i)
-    last = max(cue.speaker.right_edge.i, verb.i)
+    last = max([cue.speaker.right_edge.i, verb.i] + list(_object_ids(verb)))
     doc = verb.doc
     return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
 
 
-def _around_clause(doc: Doc, root: Token, clause_ids: set[int], quotes: list[QuotedSpan]) -> list[tuple[int, int]]:
-    """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts."""
+def _object_ids(verb: Token) -> set[int]:
+    """The tokens of the verb's objects: "CNN" in ", Trump told CNN,"."""
+    return {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj") for t in c.subtree}
+
+
+def _around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
+    """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts; a lone
+    word before it ("Instead, Trump told CNN, ...") is a connective, not content."""
     text = text_of(doc)
     lo, hi = min(clause_ids), max(clause_ids)
     sent = sentence(root)
     parts = []
     for a, b in ((sent.start, lo), (hi + 1, sent.end)):
-        if b > a:
+        if b - a > (2 if a == sent.start else 0):
             start, end = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
             if end - start > 1:
                 parts.append((start, end))
@@ -293,7 +291,8 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped and stripped[-1] not in ".!?\"”’'):;…" and len(stripped.split()) < 25:
+        # a line that opens with a quotation mark is a quotation, however it ends ("“…” ― Name")
+        if stripped and stripped[-1] not in ".!?\"”’'):;…" and stripped[0] not in "\"“«„" and len(stripped.split()) < 25:
             out.add((pos, pos + len(line)))
         pos += len(line) + 1
     return out

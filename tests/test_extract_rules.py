@@ -33,6 +33,22 @@ def one(extractor, text, **kw):
         ("The president vowed to veto the measure.", "The president", "vowed", "to veto the measure", "indirect"),
         # thought and belief are attributions too
         ("Most economists believe the recession is over.", "Most economists", "believe", "the recession is over", "indirect"),
+        # an object with its complement
+        ("The senator urged the governor to release the emails.", "The senator", "urged", "the governor to release the emails", "indirect"),
+        ("The mayor criticized the council for delaying the vote.", "The mayor", "criticized", "the council for delaying the vote", "indirect"),
+        ("Graham called both candidates “crazy” and left.", "Graham", "called", "both candidates “crazy”", "mixed"),
+        # a reason clause belongs to what was said
+        ("The agency said it did not count those meetings because they were routine.", "The agency", "said", "it did not count those meetings because they were routine", "indirect"),
+        # a noun cue with its possessor as speaker
+        ("The fact-checkers examined Trump’s claim that crime had doubled.", "Trump’s", "claim", "that crime had doubled", "indirect"),
+        # colon introductions and signed quotations
+        ("Philip Bump: “Two weeks ago the South was his strongest territory.”", "Philip Bump", ":", "“Two weeks ago the South was his strongest territory.”", "direct"),
+        ("The senator put it bluntly: “We make less than we did ten years ago.”", "The senator", "put", "“We make less than we did ten years ago.”", "direct"),
+        ("“He makes blanket statements about people he does not know.” ― Pamela Padilla\n", "Pamela Padilla", "―", "“He makes blanket statements about people he does not know.”", "direct"),
+        # a wire dateline is not content
+        ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters are moving left, a new poll found.", "a new poll", "found", "Young voters are moving left", "indirect"),
+        # a time phrase before the complement dates the saying
+        ("The minister said on Monday the border would stay closed.", "The minister", "said", "the border would stay closed", "indirect"),
     ],
 )
 def test_single_attribution(extractor, text, speaker, cue, quote, kind):
@@ -93,3 +109,18 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
     text = "“I think we should leave, and I said so,” the captain told the crew."
     found = extractor.extract(text)
     assert len(found) == 1 and found[0].speaker_mention == "the captain"
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a parenthetical cue: the content is the sentence around it
+        ("In the long run, many economists say, this effect could spread.", ["In the long run", "this effect could spread."]),
+        ("Instead, Trump told CNN, his policy would be to go after them.", ["his policy would be to go after them."]),
+        # a medial cue after its complement
+        ("The argument would be aided, Devine said, by the primary calendar.", ["The argument would be aided", "by the primary calendar."]),
+    ],
+)
+def test_parenthetical_and_medial_cues(extractor, text, parts):
+    (a,) = extractor.extract(text)
+    assert [text[s:e] for s, e in a.quote_spans] == parts
