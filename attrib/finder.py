@@ -101,7 +101,13 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         if reason is not None and reason.i > cue.content.i:
             end = max(end, trim(text, *subtree_range(reason, exclude))[1])
         if end - start > 1:
-            parts.append(_widen_to_quotes(start, end, quotes, clause_start, clause_end))
+            start, end = _widen_to_quotes(start, end, quotes, clause_start, clause_end)
+            before = _quote_ending_before(text, clause_start, quotes)
+            if before and start < before[0]:
+                # "“…,” she said" after a sentence of narrative: the quotation is what she said
+                start, end = before
+            end = _cut_after_quote(text, start, end, quotes)
+            parts.append((start, end))
     else:
         before = _quote_ending_before(text, clause_start, quotes)
         after = _quote_starting_after(text, clause_end, quotes)
@@ -263,6 +269,15 @@ def _widen_to_quotes(start: int, end: int, quotes: list[QuotedSpan], clause_star
     return start, end
 
 
+def _cut_after_quote(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> int:
+    """A quotation that opens the content and closes on a comma ("“That makes me smart,” when ...")
+    ends the content: the narrative after it is not what was said."""
+    for q in quotes:
+        if q.start == start and q.end < end and text[q.end - 2 : q.end - 1] == ",":
+            return q.end
+    return end
+
+
 def _quote_ending_before(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
     for q in quotes:
         if q.end <= pos and _ADJACENT.match(text[q.end : pos]):
@@ -303,15 +318,21 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
     for q in quotes:
         if any(p[0] < q.end and p[1] > q.start for f in found for p in f.content):
             continue
-        if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or paragraph_of(text, q.start) in headlines:
+        if paragraph_of(text, q.start) in headlines:
+            continue
+        previous = [f for f in found if f.end <= q.start]
+        source = previous[-1] if previous else None
+        # a quotation opening a sentence after an attributed one in its paragraph continues it
+        if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source) and _opens_sentence(text, q.start):
+            source.content.append((q.start, q.end))
+            continue
+        if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS:
             continue
         introduced = _colon_introduction(doc, q) or _signed(doc, q)
         if introduced is not None:
             found.append(introduced)
             found.sort(key=lambda f: f.start)
             continue
-        previous = [f for f in found if f.end <= q.start]
-        source = previous[-1] if previous else None
         if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source):
             source.content.append((q.start, q.end))
             continue
@@ -365,6 +386,11 @@ def _signed(doc: Doc, q: QuotedSpan) -> Found | None:
         return None
     head = max((t for t in name if t.pos_ == "PROPN"), key=lambda t: t.i)
     return Found([(q.start, q.end)], (m.start("dash"), m.end("dash")), (start, end), head, None)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".!?\"”"
 
 
 def _is_quotation(text: str, f: Found) -> bool:

@@ -61,8 +61,8 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         marks = _paragraph_marks(text, p_start, p_end)
         open_at: int | None = None
         if pending:
-            # an open quote continues only into a paragraph that opens with a mark
-            if marks and marks[0][2] == "open" and not text[p_start : marks[0][0]].strip():
+            # an open quote continues only into a paragraph that opens with a mark of the same style
+            if marks and marks[0][2] == "open" and not text[p_start : marks[0][0]].strip() and _style(text[marks[0][0]]) == _style(text[pending[0][0]]):
                 open_at = marks[0][0]
                 marks = marks[1:]
             else:
@@ -88,6 +88,10 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     if pending:
         spans.append(_close(text, pending, closed=False))
     return [s for s in spans if s.end > s.start + 1]
+
+
+def _style(mark: str) -> str:
+    return "straight" if mark in "\"'`" else "curly"
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

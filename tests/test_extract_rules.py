@@ -124,3 +124,21 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
 def test_parenthetical_and_medial_cues(extractor, text, parts):
     (a,) = extractor.extract(text)
     assert [text[s:e] for s, e in a.quote_spans] == parts
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        # a short quotation opening the next sentence continues the attribution
+        ("“I would,” Melanie said to the TV. “I would, Donald.”", ["“I would,”", "“I would, Donald.”"]),
+        # an unclosed straight quote does not swallow the next paragraph's curly one
+        ('"Kevin was snoring.\n\n“Here he is, babe,” she said. “He is here.”', ["“Here he is, babe,”", "“He is here.”"]),
+        # the quotation before the cue, not the narrative the parser hung around it
+        ("The senator scolded him: “The science is against you,” she said.", ["“The science is against you,”"]),
+        # a quotation closing on a comma ends the content
+        ("The ad shows Trump saying, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
+    ],
+)
+def test_quotation_boundaries(extractor, text, parts):
+    a = extractor.extract(text)[-1]
+    assert [text[s:e] for s, e in a.quote_spans] == parts
