@@ -136,7 +136,7 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # the quotation before the cue, not the narrative the parser hung around it
         ("The senator scolded him: “The science is against you,” she said.", ["“The science is against you,”"]),
         # a quotation closing on a comma ends the content
-        ("The ad shows Trump saying, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
+        ("Trump said, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
     ],
 )
 def test_quotation_boundaries(extractor, text, parts):
