@@ -67,15 +67,17 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
             objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
             return (objects[0], "obj") if objects and "obj" in frames else (child, "to")
     predicates = [c for c in children if c.dep_ == "oprd"]
+    # "pred" verbs take an object only with its predicate: "called X “crazy”", not "called X on Friday"
+    takes_object = "obj" in frames or "pred" in frames and bool(predicates)
     for child in children:
         # a pronoun object counts when a predicate follows it: "call this the “expectations game”"
-        if child.dep_ in ("dobj", "attr") and "obj" in frames and (predicates or child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON"):
+        if child.dep_ in ("dobj", "attr") and takes_object and (predicates or child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON"):
             return child, "obj"
-    if predicates and "obj" in frames:
+    if predicates and takes_object:
         return predicates[0], "obj"  # "called both Trump and Clinton “crazy”": the parser left no object
     for child in children:
         # "called for X", "pointed to X", "warned of X": the content is the preposition's object
-        if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "on") and "obj" in frames:
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "on") and frames & {"obj", "pred"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0], "obj"

@@ -247,6 +247,10 @@ def _same_form(a: Token, b: Token) -> bool:
 def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, int]]) -> tuple[int, int] | None:
     if cue.speaker is None:
         return None
+    for child in cue.token.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WP", "WDT"):
+            # "economists who argue ...": the mention is "who"; the resolver reads its antecedent
+            return child.idx, child.idx + len(child.text)
     exclude = set(cue_ids)
     for start, end in parts:
         span = doc.char_span(start, end, alignment_mode="expand")

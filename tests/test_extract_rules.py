@@ -105,6 +105,15 @@ def test_no_attribution(extractor, text):
     assert extractor.extract(text) == []
 
 
+def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extractor):
+    (a,) = extractor.extract("Tom Reed, who said the deal was done, left early.")
+    assert (a.speaker_mention, a.speaker, a.quote) == ("who", "Tom Reed", "the deal was done")
+
+
+def test_calling_someone_is_not_an_attribution(extractor):
+    assert extractor.extract("Hillary Clinton called Alicia Machado on Friday.") == []
+
+
 def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
     text = "“I think we should leave, and I said so,” the captain told the crew."
     found = extractor.extract(text)
