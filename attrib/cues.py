@@ -77,7 +77,8 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
         return predicates[0], "obj"  # "called both Trump and Clinton “crazy”": the parser left no object
     for child in children:
         # "called for X", "pointed to X", "warned of X": the content is the preposition's object
-        if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "on") and frames & {"obj", "pred"}:
+        # the preposition is phrasal only right after the verb: "called on X to", not "called X on Friday"
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "on") and child.i == verb.i + 1 and frames & {"obj", "pred"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0], "obj"
