@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -12,6 +13,8 @@ from .pipeline import load_pipeline
 from .records import Attribution, Speaker
 
 BATCH_SIZE = 16
+# articles parsed in one spaCy memory zone (single process)
+ZONE_ARTICLES = 64
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,6 @@ class Extractor:
         self.max_chars = max_chars or self.nlp.max_length
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars)
 
-    @property
-    def model_name(self) -> str:
-        return f"{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '')}"
-
     def extract(self, text: str, *, date: str | None = None, doc_id: str = "") -> list[Attribution]:
         """Attributions of one article; ``date`` (YYYY-MM-DD) is its date when the text has no dateline."""
         return self.analyse(Article(doc_id, text, date)).attributions
@@ -64,7 +63,17 @@ class Extractor:
 
     def pipe(self, articles: Iterable[str | Article]) -> Iterator[ArticleResult]:
         """Results for many articles (texts or ``Article`` records), in input order."""
-        docs = (self._make_doc(a if isinstance(a, Article) else Article("", a)) for a in articles)
+        items = (a if isinstance(a, Article) else Article("", a) for a in articles)
+        if self.jobs > 1:
+            yield from self._results(items)
+            return
+        # memory zones free the strings each chunk adds to the vocabulary: memory stays flat
+        while chunk := list(islice(items, ZONE_ARTICLES)):
+            with self.nlp.memory_zone():
+                yield from self._results(chunk)
+
+    def _results(self, items: Iterable[Article]) -> Iterator[ArticleResult]:
+        docs = (self._make_doc(a) for a in items)
         for doc in self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.jobs):
             doc_id = doc.user_data.get("attrib_id", "")
             attributions = [Attribution.from_dict({**a, "doc": doc_id}) for a in doc._.attributions or []]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .cues import Cue, cue_tokens, find_cues, speaker_root
 from .lexicon import reporting_verbs
@@ -417,7 +417,3 @@ def _kind(text: str, parts: list[tuple[int, int]], quotes: list[QuotedSpan]) -> 
     if any(q.start < p[1] and q.end > p[0] for p in parts for q in quotes):
         return "mixed"
     return "indirect"
-
-
-def span_text(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import first_names, organization_nouns, person_nouns, titles
+from .lexicon import first_names, organization_nouns, person_nouns
 from .names import fold, gender_of, name_key, same_person, split_title
 from .speakers import DETERMINERS, Mention, describe
 from .spans import sentence, text_of

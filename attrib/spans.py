@@ -63,11 +63,6 @@ def paragraph_of(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def char_to_token(doc: Doc, pos: int) -> Token | None:
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
 def sentence(token: Token) -> Span:
     """The token's sentence, found by walking to its boundaries (``Token.sent`` scans the whole doc)."""
     doc = token.doc

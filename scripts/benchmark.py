@@ -63,7 +63,7 @@ def corpus(n: int, path: Path | None) -> list[str]:
             f"{who} said the committee would meet again on Tuesday to discuss the budget.",
             f"“We have done what we could,” {who} told reporters after the vote.",
             f"Officials said the plan would cost more than {rng.randint(2, 90)} million dollars over five years.",
-            f"The council met for three hours and adjourned without a decision on the bridge.",
+            "The council met for three hours and adjourned without a decision on the bridge.",
         ])
     return ["\n\n".join(" ".join(sentence() for _ in range(4)) for _ in range(12)) for _ in range(n)]
 

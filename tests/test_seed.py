@@ -46,3 +46,23 @@ def test_seed_scores_against_its_gold(seed):
     scores = load_scorer().score(read_jsonl(SEED_GOLD), [a.to_dict() for a in seed.attributions])
     assert scores["content_overlap"]["r"] >= 80
     assert scores["attribution"]["f1"] >= 70
+
+
+@needs_shared(SEED_GOLD, SCORER)
+def test_seed_canonical_names_and_dates_are_all_right(seed):
+    scores = load_scorer().score(read_jsonl(SEED_GOLD), [a.to_dict() for a in seed.attributions])
+    assert scores["canonical_accuracy"] == 100.0
+    assert scores["date_accuracy"] == 100.0
+
+
+@needs_shared(SEED_GOLD, SCORER)
+def test_seed_speaker_types_and_titles_match_the_gold(seed):
+    scorer = load_scorer()
+    (gold,) = read_jsonl(SEED_GOLD)
+    text = gold["text"]
+    ours = [a.to_dict() for a in seed.attributions]
+    pairs = scorer.match([scorer.content_chars(text, q) for q in gold["quotes"]], [scorer.content_chars(text, r) for r in ours], 0.5)
+    assert len(pairs) == len(gold["quotes"])
+    for gi, si in pairs.items():
+        expected, got = gold["quotes"][gi], ours[si]
+        assert (got["speaker_type"], got["speaker_title"]) == (expected["speaker_type"], expected["speaker_title"]), expected["speaker"]
