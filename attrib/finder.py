@@ -73,7 +73,6 @@ def find_attributions(doc: Doc) -> list[Found]:
     _attach_leftover_quotes(doc, quotes, found, headlines)
     for item in found:
         item.kind = _kind(text, item.content, quotes)
-    found.sort(key=lambda f: f.start)
     return found
 
 
@@ -86,31 +85,13 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         speaker_ids -= {t.i for t in cue.token.subtree}
     clause = [doc[i] for i in sorted(cue_ids | speaker_ids)]
     clause_start, clause_end = token_range(clause)
+    before = _quote_ending_before(text, clause_start, quotes)
+    after = _quote_starting_after(text, clause_end, quotes)
     parts: list[tuple[int, int]] = []
     if cue.content is not None:
-        exclude = cue_ids | speaker_ids | _nested_clause_tokens(cue)
-        if cue.frame == "according":
-            exclude |= {t.i for t in cue.token.subtree}
-        start, end = trim(text, *subtree_range(cue.content, exclude))
-        if cue.frame == "obj":
-            end = max([end] + [trim(text, *subtree_range(c, exclude))[1] for c in _object_complements(cue)])
-        leading = _leading_time_phrase(cue.content)
-        if leading is not None and leading.right_edge.i + 1 < len(doc):
-            start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
-        reason = _reason_clause(cue)
-        if reason is not None and reason.i > cue.content.i:
-            end = max(end, trim(text, *subtree_range(reason, exclude))[1])
-        if end - start > 1:
-            start, end = _widen_to_quotes(start, end, quotes, clause_start, clause_end)
-            before = _quote_ending_before(text, clause_start, quotes)
-            if before and start < before[0]:
-                # "“…,” she said" after a sentence of narrative: the quotation is what she said
-                start, end = before
-            end = _cut_after_quote(text, start, end, quotes)
-            parts.append((start, end))
+        content = _clause_content(doc, cue, cue_ids | speaker_ids, quotes, (clause_start, clause_end), before)
+        parts.extend([content] if content else [])
     else:
-        before = _quote_ending_before(text, clause_start, quotes)
-        after = _quote_starting_after(text, clause_end, quotes)
         parts.extend(q for q in (before, after) if q)
         if not parts and _is_parenthetical(cue):
             parts.extend(_around_clause(doc, cue.token.head, cue_ids | speaker_ids | _object_ids(cue.token)))
@@ -122,12 +103,36 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     if not parts:
         return None
     # a split quotation: "“A,” he said, “B.”" joins the part after the cue clause
-    after = _quote_starting_after(text_of(doc), clause_end, quotes)
     if after and all(after[0] >= p[1] or after[1] <= p[0] for p in parts) and any(p[1] <= clause_start for p in parts):
         parts.append(after)
     parts.sort()
     speaker = _speaker_span(doc, cue, cue_ids, parts)
     return Found(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
+
+
+def _clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[QuotedSpan],
+                    clause: tuple[int, int], before: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The content a cue's clause or object gives, widened to the quotations it touches."""
+    text = text_of(doc)
+    exclude = clause_ids | _nested_clause_tokens(cue)
+    if cue.frame == "according":
+        exclude |= {t.i for t in cue.token.subtree}
+    start, end = trim(text, *subtree_range(cue.content, exclude))
+    if cue.frame == "obj":
+        end = max([end] + [trim(text, *subtree_range(c, exclude))[1] for c in _object_complements(cue)])
+    leading = _leading_time_phrase(cue.content)
+    if leading is not None and leading.right_edge.i + 1 < len(doc):
+        start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
+    reason = _reason_clause(cue)
+    if reason is not None and reason.i > cue.content.i:
+        end = max(end, trim(text, *subtree_range(reason, exclude))[1])
+    if end - start <= 1:
+        return None
+    start, end = _widen_to_quotes(start, end, quotes, *clause)
+    if before and start < before[0]:
+        # "“…,” she said" after a sentence of narrative: the quotation is what she said
+        start, end = before
+    return start, _cut_after_quote(text, start, end, quotes)
 
 
 def _leading_time_phrase(root: Token) -> Token | None:
