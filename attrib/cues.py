@@ -124,6 +124,8 @@ def speaker_root(verb: Token) -> Token | None:
             return verb.head
         if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting_verbs() and verb.head.dep_ != "ROOT":
             return None  # coordination deep inside a clause is too often a misparse to borrow from
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head  # "published the results by announcing that ...": the verb the phrase modifies
         verb = verb.head
         seen += 1
         for child in verb.children:

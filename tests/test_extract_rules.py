@@ -47,6 +47,8 @@ def one(extractor, text, **kw):
         ("“He makes blanket statements about people he does not know.” ― Pamela Padilla\n", "Pamela Padilla", "―", "“He makes blanket statements about people he does not know.”", "direct"),
         # a wire dateline is not content
         ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters are moving left, a new poll found.", "a new poll", "found", "Young voters are moving left", "indirect"),
+        # a cue in a prepositional phrase borrows the subject of the verb the phrase modifies
+        ("The fact-checkers ended their review by announcing that the claim was false.", "The fact-checkers", "announcing", "that the claim was false", "indirect"),
         # a time phrase before the complement dates the saying
         ("The minister said on Monday the border would stay closed.", "The minister", "said", "the border would stay closed", "indirect"),
     ],
