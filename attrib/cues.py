@@ -67,8 +67,12 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
             objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
             return (objects[0], "obj") if objects and "obj" in frames else (child, "to")
     predicates = [c for c in children if c.dep_ == "oprd"]
-    # "pred" verbs take an object only with its predicate: "called X “crazy”", not "called X on Friday"
-    takes_object = "obj" in frames or "pred" in frames and bool(predicates)
+    # "pred" verbs take an object only with its predicate: "called X “crazy”", "described X as “Y”",
+    # "accused X of Y", "likened X to Y"; not "called X on Friday"
+    objects = [c for c in children if c.dep_ == "dobj"]
+    # the complement may hang on the verb or, as the parser often has it, on the object
+    complements = [c for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ in ("as", "of", "to") and c.i > verb.i + 1]
+    takes_object = "obj" in frames or "pred" in frames and bool(predicates or complements)
     for child in children:
         # a pronoun object counts when a predicate follows it: "call this the “expectations game”"
         if child.dep_ in ("dobj", "attr") and takes_object and (predicates or child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON"):

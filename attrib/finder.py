@@ -183,8 +183,9 @@ def _is_parenthetical(cue: Cue) -> bool:
 
 
 def _object_ids(verb: Token) -> set[int]:
-    """The tokens of the verb's objects: "CNN" in ", Trump told CNN,"."""
-    return {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj") for t in c.subtree}
+    """The verb's objects and adverbials: "CNN" in ", Trump told CNN,", "earlier in the hearing" in
+    ", Stumpf explained earlier in the hearing,"."""
+    return {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
 
 
 def _around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
@@ -316,7 +317,7 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
     for line in text.split("\n"):
         stripped = line.strip()
         # a line that opens with a quotation mark is a quotation, however it ends ("“…” ― Name")
-        if stripped and stripped[-1] not in ".!?\"”’'):;…" and stripped[0] not in "\"“«„" and len(stripped.split()) < 25:
+        if stripped and stripped[-1] not in ".!?\"”’'):;…" and stripped[0] not in "\"“”«„" and len(stripped.split()) < 25:
             out.add((pos, pos + len(line)))
         pos += len(line) + 1
     return out

@@ -46,6 +46,8 @@ def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, int, st
     out = []
     for m in _MARK.finditer(text, start, end):
         direction = _direction(text, m.start(), len(m.group()))
+        if direction == "close" and not out and not text[start : m.start()].strip() and not text[m.end() : m.end() + 1].isspace():
+            direction = "open"  # scraped copy opens a paragraph's quotation with ” as often as with “
         # inch marks and the like (5'11") sit between letters or digits: not a quotation
         if direction != "ambiguous":
             out.append((m.start(), m.end(), direction))

@@ -37,6 +37,11 @@ def one(extractor, text, **kw):
         ("The senator urged the governor to release the emails.", "The senator", "urged", "the governor to release the emails", "indirect"),
         ("The mayor criticized the council for delaying the vote.", "The mayor", "criticized", "the council for delaying the vote", "indirect"),
         ("Graham called both candidates “crazy” and left.", "Graham", "called", "both candidates “crazy”", "mixed"),
+        # characterising verbs take their object only with its predicate
+        ("Gov. Chris Christie described Hillary Clinton as a “disgrace.”", "Gov. Chris Christie", "described", "Hillary Clinton as a “disgrace.”", "mixed"),
+        ("South Korea accused the North's leader of reckless provocation.", "South Korea", "accused", "the North's leader of reckless provocation", "indirect"),
+        # a quotation opened with a closing mark at the start of its line, as scraped copy has it
+        ("”Fear is what I feel about this election.” ― Edwin Monroy\n", "Edwin Monroy", "―", "”Fear is what I feel about this election.”", "direct"),
         # a reason clause belongs to what was said
         ("The agency said it did not count those meetings because they were routine.", "The agency", "said", "it did not count those meetings because they were routine", "indirect"),
         # a noun cue with its possessor as speaker
@@ -112,8 +117,9 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extracto
     assert (a.speaker_mention, a.speaker, a.quote) == ("who", "Tom Reed", "the deal was done")
 
 
-def test_calling_someone_is_not_an_attribution(extractor):
-    assert extractor.extract("Hillary Clinton called Alicia Machado on Friday.") == []
+@pytest.mark.parametrize("text", ["Hillary Clinton called Alicia Machado on Friday.", "The report described the plant in detail."])
+def test_characterising_verbs_need_a_predicate(extractor, text):
+    assert extractor.extract(text) == []
 
 
 def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):

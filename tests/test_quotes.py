@@ -23,6 +23,7 @@ def quoted(text):
         ("“One” and “two” and “three”", ["“One”", "“two”", "“three”"]),
         ("“Opened twice “then closed”", ["“Opened twice", "“then closed”"]),
         ("No quotes at all.", []),
+        ("”Opened with a closing mark,” she said.", ["”Opened with a closing mark,”"]),
     ],
 )
 def test_quoted_spans(text, expected):
