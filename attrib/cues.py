@@ -61,6 +61,10 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
         clause = _misattached_that_clause(verb)
         if clause is not None:
             return clause, "that"
+        for child in children:
+            # "tweeted in the early hours that X was ...": the parser made the "that" clause adverbial
+            if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that":
+                return child, "that"
     for child in children:
         if child.dep_ == "xcomp" and "to" in frames and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             # "urged the governor to release ...": the content starts at the object

@@ -126,13 +126,29 @@ def _clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[Quote
     reason = _reason_clause(cue)
     if reason is not None and reason.i > cue.content.i:
         end = max(end, trim(text, *subtree_range(reason, exclude))[1])
+    for other in _further_complements(cue):
+        end = max(end, trim(text, *subtree_range(other, exclude))[1])
     if end - start <= 1:
         return None
     start, end = _widen_to_quotes(start, end, quotes, *clause)
-    if before and start < before[0]:
+    if before and start < before[0] and _has_clause(doc, start, before[0]):
         # "“…,” she said" after a sentence of narrative: the quotation is what she said
         start, end = before
     return start, _cut_after_quote(text, start, end, quotes)
+
+
+def _further_complements(cue: Cue) -> list[Token]:
+    """"said Trump has respect for the military and his comment was ...": a second complement clause
+    the parser gave the cue; one that is a cue with a subject of its own is a nested attribution."""
+    if cue.frame != "that":
+        return []
+    return [c for c in cue.token.rights if c.dep_ == "ccomp" and c.i > cue.content.i and not (c.lemma_.lower() in reporting_verbs() and _has_subject(c))]
+
+
+def _has_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether [start, end) holds a clause of its own (a subject), not just a phrase."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
 
 
 def _leading_time_phrase(root: Token) -> Token | None:

@@ -152,6 +152,10 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         ('"Kevin was snoring.\n\n“Here he is, babe,” she said. “He is here.”', ["“Here he is, babe,”", "“He is here.”"]),
         # the quotation before the cue, not the narrative the parser hung around it
         ("The senator scolded him: “The science is against you,” she said.", ["“The science is against you,”"]),
+        # a phrase before the quotation stays with it; a clause of its own does not (above)
+        ("With thousands of counting systems, “there is no single point of failure,” he said.", ["With thousands of counting systems, “there is no single point of failure,”"]),
+        # a second complement clause of the same cue
+        ("Flynn said Trump has “enormous respect” for the military and his remark was an expression of frustration.", ["Trump has “enormous respect” for the military and his remark was an expression of frustration"]),
         # a quotation closing on a comma ends the content
         ("Trump said, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
     ],
