@@ -122,16 +122,18 @@ def resolve(expression: str, base: str | None) -> tuple[str | None, str, str] | 
         return f"{ref.year}-01-01", "relative", "year"
     m = re.fullmatch(_MONTH_LOWER + r" (?P<year>\d{4})", s)
     if m:
-        parsed = dateparser.parse(s, languages=["en"], settings={"RELATIVE_BASE": _datetime(ref), "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"})
+        parsed = _parse(s, ref, PREFER_DAY_OF_MONTH="first")
         return (parsed.date().isoformat(), "explicit", "month") if parsed else None
-    parsed = dateparser.parse(s, languages=["en"], settings={"RELATIVE_BASE": _datetime(ref), "PREFER_DATES_FROM": "past"})
+    parsed = _parse(s, ref)
     if parsed is None or parsed.date() > ref:
         return None
     return parsed.date().isoformat(), "relative", "day"
 
 
-def _datetime(d: date) -> datetime:
-    return datetime(d.year, d.month, d.day)
+def _parse(expression: str, ref: date, **settings) -> datetime | None:
+    """dateparser, relative to the article date and preferring the past."""
+    base = datetime(ref.year, ref.month, ref.day)
+    return dateparser.parse(expression, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", **settings})
 
 
 def statement_date(cue: Token | None, content_tokens: set[int], base: str | None) -> DateValue:

@@ -23,10 +23,7 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
     out: dict[str, ReportingVerb] = {}
     for line in _lines("reporting_verbs.tsv"):
         lemma, kind, frames = line.split("\t")
-        previous = out.get(lemma)
-        merged = frozenset(frames.split(",")) | (previous.frames if previous else frozenset())
-        # a verb listed under two classes keeps the first (speech wins over evidence)
-        out[lemma] = ReportingVerb(lemma, previous.kind if previous else kind, merged)
+        out[lemma] = ReportingVerb(lemma, kind, frozenset(frames.split(",")))
     return out
 
 

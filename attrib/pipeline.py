@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .errors import ModelNotFound
 from .lexicon import titles
+from .spans import text_of
 from . import tags  # noqa: F401  (registers the "attrib_tags" factory)
 
 # "U.S.", "U.N.": full stops that rarely end a sentence before a title
@@ -33,7 +34,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif INITIALISM.match(previous.text) and token.text in known:
             token.is_sent_start = False
     # a wire dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) —") is not part of the first sentence
-    for match in DATELINE.finditer(doc.text):
+    for match in DATELINE.finditer(text_of(doc)):
         after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0:
             after[0].is_sent_start = True
