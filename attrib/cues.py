@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import noun_cues, reporting_verbs
 
+# prepositions that complete an object ("criticized Clinton for accepting ...")
+OBJECT_PREPOSITIONS = {"for", "as", "of", "over", "against", "about", "to"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # verbs that lend their subject to a dependent cue: "X declined to comment, saying ..."
 SUBJECT_LENDERS = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl"}
@@ -47,8 +49,15 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
         entry = verbs.get(token.lemma_.lower())
         if entry is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
+        if entry.frames == {"as"} and not (is_as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)):
+            continue
         content, frame = _content_root(token, entry.frames)
         yield Cue(token, cue_tokens(token), content, frame, speaker_root(token))
+
+
+def is_as_clause(verb: Token) -> bool:
+    """"..., as Trump put it" / "as she said": a comparative clause that attributes the clause it hangs on."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
 
 
 def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, str]:

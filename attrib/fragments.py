@@ -1,0 +1,95 @@
+"""Quoted fragments: a quotation inside a clause quotes the subject of the verb above it.
+
+"Trump openly admires Putin as a “strong leader”" gives Trump's words although "admire" reports
+no speech: the quotation marks are the evidence. The nearest verb over the fragment is the cue, its
+subject the speaker, and its arguments up to the end of the one holding the fragment the content.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, speaker_root
+from .quotes import QuotedSpan
+from .spans import text_of
+
+# verbs that link rather than act: "immigrants are “safe”" quotes nobody
+LINKING_VERBS = {"be", "have", "do", "become", "seem", "get", "remain", "include"}
+# relations that start a verb's content: objects, complements and the prepositions that complete them
+ARGUMENTS = {"dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "acomp", "attr", "advcl", "pcomp"}
+# speakers that are no one: "it showed the “trend”", "there are “concerns”"
+EMPTY_SPEAKERS = {"it", "this", "that", "there", "which", "what", "these", "those"}
+# words a title leaves in lower case: "Parks and Recreation", "The Rachel Maddow Show"
+TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "de", "la", "el"}
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# clauses set off after the fragment comment on it: "the “War On Drugs,” which came with ..."
+COMMENT_RELATIONS = {"relcl", "acl", "advcl", "appos", "conj"}
+
+
+def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | None:
+    """The cue over a quotation in running text and the character range of its content, or None
+    when the quotation heads its own clause or no one stands as the verb's subject."""
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or is_title(text_of(doc)[quote.start : quote.end]):
+        return None
+    # the fragment's head word: its marks and commas may hang anywhere
+    roots = [t for t in span if not t.is_punct and (not span.start <= t.head.i < span.end or t.head == t)]
+    if not roots or roots[0].head == roots[0]:
+        return None
+    verb = _completed_verb(_governing_verb(roots[0].head))
+    if verb is None or verb.i >= span.start:
+        return None
+    speaker = speaker_root(verb)
+    if speaker is None or speaker.lower_ in EMPTY_SPEAKERS or span.start <= speaker.i < span.end:
+        return None
+    tokens = cue_tokens(verb)
+    arguments = [c for c in verb.rights if c.dep_ in ARGUMENTS and c.i > tokens[-1].i]
+    words = [t.i for t in span if not t.is_punct]
+    holding = [c for c in arguments if c.left_edge.i <= words[0] and words[-1] <= c.right_edge.i]
+    if not holding:
+        return None
+    first = min(arguments[0].left_edge.i, span.start)
+    last = _last_token(holding[0], words[-1])
+    return Cue(verb, tokens, arguments[0], "fragment", speaker), (doc[first].idx, max(quote.end, doc[last].idx + len(doc[last].text)))
+
+
+def is_title(quoted: str) -> bool:
+    """A show, a book, a nickname or a slogan in title case ("“Good Morning America”"): a name, not words said."""
+    words = _WORD.findall(quoted)
+    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token``; a linking verb governs nothing."""
+    while token.pos_ != "VERB":
+        if token.head == token:
+            return None
+        token = token.head
+    return None if token.lemma_.lower() in LINKING_VERBS else token
+
+
+def _completed_verb(verb: Token | None) -> Token | None:
+    """"encouraged supporters to visit polls to make sure all is “on the up and up”": an infinitive, or
+    a gerund completing an object ("lauded X for helping develop “new ideas”"), without a subject of
+    its own is part of the act of the verb before it; ", mentioning ..." or "by echoing" is an act of its own."""
+    while verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        head = verb.head
+        infinitive = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        completing = verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in OBJECT_PREPOSITIONS
+        if completing:
+            head = head.head
+        if not (infinitive or completing) or head.pos_ != "VERB" or head.i > verb.i:
+            break
+        verb = head
+    return verb
+
+
+def _last_token(argument: Token, quote_end: int) -> int:
+    """The argument's last token, short of a comment set off by a comma after the fragment."""
+    doc = argument.doc
+    last = argument.right_edge.i
+    for token in argument.subtree:
+        if token.i > quote_end and token.dep_ in COMMENT_RELATIONS and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+            last = min(last, token.left_edge.i - 2)
+    return max(last, quote_end)
