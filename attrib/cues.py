@@ -173,5 +173,9 @@ def _according_to(according: Token) -> Cue | None:
     to = according.doc[according.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
     if not objects:
+        # "according to show insiders": the parser read a verb into the phrase; its head noun still speaks
+        nominal = ("NOUN", "PROPN", "PRON")
+        objects = [t for t in to.subtree if t.i > to.i and t.pos_ in nominal and t.head.pos_ not in nominal]
+    if not objects:
         return None
     return Cue(according, (according, to), according.head if according.head != according else None, "according", objects[0])

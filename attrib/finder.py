@@ -64,6 +64,8 @@ def find_attributions(doc: Doc) -> list[Found]:
     for cue in find_cues(doc):
         if _inside_quote(cue.token.idx, quotes) or paragraph_of(text, cue.token.idx) in headlines:
             continue
+        if cue.speaker is not None and _inside_quote(cue.speaker.idx, quotes):
+            continue  # the parser took words of a quotation for the subject of a cue outside it
         item = _from_cue(doc, cue, quotes)
         # a cue without a speaker is a participle or a misparse, not an attribution we can name
         if item and item.speaker is not None and not any(f.content == item.content for f in found):
@@ -94,7 +96,8 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     else:
         parts.extend(q for q in (before, after) if q)
         if not parts and _is_parenthetical(cue):
-            parts.extend(_around_clause(doc, cue.token.head, cue_ids | speaker_ids | _object_ids(cue.token)))
+            around = _as_clause_content if is_as_clause(cue.token) else _around_clause
+            parts.extend(around(doc, cue.token.head, cue_ids | speaker_ids | _object_ids(cue.token)))
     if parts and cue.content is not None and cue.content.i < cue.token.i:
         # a medial cue: "The argument would be aided, Devine said, by the calendar."
         rest = _sentence_after_clause(doc, clause, cue)
@@ -228,6 +231,22 @@ def _around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[in
     return parts
 
 
+def _as_clause_content(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
+    """"while X, the requirement is a “lawful source,” as a memo put it": the clause the "as" clause
+    modifies, from its subject on; what leads into it is not what the memo said."""
+    subjects = [c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    start = subjects[0].left_edge.i if subjects else root.left_edge.i
+    lo, hi = min(clause_ids), max(clause_ids)
+    text = text_of(doc)
+    parts = []
+    for a, b in ((start, min(lo - 1, root.right_edge.i)), (max(hi + 1, start), root.right_edge.i)):
+        if a <= b:
+            span = trim(text, doc[a].idx, doc[b].idx + len(doc[b].text), EDGE_PUNCT | {"."})
+            if span[1] - span[0] > 1:
+                parts.append(span)
+    return parts
+
+
 def _sentence_after_clause(doc: Doc, clause: list[Token], cue: Cue) -> tuple[int, int] | None:
     """The rest of the sentence after a medial cue clause set off by commas, when it holds no cue of its own."""
     end = clause[-1].i
@@ -249,20 +268,25 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
     root = cue.content
     if root is None or cue.frame == "according":
         return out
-    for child in root.children:
-        if child.i < root.i:
-            continue
+    # a participle clause set off by a comma ends the content wherever the parser hung it
+    participles = [t for t in root.subtree if t.i > root.i and t.dep_ == "advcl" and t.tag_ == "VBG" and _after_comma(t.left_edge)]
+    for child in [c for c in root.children if c.i > root.i and c not in participles] + participles:
         verb = reporting_verbs().get(child.lemma_.lower())
         own_cue = child.dep_ == "conj" and verb is not None and (verb.kind == "speech" or verb.lemma in SPEAKING_THOUGHTS) and _has_subject(child)
         with_cue = child.dep_ == "conj" and not _has_subject(child) and _same_form(child, cue.token) and not _same_form(child, root)
-        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and child.doc[child.left_edge.i - 1].text == ","
-        if own_cue or with_cue or participle:
+        if own_cue or with_cue or child in participles:
             left = child.left_edge.i
             # take the coordinating word and comma with it
             while left > root.i and child.doc[left - 1].dep_ in ("cc", "punct"):
                 left -= 1
             out.update(range(left, child.right_edge.i + 1))
     return out
+
+
+def _after_comma(token: Token) -> bool:
+    """A comma before the token, perhaps inside a closing quotation mark (“…,” claiming)."""
+    before = text_of(token.doc)[: token.idx].rstrip().rstrip("\"”’")
+    return before.endswith(",")
 
 
 def _has_subject(verb: Token) -> bool:
@@ -328,7 +352,7 @@ def _cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpa
     if rest[0].ent_type_ in ("DATE", "TIME") and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during":
         return last.end
     set_off = re.match(r"\s*[,—–]|\s*-\s", text[last.end : end]) or text[last.end - 2 : last.end - 1] == ","
-    heads = [t for t in rest if not rest.start <= t.head.i < rest.end]
+    heads = [t for t in rest if t.head == t or not rest.start <= t.head.i < rest.end]
     if set_off and not any(_has_subject(t) for t in heads):
         return last.end
     return end
@@ -388,8 +412,12 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
             last = same_cue[0].content[-1]
             same_cue[0].content[-1] = (last[0], max(last[1], end))
             continue
-        if any(p[0] < end and p[1] > start for f in found for p in f.content):
+        overlapping = [f for f in found if any(p[0] < end and p[1] > start for p in f.content)]
+        # "asked the crowd to welcome the governor - “my new best friend”": the cue inside is part of the act
+        if any(f.start < start or f.end > end or f.cue is None or not start <= f.cue[0] < end for f in overlapping):
             continue
+        for f in overlapping:
+            found.remove(f)
         speaker = _speaker_span(doc, cue, {t.i for t in cue.tokens}, [(start, end)])
         found.append(Found([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token))
     found.sort(key=lambda f: f.start)

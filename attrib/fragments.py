@@ -50,6 +50,10 @@ def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | N
     if not holding:
         return None
     first = min(arguments[0].left_edge.i, span.start)
+    # "an explosion that the mayor described as “an intentional act”": the relative pronoun is the object
+    relatives = [c.i for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
+    if relatives:
+        first = relatives[0]
     last = _last_token(holding[0], words[-1])
     return Cue(verb, tokens, arguments[0], "fragment", speaker), (doc[first].idx, max(quote.end, doc[last].idx + len(doc[last].text)))
 

@@ -21,6 +21,7 @@ def one(extractor, text, **kw):
         ("The talks have stalled, said Maria Lopez, a spokeswoman for the ministry.", "Maria Lopez, a spokeswoman for the ministry", "said", "The talks have stalled", "indirect"),
         # according to
         ("The plant will close next year, according to two people familiar with the plans.", "two people familiar with the plans", "according to", "The plant will close next year", "indirect"),
+        ("As a reality TV boss on “The Apprentice,” Donald Trump demeaned women, according to show insiders.", "insiders", "according to", "As a reality TV boss on “The Apprentice,” Donald Trump demeaned women", "mixed"),
         # direct quotes, both orders, straight and curly marks
         ("“We will not back down,” the minister said.", "the minister", "said", "“We will not back down,”", "direct"),
         ('"We will not back down," said Tom Reyes.', "Tom Reyes", "said", '"We will not back down,"', "direct"),
@@ -63,7 +64,7 @@ def one(extractor, text, **kw):
         ("The mayor asked residents to “stay home and stay safe” this weekend.", "The mayor", "asked", "residents to “stay home and stay safe”", "mixed"),
         # "as X put it" attributes the clause it hangs on
         ("The main requirement is a “lawful source of income,” as a federal memo put it.", "a federal memo", "put", "The main requirement is a “lawful source of income,”", "mixed"),
-        ("As the senator put it, the plan is dead.", "the senator", "put", "the plan is dead.", "indirect"),
+        ("As the senator put it, the plan is dead.", "the senator", "put", "the plan is dead", "indirect"),
     ],
 )
 def test_single_attribution(extractor, text, speaker, cue, quote, kind):
@@ -132,6 +133,13 @@ def test_characterising_verbs_need_a_predicate(extractor, text):
     assert extractor.extract(text) == []
 
 
+def test_a_subject_inside_a_quotation_is_no_speaker_for_a_cue_outside_it(extractor):
+    # the parser makes "young people" the subject of "to say"
+    text = "“It is insane,” Lee said, going on to say that the nation spent “decades fighting racism, to have that fight again, young people do not want that.”"
+    found = extractor.extract(text)
+    assert found and all(a.speaker_mention == "Lee" for a in found)
+
+
 def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
     text = "“I think we should leave, and I said so,” the captain told the crew."
     found = extractor.extract(text)
@@ -146,6 +154,9 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
         ("Instead, Trump told CNN, his policy would be to go after them.", ["his policy would be to go after them."]),
         # a medial cue after its complement
         ("The argument would be aided, Devine said, by the primary calendar.", ["The argument would be aided", "by the primary calendar."]),
+        # "as X put it" attributes the clause it modifies, from its subject on
+        ("The plan, as he put it, is dead on arrival.", ["The plan", "is dead on arrival"]),
+        ("While costs rose, the main requirement is a “lawful source of income,” as a memo put it.", ["the main requirement is a “lawful source of income,”"]),
     ],
 )
 def test_parenthetical_and_medial_cues(extractor, text, parts):
@@ -173,6 +184,12 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # a second quotation under the same verb extends its content; an apposition does not end the object
         ("Obama condemned the test as “provocative” and a “grave threat” to regional stability.", ["the test as “provocative” and a “grave threat” to regional stability"]),
         ("South Korea accused the North's leader, Kim Jong Un, of “fanatic recklessness.”", ["the North's leader, Kim Jong Un, of “fanatic recklessness.”"]),
+        # a relative pronoun stands for the object: the content starts with it
+        ("He had access to the server, which he described as “like an open orchid.”", ["which he described as “like an open orchid.”"]),
+        # a cue inside a fragment's content is part of the act
+        ('Scott beamed and asked the crowd to welcome the governor - "my new best friend."', ['the crowd to welcome the governor - "my new best friend."']),
+        # a participle clause after a comma ends the content wherever the parser hung it
+        ("The president told voters he would consider it a “personal insult” if they did not vote, implicitly putting his name on the line.", ["he would consider it a “personal insult” if they did not vote"]),
         # a quotation closing on a comma ends the content
         ("Trump said, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
     ],
