@@ -139,8 +139,8 @@ def speaker_root(verb: Token) -> Token | None:
     while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < 4:
         if verb.dep_ == "relcl":
             return verb.head
-        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting_verbs() and verb.head.dep_ != "ROOT":
-            return None  # coordination deep inside a clause is too often a misparse to borrow from
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting_verbs() and verb.head.dep_ != "ROOT" and not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.head.children):
+            return None  # coordination deep inside a clause is too often a misparse to borrow from, short of a named subject
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # "published the results by announcing that ...": the verb the phrase modifies
         verb = verb.head

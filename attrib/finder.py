@@ -30,6 +30,8 @@ SPEAKING_THOUGHTS = {"believe", "think"}
 MAX_INTRO_WORDS = 8
 # "” ― Carla Sanchez": a dash, then a name of up to five capitalised words closing the line
 SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
+# what a comma or dash after a quotation may set off as the reporter's comment on it
+COMMENTS = {"appos", "advcl", "acl", "relcl"}
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
 
@@ -71,11 +73,24 @@ def find_attributions(doc: Doc) -> list[Found]:
         if item and item.speaker is not None and not any(f.content == item.content for f in found):
             found.append(item)
     found.sort(key=lambda f: f.start)
+    _borrow_outer_speakers(found)
     _attach_fragments(doc, quotes, found, headlines)
     _attach_leftover_quotes(doc, quotes, found, headlines)
     for item in found:
         item.kind = _kind(text, item.content, quotes)
     return found
+
+
+def _borrow_outer_speakers(found: list[Found]) -> None:
+    """"Trump told them Romney “had a crazy policy,” adding, “…”": a participle the parser hung inside
+    another attribution's content borrows its subject from there; the speaker is that attribution's."""
+    for item in found:
+        cue, lent = item.cue_token, item.speaker_token
+        if cue is None or lent is None or lent.head == cue or cue.dep_ not in ("advcl", "xcomp", "conj"):
+            continue
+        outer = [f for f in found if f is not item and f.cue_token is not None and f.cue_token.i < cue.i and any(p[0] <= lent.idx < p[1] for p in f.content)]
+        if outer:
+            item.speaker, item.speaker_token = outer[0].speaker, outer[0].speaker_token
 
 
 def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
@@ -340,21 +355,24 @@ def _cut_after_quote(text: str, start: int, end: int, quotes: list[QuotedSpan]) 
 def _cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpan]) -> int:
     """"said things “should be wrapped up by Cleveland,” referring to the convention": what a comma
     or dash sets off after the content's last quotation is the reporter's comment, unless it is a
-    clause; so is a date or a "during" phrase right after it ("called him a “disgrace” Wednesday on Fox")."""
-    inside = [q for q in quotes if start <= q.start and q.end < end]
-    if not inside:
-        return end
-    last = inside[-1]
+    clause; so is a date or a "during" phrase right after it ("called him a “disgrace” Wednesday on
+    Fox"). After an earlier quotation only an apposition or a participle is ("the “anchor (not)
+    baby” — a play on the phrase “anchor baby”")."""
     text = text_of(doc)
-    rest = doc.char_span(last.end, end, alignment_mode="contract")
-    if rest is None or not len(rest):
-        return end
-    if rest[0].ent_type_ in ("DATE", "TIME") and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during":
-        return last.end
-    set_off = re.match(r"\s*[,—–]|\s*-\s", text[last.end : end]) or text[last.end - 2 : last.end - 1] == ","
-    heads = [t for t in rest if t.head == t or not rest.start <= t.head.i < rest.end]
-    if set_off and not any(_has_subject(t) for t in heads):
-        return last.end
+    inside = [q for q in quotes if start <= q.start and q.end < end]
+    for q in inside:
+        last = q == inside[-1]
+        rest = doc.char_span(q.end, end, alignment_mode="contract")
+        if rest is None or not len(rest):
+            continue
+        if last and (rest[0].ent_type_ in ("DATE", "TIME") and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during"):
+            return q.end
+        set_off = re.match(r"\s*[,—–]|\s*-\s", text[q.end : end]) or text[q.end - 2 : q.end - 1] == ","
+        heads = [t for t in rest if not t.is_punct and (t.head == t or not rest.start <= t.head.i < rest.end)]
+        # a list of quoted words ("a “loser,” a “liar” and a “whiner”") goes on; a comment opens with words of its own
+        listed = not last and any(text[rest[0].idx : rest[min(2, len(rest) - 1)].idx + 1].find(m) >= 0 for m in "\"“")
+        if set_off and heads and not listed and not any(_has_subject(t) for t in heads) and (last or heads[0].dep_ in COMMENTS):
+            return q.end
     return end
 
 

@@ -140,6 +140,12 @@ def test_a_subject_inside_a_quotation_is_no_speaker_for_a_cue_outside_it(extract
     assert found and all(a.speaker_mention == "Lee" for a in found)
 
 
+def test_a_participle_hung_inside_the_content_speaks_for_the_outer_speaker(extractor):
+    text = "Trump told the crowd that Mitt Romney “had a crazy policy of self-deportation,” adding, “He lost all of the Latino vote.”"
+    found = extractor.extract(text)
+    assert [(a.speaker_mention, a.cue) for a in found] == [("Trump", "told"), ("Trump", "adding")]
+
+
 def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
     text = "“I think we should leave, and I said so,” the captain told the crew."
     found = extractor.extract(text)
@@ -184,6 +190,9 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # a second quotation under the same verb extends its content; an apposition does not end the object
         ("Obama condemned the test as “provocative” and a “grave threat” to regional stability.", ["the test as “provocative” and a “grave threat” to regional stability"]),
         ("South Korea accused the North's leader, Kim Jong Un, of “fanatic recklessness.”", ["the North's leader, Kim Jong Un, of “fanatic recklessness.”"]),
+        # after an earlier quotation, an apposition set off by a dash is a comment; a list of quoted words is not
+        ("Trump said he would accept an interview with the “anchor (not) baby” — a play on the phrase “anchor baby,” which critics use.", ["he would accept an interview with the “anchor (not) baby”"]),
+        ("Cruz tweeted that Trump is a “loser,” a “liar” and a “whiner.”", ["that Trump is a “loser,” a “liar” and a “whiner.”"]),
         # a relative pronoun stands for the object: the content starts with it
         ("He had access to the server, which he described as “like an open orchid.”", ["which he described as “like an open orchid.”"]),
         # a cue inside a fragment's content is part of the act
