@@ -73,12 +73,23 @@ def find_attributions(doc: Doc) -> list[Found]:
         if item and item.speaker is not None and not any(f.content == item.content for f in found):
             found.append(item)
     found.sort(key=lambda f: f.start)
+    found = [f for f in found if not _inside_same_act(f, found)]
     _borrow_outer_speakers(found)
     _attach_fragments(doc, quotes, found, headlines)
     _attach_leftover_quotes(doc, quotes, found, headlines)
     for item in found:
         item.kind = _kind(text, item.content, quotes)
     return found
+
+
+def _inside_same_act(item: Found, found: list[Found]) -> bool:
+    """"asked the crowd to welcome the governor": a cue inside another's content that borrows that
+    cue's very subject is part of the same act, not an attribution of its own."""
+    return item.cue_token is not None and any(
+        f is not item and f.speaker_token is not None and f.speaker_token == item.speaker_token and f.cue_token is not None
+        and f.cue_token.i < item.cue_token.i and any(p[0] <= item.cue_token.idx < p[1] for p in f.content)
+        for f in found
+    )
 
 
 def _borrow_outer_speakers(found: list[Found]) -> None:
@@ -106,7 +117,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     after = _quote_starting_after(text, clause_end, quotes)
     parts: list[tuple[int, int]] = []
     if cue.content is not None:
-        content = _clause_content(doc, cue, cue_ids | speaker_ids, quotes, (clause_start, clause_end), before)
+        content = _clause_content(doc, cue, cue_ids | speaker_ids, quotes, before)
         parts.extend([content] if content else [])
     else:
         parts.extend(q for q in (before, after) if q)
@@ -129,7 +140,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
 
 
 def _clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[QuotedSpan],
-                    clause: tuple[int, int], before: tuple[int, int] | None) -> tuple[int, int] | None:
+                    before: tuple[int, int] | None) -> tuple[int, int] | None:
     """The content a cue's clause or object gives, widened to the quotations it touches."""
     text = text_of(doc)
     exclude = clause_ids | _nested_clause_tokens(cue)
@@ -148,7 +159,7 @@ def _clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[Quote
         end = max(end, trim(text, *subtree_range(other, exclude))[1])
     if end - start <= 1:
         return None
-    start, end = _widen_to_quotes(start, end, quotes, *clause)
+    start, end = _widen_to_quotes(start, end, quotes, [doc[i] for i in clause_ids])
     if before and start < before[0] and _has_clause(doc, start, before[0]):
         # "“…,” she said" after a sentence of narrative: the quotation is what she said
         start, end = before
@@ -335,10 +346,10 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
     return (start, end) if end > start else None
 
 
-def _widen_to_quotes(start: int, end: int, quotes: list[QuotedSpan], clause_start: int, clause_end: int) -> tuple[int, int]:
-    """Take in the whole of every quotation the content touches, short of the cue clause."""
+def _widen_to_quotes(start: int, end: int, quotes: list[QuotedSpan], clause: list[Token]) -> tuple[int, int]:
+    """Take in the whole of every quotation the content touches, short of one holding the cue clause."""
     for q in quotes:
-        if q.start < end and q.end > start and not (q.start < clause_end and q.end > clause_start):
+        if q.start < end and q.end > start and not any(q.start <= t.idx < q.end for t in clause):
             start, end = min(start, q.start), max(end, q.end)
     return start, end
 

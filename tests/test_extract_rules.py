@@ -128,7 +128,7 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extracto
     assert (a.speaker_mention, a.speaker, a.quote) == ("who", "Tom Reed", "the deal was done")
 
 
-@pytest.mark.parametrize("text", ["Hillary Clinton called Alicia Machado on Friday.", "The report described the plant in detail."])
+@pytest.mark.parametrize("text", ["Hillary Clinton called Alicia Machado on Friday.", "The report compared the two plants in detail."])
 def test_characterising_verbs_need_a_predicate(extractor, text):
     assert extractor.extract(text) == []
 
