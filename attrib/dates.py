@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 from spacy.tokens import Span, Token
-from .spans import sentence
+from .spans import ents_in, sentence
 
 MONTHS = {
     m: i + 1
@@ -175,7 +175,7 @@ def _date_expressions(cue: Token, content_start: int | None = None):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is not None and (span.root.i in clause and _governed_by(span.root, cue) or between(span)):
             found.append(span)
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ in ("DATE", "TIME") and (_governed_by(ent.root, cue) or between(ent)) and not any(s.start < ent.end and ent.start < s.end for s in found):
             found.append(ent)
     return sorted(found, key=lambda s: s.start)

@@ -15,7 +15,7 @@ from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, find_cues, is_as_clause,
 from .fragments import fragment_cue
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
-from .spans import EDGE_PUNCT, paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .spans import EDGE_PUNCT, char_before, ents_of, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
 _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
@@ -30,6 +30,8 @@ SPEAKING_THOUGHTS = {"believe", "think"}
 MAX_INTRO_WORDS = 8
 # "” ― Carla Sanchez": a dash, then a name of up to five capitalised words closing the line
 SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
+# white space and closing marks between a comma and what it sets off ("“…,” claiming")
+CLOSING_SKIP = " \t\r\n\"”’"
 # what a comma or dash after a quotation may set off as the reporter's comment on it
 COMMENTS = {"appos", "advcl", "acl", "relcl"}
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
@@ -229,10 +231,9 @@ def _is_parenthetical(cue: Cue) -> bool:
     first = min([cue.speaker.left_edge.i, cue.tokens[0].i] + list(clause))
     last = max([cue.speaker.right_edge.i, verb.i] + list(clause))
     doc = verb.doc
-    before = text_of(doc)[: doc[first].idx].rstrip().rstrip("\"”’")
     # ", as a memo put it" may open the sentence ("As he put it, ...") or follow a comma inside a quotation
     opens = is_as_clause(verb) and sentence(verb).start == first
-    return (opens or first > 0 and before.endswith(",")) and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
+    return (opens or first > 0 and _after_comma(doc[first])) and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
 
 
 def _object_ids(verb: Token) -> set[int]:
@@ -311,8 +312,7 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
 
 def _after_comma(token: Token) -> bool:
     """A comma before the token, perhaps inside a closing quotation mark (“…,” claiming)."""
-    before = text_of(token.doc)[: token.idx].rstrip().rstrip("\"”’")
-    return before.endswith(",")
+    return char_before(text_of(token.doc), token.idx, CLOSING_SKIP) == ","
 
 
 def _has_subject(verb: Token) -> bool:
@@ -340,7 +340,7 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
     exclude.discard(cue.speaker.i)
     start, end = trim(text_of(doc), *subtree_range(cue.speaker, exclude))
     # never cut a name in two: "Díaz-Canel" may parse as two subjects
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.start_char < end and ent.end_char > start:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
     return (start, end) if end > start else None
@@ -430,7 +430,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
         if any(p[0] < q.end and p[1] > q.start for f in found for p in f.content) or paragraph_of(text, q.start) in headlines:
             continue
         # a quotation after a colon is introduced, not embedded: see _colon_introduction
-        fragment = None if text[: q.start].rstrip().endswith(":") else fragment_cue(doc, q)
+        fragment = None if char_before(text, q.start) == ":" else fragment_cue(doc, q)
         if fragment is None:
             continue
         cue, (start, end) = fragment
@@ -487,7 +487,7 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
 def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
     """"Philip Bump: “…”" or "she was protesting: “…”": the words before a colon introduce the quotation."""
     text = text_of(doc)
-    colon = len(text[: q.start].rstrip()) - 1
+    colon = index_before(text, q.start)
     if colon < 0 or text[colon] != ":":
         return None
     token = doc.char_span(colon, colon + 1, alignment_mode="expand")
@@ -528,8 +528,8 @@ def _signed(doc: Doc, q: QuotedSpan) -> Found | None:
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip()
-    return not before or before[-1] in ".!?\"”"
+    before = char_before(text, pos)
+    return not before or before in ".!?\"”"
 
 
 def _is_quotation(text: str, f: Found) -> bool:

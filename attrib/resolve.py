@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import first_names, organization_nouns, person_nouns
 from .names import fold, gender_of, name_key, same_person, split_title
 from .speakers import DETERMINERS, Mention, describe
-from .spans import sentence, text_of
+from .spans import ents_in, ents_of, sentence, text_of
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -67,7 +67,7 @@ class Resolver:
         self.entities: list[Entity] = []
         self.resolved: list[tuple[int, Entity]] = []  # (position, entity) of speakers resolved so far
         # every mention in document order, so that "most recent" means what it says
-        mentions: list[tuple[int, Span | Token]] = [(e.start_char, e) for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE")]
+        mentions: list[tuple[int, Span | Token]] = [(e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
         mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and not t.ent_type_]
         mentions += [(run.start_char, run) for run in _unlabelled_names(doc)]
         for _, mention in sorted(mentions, key=lambda m: m[0]):
@@ -176,7 +176,7 @@ class Resolver:
             if mention.kind == "person":
                 return self._person(span.doc[head.i - len(mention.name) + 1 : head.i + 1], pos, [])
             if mention.kind == "organization":
-                ent = next((e for e in span.ents if e.start <= head.i < e.end), None)
+                ent = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
                 return self._organization(ent) if ent is not None else None
             entity = Entity(_name_type(mention), key, mention.surface)
             self.entities.append(entity)

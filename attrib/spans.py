@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Span, Token
 
 # Doc.text joins every token on each access; one copy per live doc is enough
 _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
+# Doc.ents (and Span.ents, which reads it) builds every entity span on each access
+_ENTS: "weakref.WeakKeyDictionary[Doc, tuple[Span, ...]]" = weakref.WeakKeyDictionary()
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
@@ -20,6 +22,19 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """The doc's entities, built once per doc."""
+    ents = _ENTS.get(doc)
+    if ents is None:
+        ents = _ENTS[doc] = doc.ents
+    return ents
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities wholly inside ``span``, as ``Span.ents`` gives them, without rebuilding the doc's."""
+    return [e for e in ents_of(span.doc) if e.start >= span.start and e.end <= span.end]
 
 
 def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
@@ -45,6 +60,20 @@ def subtree_range(token: Token, exclude: set[int] = frozenset()) -> tuple[int, i
     while right > left and (doc[right].dep_ == "cc" or doc[right].text in SEPARATORS or doc[right].is_space):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def index_before(text: str, pos: int, skip: str = " \t\r\n") -> int:
+    """Index of the last character before ``pos`` not in ``skip``, or -1 (no copy of the text before it)."""
+    i = pos - 1
+    while i >= 0 and text[i] in skip:
+        i -= 1
+    return i
+
+
+def char_before(text: str, pos: int, skip: str = " \t\r\n") -> str:
+    """The last character before ``pos`` not in ``skip``, or "" at the start of the text."""
+    i = index_before(text, pos, skip)
+    return text[i] if i >= 0 else ""
 
 
 def trim(text: str, start: int, end: int, chars: set[str] = EDGE_PUNCT) -> tuple[int, int]:

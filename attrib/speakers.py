@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import anonymous_markers, group_nouns, titles
 from .names import split_title
-from .spans import text_of
+from .spans import ents_in, text_of
 
 PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who", "his", "hers", "their", "its", "my", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -37,7 +37,7 @@ def describe(span: Span, head: Token) -> Mention:
 
 
 def _name_words(span: Span, head: Token) -> list[Token]:
-    entity = next((e for e in span.ents if e.start <= head.i < e.end), None)
+    entity = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
     if entity is not None and entity.label_ in ORG_LABELS | {"PERSON"}:
         words = list(entity)
     elif head.pos_ == "PROPN":
@@ -97,7 +97,7 @@ def _kind(span: Span, head: Token) -> str:
     if head.pos_ == "PROPN" and label in ORG_LABELS:
         return "organization"
     lowered = span.text.lower()
-    named = any(e.label_ == "PERSON" for e in span.ents)
+    named = any(e.label_ == "PERSON" for e in ents_in(span))
     if not named and head.pos_ == "NOUN" and any(m in lowered for m in anonymous_markers()):
         # "officials" alone is a group and "the spokesman" someone definite; an indefinite,
         # sourced or self-described unnamed source is anonymous
