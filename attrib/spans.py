@@ -7,8 +7,9 @@ from spacy.tokens import Doc, Span, Token
 
 # Doc.text joins every token on each access; one copy per live doc is enough
 _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
-# Doc.ents (and Span.ents, which reads it) builds every entity span on each access
-_ENTS: "weakref.WeakKeyDictionary[Doc, tuple[Span, ...]]" = weakref.WeakKeyDictionary()
+# Doc.ents (and Span.ents, which reads it) scans every token on each access; keep the boundaries
+# (plain ints and labels: a value that held the doc's spans would keep the doc alive forever)
+_ENTS: "weakref.WeakKeyDictionary[Doc, tuple[tuple[int, int, str], ...]]" = weakref.WeakKeyDictionary()
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
@@ -24,17 +25,22 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def ents_of(doc: Doc) -> tuple[Span, ...]:
-    """The doc's entities, built once per doc."""
-    ents = _ENTS.get(doc)
-    if ents is None:
-        ents = _ENTS[doc] = doc.ents
-    return ents
+def _entity_bounds(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+    bounds = _ENTS.get(doc)
+    if bounds is None:
+        bounds = _ENTS[doc] = tuple((e.start, e.end, e.label_) for e in doc.ents)
+    return bounds
+
+
+def ents_of(doc: Doc) -> list[Span]:
+    """The doc's entities, as ``Doc.ents`` gives them, its tokens scanned once per doc."""
+    return [Span(doc, start, end, label=label) for start, end, label in _entity_bounds(doc)]
 
 
 def ents_in(span: Span) -> list[Span]:
-    """The entities wholly inside ``span``, as ``Span.ents`` gives them, without rebuilding the doc's."""
-    return [e for e in ents_of(span.doc) if e.start >= span.start and e.end <= span.end]
+    """The entities wholly inside ``span``, as ``Span.ents`` gives them."""
+    doc = span.doc
+    return [Span(doc, start, end, label=label) for start, end, label in _entity_bounds(doc) if start >= span.start and end <= span.end]
 
 
 def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
