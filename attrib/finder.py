@@ -15,7 +15,7 @@ from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, find_cues, is_as_clause,
 from .fragments import fragment_cue
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
-from .spans import EDGE_PUNCT, char_before, ents_of, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .spans import EDGE_PUNCT, char_before, entity_bounds, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
 _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
@@ -340,7 +340,7 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
     exclude.discard(cue.speaker.i)
     start, end = trim(text_of(doc), *subtree_range(cue.speaker, exclude))
     # never cut a name in two: "Díaz-Canel" may parse as two subjects
-    for ent in ents_of(doc):
+    for ent in entity_bounds(doc):
         if ent.start_char < end and ent.end_char > start:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
     return (start, end) if end > start else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import weakref
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -9,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 # Doc.ents (and Span.ents, which reads it) scans every token on each access; keep the boundaries
 # (plain ints and labels: a value that held the doc's spans would keep the doc alive forever)
-_ENTS: "weakref.WeakKeyDictionary[Doc, tuple[tuple[int, int, str], ...]]" = weakref.WeakKeyDictionary()
+_ENTS: "weakref.WeakKeyDictionary[Doc, tuple[EntityBounds, ...]]" = weakref.WeakKeyDictionary()
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
@@ -25,22 +26,31 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def _entity_bounds(doc: Doc) -> tuple[tuple[int, int, str], ...]:
+class EntityBounds(NamedTuple):
+    start: int  # token offsets
+    end: int
+    label: str
+    start_char: int
+    end_char: int
+
+
+def entity_bounds(doc: Doc) -> tuple[EntityBounds, ...]:
+    """Where the doc's entities are, its tokens scanned once per doc."""
     bounds = _ENTS.get(doc)
     if bounds is None:
-        bounds = _ENTS[doc] = tuple((e.start, e.end, e.label_) for e in doc.ents)
+        bounds = _ENTS[doc] = tuple(EntityBounds(e.start, e.end, e.label_, e.start_char, e.end_char) for e in doc.ents)
     return bounds
 
 
 def ents_of(doc: Doc) -> list[Span]:
     """The doc's entities, as ``Doc.ents`` gives them, its tokens scanned once per doc."""
-    return [Span(doc, start, end, label=label) for start, end, label in _entity_bounds(doc)]
+    return [Span(doc, e.start, e.end, label=e.label) for e in entity_bounds(doc)]
 
 
 def ents_in(span: Span) -> list[Span]:
     """The entities wholly inside ``span``, as ``Span.ents`` gives them."""
     doc = span.doc
-    return [Span(doc, start, end, label=label) for start, end, label in _entity_bounds(doc) if start >= span.start and end <= span.end]
+    return [Span(doc, e.start, e.end, label=e.label) for e in entity_bounds(doc) if e.start >= span.start and e.end <= span.end]
 
 
 def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
