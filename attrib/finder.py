@@ -165,6 +165,7 @@ def _clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[Quote
     if before and start < before[0] and _has_clause(doc, start, before[0]):
         # "“…,” she said" after a sentence of narrative: the quotation is what she said
         start, end = before
+    end = _cut_trailing_relative(doc, start, end) if cue.frame == "obj" else end
     return start, _cut_after_last_quote(doc, start, _cut_after_quote(text, start, end, quotes), quotes)
 
 
@@ -360,6 +361,18 @@ def _cut_after_quote(text: str, start: int, end: int, quotes: list[QuotedSpan]) 
     for q in quotes:
         if q.start == start and q.end < end and text[q.end - 2 : q.end - 1] == ",":
             return q.end
+    return end
+
+
+def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
+    """"predicted a Cruz win in Texas, which votes on March 1": a relative clause set off by a comma
+    at the end of an object is the reporter's aside, not part of what was said."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    for token in span:
+        if token.dep_ == "relcl" and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start and _after_comma(token.left_edge):
+            return trim(text_of(doc), start, doc[token.left_edge.i - 1].idx)[1]
     return end
 
 
