@@ -131,6 +131,8 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         rest = _sentence_after_clause(doc, clause, cue)
         if rest:
             parts.append(rest)
+    if after and ":" in text[clause_end : after[0]] and cue.content is not None and cue.content.i < cue.token.i:
+        parts = [after]  # "X will make news, Kall said: “…”": what the cue introduces with a colon is what was said
     if not parts:
         return None
     # a split quotation: "“A,” he said, “B.”" joins the part after the cue clause

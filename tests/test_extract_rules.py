@@ -193,6 +193,8 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # after an earlier quotation, an apposition set off by a dash is a comment; a list of quoted words is not
         ("Trump said he would accept an interview with the “anchor (not) baby” — a play on the phrase “anchor baby,” which critics use.", ["he would accept an interview with the “anchor (not) baby”"]),
         ("Cruz tweeted that Trump is a “loser,” a “liar” and a “whiner.”", ["that Trump is a “loser,” a “liar” and a “whiner.”"]),
+        # a quotation the cue introduces with a colon is the content, not the clause before the cue
+        ('Trump will use the debate to make news, Kall said: "I feel like he has a surprise up his sleeve."', ['"I feel like he has a surprise up his sleeve."']),
         # a relative clause set off at the end of an object is the reporter's aside
         ("Patrick predicted a Cruz win in Texas, which votes on March 1.", ["a Cruz win in Texas"]),
         # a relative pronoun stands for the object: the content starts with it
