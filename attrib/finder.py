@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, find_cues, is_as_clause, speaker_root
-from .fragments import fragment_cue
+from .fragments import fragment_cue, is_title
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
 from .spans import EDGE_PUNCT, char_before, entity_bounds, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
@@ -480,8 +480,8 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
         if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source) and _opens_sentence(text, q.start):
             source.content.append((q.start, q.end))
             continue
-        if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS:
-            continue
+        if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or is_title(text[q.start : q.end]):
+            continue  # a scare quote, or a show or a book ("“The Rachel Maddow Show”"): a name, not words said
         introduced = _colon_introduction(doc, q) or _signed(doc, q)
         if introduced is not None:
             found.append(introduced)

@@ -146,6 +146,11 @@ def test_a_participle_hung_inside_the_content_speaks_for_the_outer_speaker(extra
     assert [(a.speaker_mention, a.cue) for a in found] == [("Trump", "told"), ("Trump", "adding")]
 
 
+def test_a_quoted_title_does_not_float_to_a_speaker(extractor):
+    text = "Smith said the vote was close.\n\nThe interview aired on “The Rachel Maddow Show With Guests.”"
+    assert [a.quote for a in extractor.extract(text)] == ["the vote was close"]
+
+
 def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
     text = "“I think we should leave, and I said so,” the captain told the crew."
     found = extractor.extract(text)
