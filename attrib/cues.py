@@ -56,7 +56,7 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
 
 
 def is_as_clause(verb: Token) -> bool:
-    """"..., as Trump put it" / "as she said": a comparative clause that attributes the clause it hangs on."""
+    """"..., as the mayor put it" / "as she said": a comparative clause that attributes the clause it hangs on."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
 
 

@@ -95,7 +95,7 @@ def _inside_same_act(item: Found, found: list[Found]) -> bool:
 
 
 def _borrow_outer_speakers(found: list[Found]) -> None:
-    """"Trump told them Romney “had a crazy policy,” adding, “…”": a participle the parser hung inside
+    """"The mayor told them his rival “had a foolish plan,” adding, “…”": a participle the parser hung inside
     another attribution's content borrows its subject from there; the speaker is that attribution's."""
     for item in found:
         cue, lent = item.cue_token, item.speaker_token
@@ -132,7 +132,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
         if rest:
             parts.append(rest)
     if after and ":" in text[clause_end : after[0]] and cue.content is not None and cue.content.i < cue.token.i:
-        parts = [after]  # "X will make news, Kall said: “…”": what the cue introduces with a colon is what was said
+        parts = [after]  # "X will make news, Ortiz said: “…”": what the cue introduces with a colon is what was said
     if not parts:
         return None
     # a split quotation: "“A,” he said, “B.”" joins the part after the cue clause
@@ -209,7 +209,7 @@ def _object_complements(cue: Cue) -> list[Token]:
         elif child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
             out.append(child)
         elif out and child.dep_ in ("prep", "npadvmod", "advmod", "advcl"):
-            break  # "criticized X as “crazy” during a stop in Flint for his wife": the rest is circumstance
+            break  # "criticized X as a “broken machine” during a stop in Dayton": the rest is circumstance
     return out
 
 
@@ -241,7 +241,7 @@ def _is_parenthetical(cue: Cue) -> bool:
 
 def _object_ids(verb: Token) -> set[int]:
     """The verb's objects and adverbials: "CNN" in ", Trump told CNN,", "earlier in the hearing" in
-    ", Stumpf explained earlier in the hearing,", and the "as" of ", as a memo put it"."""
+    ", the banker explained earlier in the hearing,", and the "as" of ", as a memo put it"."""
     marks = {c.i for c in verb.lefts if c.dep_ == "mark"}
     return marks | {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
 
@@ -262,7 +262,7 @@ def _around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[in
 
 
 def _as_clause_content(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
-    """"while X, the requirement is a “lawful source,” as a memo put it": the clause the "as" clause
+    """"while costs rose, the only test is a “clean record,” as a memo put it": the clause the "as" clause
     modifies, from its subject on; what leads into it is not what the memo said."""
     subjects = [c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     start = subjects[0].left_edge.i if subjects else root.left_edge.i
@@ -367,7 +367,7 @@ def _cut_after_quote(text: str, start: int, end: int, quotes: list[QuotedSpan]) 
 
 
 def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
-    """"predicted a Cruz win in Texas, which votes on March 1": a relative clause set off by a comma
+    """"predicted a Lopez win in Ohio, which votes in May": a relative clause set off by a comma
     at the end of an object is the reporter's aside, not part of what was said."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
@@ -379,11 +379,11 @@ def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
 
 
 def _cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpan]) -> int:
-    """"said things “should be wrapped up by Cleveland,” referring to the convention": what a comma
+    """"said the talks “should be finished by spring,” referring to the deadline": what a comma
     or dash sets off after the content's last quotation is the reporter's comment, unless it is a
-    clause; so is a date or a "during" phrase right after it ("called him a “disgrace” Wednesday on
-    Fox"). After an earlier quotation only an apposition or a participle is ("the “anchor (not)
-    baby” — a play on the phrase “anchor baby”")."""
+    clause; so is a date or a "during" phrase right after it ("blasted the council as a “circus”
+    Wednesday on the radio"). After an earlier quotation only an apposition or a participle is
+    ("the “tax (not) cut” — a play on the phrase “tax cut”")."""
     text = text_of(doc)
     inside = [q for q in quotes if start <= q.start and q.end < end]
     for q in inside:
@@ -395,7 +395,7 @@ def _cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpa
             return q.end
         set_off = re.match(r"\s*[,—–]|\s*-\s", text[q.end : end]) or text[q.end - 2 : q.end - 1] == ","
         heads = [t for t in rest if not t.is_punct and (t.head == t or not rest.start <= t.head.i < rest.end)]
-        # a list of quoted words ("a “loser,” a “liar” and a “whiner”") goes on; a comment opens with words of its own
+        # a list of quoted words ("a “coward,” a “fraud” and a “quitter”") goes on; a comment opens with words of its own
         listed = not last and any(text[rest[0].idx : rest[min(2, len(rest) - 1)].idx + 1].find(m) >= 0 for m in "\"“")
         if set_off and heads and not listed and not any(_has_subject(t) for t in heads) and (last or heads[0].dep_ in COMMENTS):
             return q.end
@@ -431,7 +431,7 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
     for line in text.split("\n"):
         stripped = line.strip()
         # a line that opens with a quotation mark is a quotation, however it ends ("“…” ― Name")
-        # a closing mark typed as an opening one ("“Mostly False.“") still closes a sentence
+        # a closing mark typed as an opening one ("“Plainly wrong.“") still closes a sentence
         if stripped and stripped[-1] not in ".!?\"”’'):;…“" and stripped[0] not in "\"“”«„" and len(stripped.split()) < 25:
             out.add((pos, pos + len(line)))
         pos += len(line) + 1
@@ -452,12 +452,12 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
         end = _cut_after_last_quote(doc, start, end, quotes)
         same_cue = [f for f in found if f.cue_token is not None and f.cue_token == cue.token and cue.token.idx < f.content[-1][0] <= start]
         if same_cue:
-            # "condemned the test as “destabilizing” and a “grave threat”": one act, one content
+            # "condemned the launch as “reckless” and a “direct threat”": one act, one content
             last = same_cue[0].content[-1]
             same_cue[0].content[-1] = (last[0], max(last[1], end))
             continue
         overlapping = [f for f in found if any(p[0] < end and p[1] > start for p in f.content)]
-        # "asked the crowd to welcome the governor - “my new best friend”": the cue inside is part of the act
+        # "asked the crowd to welcome the governor - “my new partner”": the cue inside is part of the act
         if any(f.start < start or f.end > end or f.cue is None or not start <= f.cue[0] < end for f in overlapping):
             continue
         for f in overlapping:
@@ -481,7 +481,7 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
             source.content.append((q.start, q.end))
             continue
         if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or is_title(text[q.start : q.end]):
-            continue  # a scare quote, or a show or a book ("“The Rachel Maddow Show”"): a name, not words said
+            continue  # a scare quote, or a show or a book ("“The Evening Desk”"): a name, not words said
         introduced = _colon_introduction(doc, q) or _signed(doc, q)
         if introduced is not None:
             found.append(introduced)

@@ -1,8 +1,9 @@
 """Quoted fragments: a quotation inside a clause quotes the subject of the verb above it.
 
-"Trump openly admires Putin as a “strong leader”" gives Trump's words although "admire" reports
-no speech: the quotation marks are the evidence. The nearest verb over the fragment is the cue, its
-subject the speaker, and its arguments up to the end of the one holding the fragment the content.
+"The senator has been pounding the governor as a “fraud artist”" gives the senator's words
+although "pound" reports no speech: the quotation marks are the evidence. The nearest verb over the
+fragment is the cue, its subject the speaker, and its arguments up to the end of the one holding
+the fragment the content.
 """
 from __future__ import annotations
 
@@ -14,16 +15,16 @@ from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, speaker_root
 from .quotes import QuotedSpan
 from .spans import text_of
 
-# verbs that link rather than act: "immigrants are “safe”" quotes nobody
+# verbs that link rather than act: "the roads are “safe”" quotes nobody
 LINKING_VERBS = {"be", "have", "do", "become", "seem", "get", "remain", "include"}
 # relations that start a verb's content: objects, complements and the prepositions that complete them
 ARGUMENTS = {"dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "acomp", "attr", "advcl", "pcomp"}
 # speakers that are no one: "it showed the “trend”", "there are “concerns”"
 EMPTY_SPEAKERS = {"it", "this", "that", "there", "which", "what", "these", "those"}
-# words a title leaves in lower case: "Parks and Recreation", "The Rachel Maddow Show"
+# words a title leaves in lower case: "The Harbor Lights Hour", "Pride and Profit"
 TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "de", "la", "el"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-# clauses set off after the fragment comment on it: "the “War On Drugs,” which came with ..."
+# clauses set off after the fragment comment on it: "the “clean slate” plan, which came with ..."
 COMMENT_RELATIONS = {"relcl", "acl", "advcl", "appos", "conj"}
 
 
@@ -50,7 +51,7 @@ def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | N
     if not holding:
         return None
     first = min(arguments[0].left_edge.i, span.start)
-    # "an explosion that the mayor described as “an intentional act”": the relative pronoun is the object
+    # "the plant, which he described as “like a giant beehive”": the relative pronoun is the object
     relatives = [c.i for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
     if relatives:
         first = relatives[0]
@@ -59,7 +60,7 @@ def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | N
 
 
 def is_title(quoted: str) -> bool:
-    """A show, a book, a nickname or a slogan in title case ("“Good Morning America”"): a name, not words said."""
+    """A show, a book, a nickname or a slogan in title case ("“The Morning Hour”"): a name, not words said."""
     words = _WORD.findall(quoted)
     return bool(words) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
 
@@ -74,8 +75,8 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _completed_verb(verb: Token | None) -> Token | None:
-    """"encouraged supporters to visit polls to make sure all is “on the up and up”": an infinitive, or
-    a gerund completing an object ("lauded X for helping develop “new ideas”"), without a subject of
+    """"asked residents to stay in to keep the roads “clear and safe”": an infinitive, or
+    a gerund completing an object ("praised X for helping draft “smart rules”"), without a subject of
     its own is part of the act of the verb before it; ", mentioning ..." or "by echoing" is an act of its own."""
     while verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         head = verb.head

@@ -23,7 +23,7 @@ USED_COMPONENTS = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer
 
 
 # dashes the English models never saw in training: read them as the dash they stand for, or the
-# parser takes "―" for a verb ("a “con artist” ― just as he did")
+# parser takes "―" for a verb ("PORTLAND ― The governor signed ...")
 DASH_NORMS = {"\u2015": "-", "\u2012": "-"}
 
 

@@ -19,7 +19,7 @@ ARTICLES = [
     "Cuban officials said no talks were planned. Secretary of State Marco Rubio told reporters the talks had stalled.",
     "“A deal is close,” Donald Trump said. “Very close.”\n\nHe added that he would travel to Havana.",
     "No one said anything of note at the meeting on Tuesday.",
-    "Senator Reid has been steadily pounding Trump as a “con artist” ― just as he did with Romney.",
+    "Senator Alma Reyes has been steadily pounding the governor as a “fraud artist” ― just as she did with his predecessor.",
 ]
 
 
@@ -61,6 +61,15 @@ def test_n_process_2_gives_the_same_attributions_as_1():
     one = [(d._.attributions, d._.speakers) for d in nlp.pipe(ARTICLES * 3, n_process=1)]
     two = [(d._.attributions, d._.speakers) for d in nlp.pipe(ARTICLES * 3, n_process=2, batch_size=2)]
     assert one == two and any(a for a, _ in one)
+
+
+@pytest.mark.parametrize("text", ["PORTLAND ― The governor signed the bill on Monday.", "The council voted ― and the mayor walked out."])
+def test_the_horizontal_bar_reads_as_a_dash(text):
+    from attrib.pipeline import load_pipeline
+
+    # without attrib_norms the model tags "―" as a verb or a noun in both sentences
+    (bar,) = [t for t in load_pipeline()(text) if t.text == "―"]
+    assert (bar.norm_, bar.pos_, bar.dep_) == ("-", "PUNCT", "punct")
 
 
 def test_article_date_through_the_doc_extension():

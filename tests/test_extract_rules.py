@@ -21,7 +21,7 @@ def one(extractor, text, **kw):
         ("The talks have stalled, said Maria Lopez, a spokeswoman for the ministry.", "Maria Lopez, a spokeswoman for the ministry", "said", "The talks have stalled", "indirect"),
         # according to
         ("The plant will close next year, according to two people familiar with the plans.", "two people familiar with the plans", "according to", "The plant will close next year", "indirect"),
-        ("As a reality TV boss on “The Apprentice,” Donald Trump demeaned women, according to show insiders.", "insiders", "according to", "As a reality TV boss on “The Apprentice,” Donald Trump demeaned women", "mixed"),
+        ("As host of “The Morning Hour,” the anchor belittled guests, according to show insiders.", "insiders", "according to", "As host of “The Morning Hour,” the anchor belittled guests", "mixed"),
         # direct quotes, both orders, straight and curly marks
         ("“We will not back down,” the minister said.", "the minister", "said", "“We will not back down,”", "direct"),
         ('"We will not back down," said Tom Reyes.', "Tom Reyes", "said", '"We will not back down,"', "direct"),
@@ -58,12 +58,12 @@ def one(extractor, text, **kw):
         # a time phrase before the complement dates the saying
         ("The minister said on Monday the border would stay closed.", "The minister", "said", "the border would stay closed", "indirect"),
         # a quoted fragment quotes the subject of the verb above it, whatever the verb
-        ("Senator Reid has been steadily pounding Trump as a “con artist” ― just as he did with Romney.", "Senator Reid", "has been steadily pounding", "Trump as a “con artist”", "mixed"),
-        ("Bemoaning the “phony system,” Trump accused the moderator of bias.", "Trump", "Bemoaning", "the “phony system,”", "mixed"),
+        ("Senator Alma Reyes has been steadily pounding the governor as a “fraud artist” ― just as she did with his predecessor.", "Senator Alma Reyes", "has been steadily pounding", "the governor as a “fraud artist”", "mixed"),
+        ("Bemoaning the “rigged committee,” the mayor accused the chairman of bias.", "the mayor", "Bemoaning", "the “rigged committee,”", "mixed"),
         ("The governor lauded the nurses for their “quiet heroism” during the storm.", "The governor", "lauded", "the nurses for their “quiet heroism”", "mixed"),
         ("The mayor asked residents to “stay home and stay safe” this weekend.", "The mayor", "asked", "residents to “stay home and stay safe”", "mixed"),
         # "as X put it" attributes the clause it hangs on
-        ("The main requirement is a “lawful source of income,” as a federal memo put it.", "a federal memo", "put", "The main requirement is a “lawful source of income,”", "mixed"),
+        ("The only test is a “clean record of service,” as an internal memo put it.", "an internal memo", "put", "The only test is a “clean record of service,”", "mixed"),
         ("As the senator put it, the plan is dead.", "the senator", "put", "the plan is dead", "indirect"),
     ],
 )
@@ -115,7 +115,7 @@ def test_coordinated_cues_give_two_attributions(extractor):
         "He said nothing about it.",  # no content
         "The so-called “reform” passed the House.",  # a scare quote is not a statement
         "The said agreement expired in March.",
-        "She starred in “Parks and Recreation” for years.",  # a title in quotation marks is a name
+        "She starred in “The Harbor Lights Hour” for years.",  # a title in quotation marks is a name
         "He put it on the table.",  # "put it" attributes only in "as X put it"
     ],
 )
@@ -134,20 +134,20 @@ def test_characterising_verbs_need_a_predicate(extractor, text):
 
 
 def test_a_subject_inside_a_quotation_is_no_speaker_for_a_cue_outside_it(extractor):
-    # the parser makes "young people" the subject of "to say"
-    text = "“It is insane,” Lee said, going on to say that the nation spent “decades fighting racism, to have that fight again, young people do not want that.”"
+    # the parser makes "young drivers" the subject of "to say"
+    text = "“It is absurd,” Lee said, going on to say that the city spent “years fixing the roads, to tear them up again, young drivers do not want that.”"
     found = extractor.extract(text)
     assert found and all(a.speaker_mention == "Lee" for a in found)
 
 
 def test_a_participle_hung_inside_the_content_speaks_for_the_outer_speaker(extractor):
-    text = "Trump told the crowd that Mitt Romney “had a crazy policy of self-deportation,” adding, “He lost all of the Latino vote.”"
+    text = "The mayor told the crowd that his rival “had a foolish plan for the harbor,” adding, “He lost every vote on the waterfront.”"
     found = extractor.extract(text)
-    assert [(a.speaker_mention, a.cue) for a in found] == [("Trump", "told"), ("Trump", "adding")]
+    assert [(a.speaker_mention, a.cue) for a in found] == [("The mayor", "told"), ("The mayor", "adding")]
 
 
 def test_a_quoted_title_does_not_float_to_a_speaker(extractor):
-    text = "Smith said the vote was close.\n\nThe interview aired on “The Rachel Maddow Show With Guests.”"
+    text = "Smith said the vote was close.\n\nThe interview aired on “The Evening Desk With Guests.”"
     assert [a.quote for a in extractor.extract(text)] == ["the vote was close"]
 
 
@@ -167,7 +167,7 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
         ("The argument would be aided, Devine said, by the primary calendar.", ["The argument would be aided", "by the primary calendar."]),
         # "as X put it" attributes the clause it modifies, from its subject on
         ("The plan, as he put it, is dead on arrival.", ["The plan", "is dead on arrival"]),
-        ("While costs rose, the main requirement is a “lawful source of income,” as a memo put it.", ["the main requirement is a “lawful source of income,”"]),
+        ("While costs rose, the only test is a “clean record of service,” as a memo put it.", ["the only test is a “clean record of service,”"]),
     ],
 )
 def test_parenthetical_and_medial_cues(extractor, text, parts):
@@ -189,25 +189,26 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # a second complement clause of the same cue
         ("Flynn said Trump has “enormous respect” for the military and his remark was an expression of frustration.", ["Trump has “enormous respect” for the military and his remark was an expression of frustration"]),
         # after the last quotation, a comment set off by a comma, a date or a "during" phrase is the reporter's
-        ("Trump said things “should be wrapped up by Cleveland,” referring to the party’s convention.", ["things “should be wrapped up by Cleveland,”"]),
-        ("Christie blasted Clinton as a “disgrace” Wednesday on a radio show.", ["Clinton as a “disgrace”"]),
-        ("Bill Clinton criticized the health law as a “crazy system” during a campaign stop in Flint.", ["the health law as a “crazy system”"]),
+        ("The senator said the talks “should be finished by spring,” referring to the budget deadline.", ["the talks “should be finished by spring,”"]),
+        ("The mayor blasted the council as a “circus” Wednesday on a radio show.", ["the council as a “circus”"]),
+        ("The governor criticized the tax code as a “broken machine” during a stop in Dayton.", ["the tax code as a “broken machine”"]),
         # a second quotation under the same verb extends its content; an apposition does not end the object
-        ("Obama condemned the test as “provocative” and a “grave threat” to regional stability.", ["the test as “provocative” and a “grave threat” to regional stability"]),
-        ("South Korea accused the North's leader, Kim Jong Un, of “fanatic recklessness.”", ["the North's leader, Kim Jong Un, of “fanatic recklessness.”"]),
+        ("The minister condemned the launch as “reckless” and a “direct threat” to regional peace.", ["the launch as “reckless” and a “direct threat” to regional peace"]),
+        ("Oslo accused the ferry's owner, Nordlys AS, of “gross negligence.”", ["the ferry's owner, Nordlys AS, of “gross negligence.”"]),
         # after an earlier quotation, an apposition set off by a dash is a comment; a list of quoted words is not
-        ("Trump said he would accept an interview with the “anchor (not) baby” — a play on the phrase “anchor baby,” which critics use.", ["he would accept an interview with the “anchor (not) baby”"]),
-        ("Cruz tweeted that Trump is a “loser,” a “liar” and a “whiner.”", ["that Trump is a “loser,” a “liar” and a “whiner.”"]),
+        ("The senator said she would debate the “tax (not) cut” — a play on the phrase “tax cut,” which her rivals use.", ["she would debate the “tax (not) cut”"]),
+        ("The mayor tweeted that his rival is a “coward,” a “fraud” and a “quitter.”", ["that his rival is a “coward,” a “fraud” and a “quitter.”"]),
+        ('The mayor called his rival a "sore loser," a "cheat," "unstable" and "weak."', ['his rival a "sore loser," a "cheat," "unstable" and "weak."']),
         # a quotation the cue introduces with a colon is the content, not the clause before the cue
-        ('Trump will use the debate to make news, Kall said: "I feel like he has a surprise up his sleeve."', ['"I feel like he has a surprise up his sleeve."']),
+        ('The governor will use the hearing to make news, Ortiz said: "I expect she has a surprise ready."', ['"I expect she has a surprise ready."']),
         # a relative clause set off at the end of an object is the reporter's aside
-        ("Patrick predicted a Cruz win in Texas, which votes on March 1.", ["a Cruz win in Texas"]),
+        ("The pollster predicted a Lopez win in Ohio, which votes in May.", ["a Lopez win in Ohio"]),
         # a relative pronoun stands for the object: the content starts with it
-        ("He had access to the server, which he described as “like an open orchid.”", ["which he described as “like an open orchid.”"]),
+        ("He toured the plant, which he described as “like a giant beehive.”", ["which he described as “like a giant beehive.”"]),
         # a cue inside a fragment's content is part of the act
-        ('Scott beamed and asked the crowd to welcome the governor - "my new best friend."', ['the crowd to welcome the governor - "my new best friend."']),
+        ('Ortiz grinned and asked the crowd to welcome the governor - "my new best partner."', ['the crowd to welcome the governor - "my new best partner."']),
         # a participle clause after a comma ends the content wherever the parser hung it
-        ("The president told voters he would consider it a “personal insult” if they did not vote, implicitly putting his name on the line.", ["he would consider it a “personal insult” if they did not vote"]),
+        ("The coach told fans he would take it as a “personal snub” if they stayed home, implicitly staking his reputation on the game.", ["he would take it as a “personal snub” if they stayed home"]),
         # a quotation closing on a comma ends the content
         ("Trump said, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
     ],
