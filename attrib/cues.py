@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import noun_cues, reporting_verbs
 
-# prepositions that complete an object ("criticized Clinton for accepting ...")
+# prepositions that complete an object ("criticized the council for delaying ...")
 OBJECT_PREPOSITIONS = {"for", "as", "of", "over", "against", "about", "to"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # verbs that lend their subject to a dependent cue: "X declined to comment, saying ..."
@@ -87,7 +87,7 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
     complements = [c for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ in ("as", "of", "to") and c.i > verb.i + 1]
     takes_object = "obj" in frames or "pred" in frames and bool(predicates or complements)
     for child in children:
-        # a pronoun object counts when a predicate follows it: "call this the “expectations game”"
+        # a pronoun object counts when a predicate follows it: "call this the “waiting game”"
         if child.dep_ in ("dobj", "attr") and takes_object and (predicates or child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON"):
             return child, "obj"
     if predicates and takes_object:

@@ -85,7 +85,7 @@ def find_attributions(doc: Doc) -> list[Found]:
 
 
 def _inside_same_act(item: Found, found: list[Found]) -> bool:
-    """"asked the crowd to welcome the governor": a cue inside another's content that borrows that
+    """"asked the audience to greet the governor": a cue inside another's content that borrows that
     cue's very subject is part of the same act, not an attribution of its own."""
     return item.cue_token is not None and any(
         f is not item and f.speaker_token is not None and f.speaker_token == item.speaker_token and f.cue_token is not None
@@ -127,7 +127,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
             around = _as_clause_content if is_as_clause(cue.token) else _around_clause
             parts.extend(around(doc, cue.token.head, cue_ids | speaker_ids | _object_ids(cue.token)))
     if parts and cue.content is not None and cue.content.i < cue.token.i:
-        # a medial cue: "The argument would be aided, Devine said, by the calendar."
+        # a medial cue: "The proposal would be helped, Okafor said, by the calendar."
         rest = _sentence_after_clause(doc, clause, cue)
         if rest:
             parts.append(rest)
@@ -222,14 +222,14 @@ def _reason_clause(cue: Cue) -> Token | None:
 
 
 def _is_parenthetical(cue: Cue) -> bool:
-    """"In the long run, many economists say, costs will fall": the cue hangs from the content."""
+    """"Over time, several analysts say, costs will fall": the cue hangs from the content."""
     verb = cue.token
     if not (verb.dep_ in ("parataxis", "ccomp") or is_as_clause(verb)) or verb.head.pos_ not in ("VERB", "AUX") or cue.speaker is None:
         return False
     if reporting_verbs()[verb.lemma_.lower()].kind != "speech":
         return False
-    # the clause is set off by commas: ", many economists say," or a final ", he said."
-    # the speaker, the verb and its object: ", Trump told CNN,"
+    # the clause is set off by commas: ", several analysts say," or a final ", he said."
+    # the speaker, the verb and its object: ", Ruiz told reporters,"
     clause = _object_ids(verb)
     first = min([cue.speaker.left_edge.i, cue.tokens[0].i] + list(clause))
     last = max([cue.speaker.right_edge.i, verb.i] + list(clause))
@@ -240,7 +240,7 @@ def _is_parenthetical(cue: Cue) -> bool:
 
 
 def _object_ids(verb: Token) -> set[int]:
-    """The verb's objects and adverbials: "CNN" in ", Trump told CNN,", "earlier in the hearing" in
+    """The verb's objects and adverbials: "CNN" in ", Ruiz told reporters,", "earlier in the hearing" in
     ", the banker explained earlier in the hearing,", and the "as" of ", as a memo put it"."""
     marks = {c.i for c in verb.lefts if c.dep_ == "mark"}
     return marks | {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
@@ -248,7 +248,7 @@ def _object_ids(verb: Token) -> set[int]:
 
 def _around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
     """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts; a lone
-    word before it ("Instead, Trump told CNN, ...") is a connective, not content."""
+    word before it ("Instead, Ruiz told reporters, ...") is a connective, not content."""
     text = text_of(doc)
     lo, hi = min(clause_ids), max(clause_ids)
     sent = sentence(root)
@@ -457,7 +457,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
             same_cue[0].content[-1] = (last[0], max(last[1], end))
             continue
         overlapping = [f for f in found if any(p[0] < end and p[1] > start for p in f.content)]
-        # "asked the crowd to welcome the governor - “my new partner”": the cue inside is part of the act
+        # "asked the audience to greet the governor - “my new partner”": the cue inside is part of the act
         if any(f.start < start or f.end > end or f.cue is None or not start <= f.cue[0] < end for f in overlapping):
             continue
         for f in overlapping:

@@ -51,7 +51,7 @@ def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | N
     if not holding:
         return None
     first = min(arguments[0].left_edge.i, span.start)
-    # "the plant, which he described as “like a giant beehive”": the relative pronoun is the object
+    # "the plant, which she described as “like a giant beehive”": the relative pronoun is the object
     relatives = [c.i for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
     if relatives:
         first = relatives[0]

@@ -51,7 +51,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif INITIALISM.match(previous.text) and token.text in known:
             token.is_sent_start = False
-    # a wire dateline ("CAMBRIDGE, Mass., Dec. 11 (UPI) —") is not part of the first sentence
+    # a wire dateline ("SALEM, Ore., March 4 (UPI) —") is not part of the first sentence
     for match in DATELINE.finditer(text_of(doc)):
         after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0:

@@ -39,8 +39,8 @@ def one(extractor, text, **kw):
         ("The mayor criticized the council for delaying the vote.", "The mayor", "criticized", "the council for delaying the vote", "indirect"),
         ("Graham called both candidates “crazy” and left.", "Graham", "called", "both candidates “crazy”", "mixed"),
         # characterising verbs take their object only with its predicate
-        ("Gov. Chris Christie described Hillary Clinton as a “disgrace.”", "Gov. Chris Christie", "described", "Hillary Clinton as a “disgrace.”", "mixed"),
-        ("South Korea accused the North's leader of reckless provocation.", "South Korea", "accused", "the North's leader of reckless provocation", "indirect"),
+        ("Gov. Ann Miller described the bill as a “disaster.”", "Gov. Ann Miller", "described", "the bill as a “disaster.”", "mixed"),
+        ("Chile accused the neighbouring government of reckless provocation.", "Chile", "accused", "the neighbouring government of reckless provocation", "indirect"),
         # a quotation opened with a closing mark at the start of its line, as scraped copy has it
         ("”Fear is what I feel about this election.” ― Edwin Monroy\n", "Edwin Monroy", "―", "”Fear is what I feel about this election.”", "direct"),
         # a reason clause belongs to what was said
@@ -50,9 +50,9 @@ def one(extractor, text, **kw):
         # colon introductions and signed quotations
         ("Philip Bump: “Two weeks ago the South was his strongest territory.”", "Philip Bump", ":", "“Two weeks ago the South was his strongest territory.”", "direct"),
         ("The senator put it bluntly: “We make less than we did ten years ago.”", "The senator", "put", "“We make less than we did ten years ago.”", "direct"),
-        ("“He makes blanket statements about people he does not know.” ― Pamela Padilla\n", "Pamela Padilla", "―", "“He makes blanket statements about people he does not know.”", "direct"),
+        ("“She talks down to people she has never met.” ― Rosa Delgado\n", "Rosa Delgado", "―", "“She talks down to people she has never met.”", "direct"),
         # a wire dateline is not content
-        ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters are moving left, a new poll found.", "a new poll", "found", "Young voters are moving left", "indirect"),
+        ("SALEM, Ore., March 4 (UPI) — Rural voters are moving right, a new poll found.", "a new poll", "found", "Rural voters are moving right", "indirect"),
         # a cue in a prepositional phrase borrows the subject of the verb the phrase modifies
         ("The fact-checkers ended their review by announcing that the claim was false.", "The fact-checkers", "announcing", "that the claim was false", "indirect"),
         # a time phrase before the complement dates the saying
@@ -128,14 +128,14 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extracto
     assert (a.speaker_mention, a.speaker, a.quote) == ("who", "Tom Reed", "the deal was done")
 
 
-@pytest.mark.parametrize("text", ["Hillary Clinton called Alicia Machado on Friday.", "The report compared the two plants in detail."])
+@pytest.mark.parametrize("text", ["The senator called her sister on Friday.", "The report compared the two plants in detail."])
 def test_characterising_verbs_need_a_predicate(extractor, text):
     assert extractor.extract(text) == []
 
 
 def test_a_subject_inside_a_quotation_is_no_speaker_for_a_cue_outside_it(extractor):
     # the parser makes "young drivers" the subject of "to say"
-    text = "“It is absurd,” Lee said, going on to say that the city spent “years fixing the roads, to tear them up again, young drivers do not want that.”"
+    text = "“It is absurd,” Lee said, going on to say that our city spent “years fixing the roads, to tear them up again, young drivers do not want that.”"
     found = extractor.extract(text)
     assert found and all(a.speaker_mention == "Lee" for a in found)
 
@@ -161,10 +161,10 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
     "text, parts",
     [
         # a parenthetical cue: the content is the sentence around it
-        ("In the long run, many economists say, this effect could spread.", ["In the long run", "this effect could spread."]),
-        ("Instead, Trump told CNN, his policy would be to go after them.", ["his policy would be to go after them."]),
+        ("Over time, several analysts say, the slowdown could spread.", ["Over time", "the slowdown could spread."]),
+        ("Instead, Ruiz told reporters, her plan would be to cut fees.", ["her plan would be to cut fees"]),
         # a medial cue after its complement
-        ("The argument would be aided, Devine said, by the primary calendar.", ["The argument would be aided", "by the primary calendar."]),
+        ("The proposal would be helped, Okafor said, by the spring calendar.", ["The proposal would be helped", "by the spring calendar."]),
         # "as X put it" attributes the clause it modifies, from its subject on
         ("The plan, as he put it, is dead on arrival.", ["The plan", "is dead on arrival"]),
         ("While costs rose, the only test is a “clean record of service,” as a memo put it.", ["the only test is a “clean record of service,”"]),
@@ -179,15 +179,15 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
     "text, parts",
     [
         # a short quotation opening the next sentence continues the attribution
-        ("“I would,” Melanie said to the TV. “I would, Donald.”", ["“I would,”", "“I would, Donald.”"]),
+        ("“I might,” Rosa said to the radio. “I might, Carlos.”", ["“I might,”", "“I might, Carlos.”"]),
         # an unclosed straight quote does not swallow the next paragraph's curly one
-        ('"Kevin was snoring.\n\n“Here he is, babe,” she said. “He is here.”', ["“Here he is, babe,”", "“He is here.”"]),
+        ('"Omar was asleep.\n\n“There she goes, dear,” he said. “She is off.”', ["“There she goes, dear,”", "“She is off.”"]),
         # the quotation before the cue, not the narrative the parser hung around it
         ("The senator scolded him: “The science is against you,” she said.", ["“The science is against you,”"]),
         # a phrase before the quotation stays with it; a clause of its own does not (above)
-        ("With thousands of counting systems, “there is no single point of failure,” he said.", ["With thousands of counting systems, “there is no single point of failure,”"]),
+        ("With hundreds of local boards, “there is no single weak link,” she said.", ["With hundreds of local boards, “there is no single weak link,”"]),
         # a second complement clause of the same cue
-        ("Flynn said Trump has “enormous respect” for the military and his remark was an expression of frustration.", ["Trump has “enormous respect” for the military and his remark was an expression of frustration"]),
+        ("Baker said the mayor has “deep respect” for the police and her remark was a sign of fatigue.", ["the mayor has “deep respect” for the police and her remark was a sign of fatigue"]),
         # after the last quotation, a comment set off by a comma, a date or a "during" phrase is the reporter's
         ("The senator said the talks “should be finished by spring,” referring to the budget deadline.", ["the talks “should be finished by spring,”"]),
         ("The mayor blasted the council as a “circus” Wednesday on a radio show.", ["the council as a “circus”"]),
@@ -204,13 +204,13 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # a relative clause set off at the end of an object is the reporter's aside
         ("The pollster predicted a Lopez win in Ohio, which votes in May.", ["a Lopez win in Ohio"]),
         # a relative pronoun stands for the object: the content starts with it
-        ("He toured the plant, which he described as “like a giant beehive.”", ["which he described as “like a giant beehive.”"]),
+        ("She toured the plant, which she described as “like a giant beehive.”", ["which she described as “like a giant beehive.”"]),
         # a cue inside a fragment's content is part of the act
-        ('Ortiz grinned and asked the crowd to welcome the governor - "my new best partner."', ['the crowd to welcome the governor - "my new best partner."']),
+        ('Ortiz grinned and asked the audience to greet the governor - "my new partner in this."', ['the audience to greet the governor - "my new partner in this."']),
         # a participle clause after a comma ends the content wherever the parser hung it
         ("The coach told fans he would take it as a “personal snub” if they stayed home, implicitly staking his reputation on the game.", ["he would take it as a “personal snub” if they stayed home"]),
         # a quotation closing on a comma ends the content
-        ("Trump said, “That makes me smart,” when he was asked about taxes.", ["“That makes me smart,”"]),
+        ("Vega said, “That keeps us honest,” when she was asked about audits.", ["“That keeps us honest,”"]),
     ],
 )
 def test_quotation_boundaries(extractor, text, parts):
