@@ -85,7 +85,7 @@ def find_attributions(doc: Doc) -> list[Found]:
 
 
 def _inside_same_act(item: Found, found: list[Found]) -> bool:
-    """"asked the audience to greet the governor": a cue inside another's content that borrows that
+    """"asked the audience to welcome the governor": a cue inside another's content that borrows that
     cue's very subject is part of the same act, not an attribution of its own."""
     return item.cue_token is not None and any(
         f is not item and f.speaker_token is not None and f.speaker_token == item.speaker_token and f.cue_token is not None
@@ -240,7 +240,7 @@ def _is_parenthetical(cue: Cue) -> bool:
 
 
 def _object_ids(verb: Token) -> set[int]:
-    """The verb's objects and adverbials: "CNN" in ", Ruiz told reporters,", "earlier in the hearing" in
+    """The verb's objects and adverbials: "reporters" in ", Ruiz told reporters,", "earlier in the hearing" in
     ", the banker explained earlier in the hearing,", and the "as" of ", as a memo put it"."""
     marks = {c.i for c in verb.lefts if c.dep_ == "mark"}
     return marks | {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
@@ -457,7 +457,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
             same_cue[0].content[-1] = (last[0], max(last[1], end))
             continue
         overlapping = [f for f in found if any(p[0] < end and p[1] > start for p in f.content)]
-        # "asked the audience to greet the governor - “my new partner”": the cue inside is part of the act
+        # "asked the audience to welcome the governor - “my new partner”": the cue inside is part of the act
         if any(f.start < start or f.end > end or f.cue is None or not start <= f.cue[0] < end for f in overlapping):
             continue
         for f in overlapping:

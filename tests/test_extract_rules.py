@@ -206,7 +206,7 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # a relative pronoun stands for the object: the content starts with it
         ("She toured the plant, which she described as “like a giant beehive.”", ["which she described as “like a giant beehive.”"]),
         # a cue inside a fragment's content is part of the act
-        ('Ortiz grinned and asked the audience to greet the governor - "my new partner in this."', ['the audience to greet the governor - "my new partner in this."']),
+        ('Ortiz grinned and asked the audience to welcome the governor - "my new partner in this."', ['the audience to welcome the governor - "my new partner in this."']),
         # a participle clause after a comma ends the content wherever the parser hung it
         ("The coach told fans he would take it as a “personal snub” if they stayed home, implicitly staking his reputation on the game.", ["he would take it as a “personal snub” if they stayed home"]),
         # a quotation closing on a comma ends the content
