@@ -15,7 +15,7 @@ from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, find_cues, is_as_clause,
 from .fragments import fragment_cue, is_title
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
-from .spans import EDGE_PUNCT, char_before, entity_bounds, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .spans import EDGE_PUNCT, after_comma, char_before, entity_bounds, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
 _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
@@ -30,8 +30,6 @@ SPEAKING_THOUGHTS = {"believe", "think"}
 MAX_INTRO_WORDS = 8
 # "” ― Carla Sanchez": a dash, then a name of up to five capitalised words closing the line
 SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
-# white space and closing marks between a comma and what it sets off ("“…,” claiming")
-CLOSING_SKIP = " \t\r\n\"”’"
 # what a comma or dash after a quotation may set off as the reporter's comment on it
 COMMENTS = {"appos", "advcl", "acl", "relcl"}
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
@@ -57,6 +55,10 @@ class Found:
     @property
     def end(self) -> int:
         return self.content[-1][1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any part of the content shares a character with [start, end)."""
+        return any(a < end and b > start for a, b in self.content)
 
 
 def find_attributions(doc: Doc) -> list[Found]:
@@ -236,7 +238,7 @@ def _is_parenthetical(cue: Cue) -> bool:
     doc = verb.doc
     # ", as a memo put it" may open the sentence ("As he put it, ...") or follow a comma inside a quotation
     opens = is_as_clause(verb) and sentence(verb).start == first
-    return (opens or first > 0 and _after_comma(doc[first])) and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
+    return (opens or first > 0 and after_comma(doc[first])) and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
 
 
 def _object_ids(verb: Token) -> set[int]:
@@ -299,7 +301,7 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
     if root is None or cue.frame == "according":
         return out
     # a participle clause set off by a comma ends the content wherever the parser hung it
-    participles = [t for t in root.subtree if t.i > root.i and t.dep_ == "advcl" and t.tag_ == "VBG" and _after_comma(t.left_edge)]
+    participles = [t for t in root.subtree if t.i > root.i and t.dep_ == "advcl" and t.tag_ == "VBG" and after_comma(t.left_edge)]
     for child in [c for c in root.children if c.i > root.i and c not in participles] + participles:
         verb = reporting_verbs().get(child.lemma_.lower())
         own_cue = child.dep_ == "conj" and verb is not None and (verb.kind == "speech" or verb.lemma in SPEAKING_THOUGHTS) and _has_subject(child)
@@ -311,11 +313,6 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
                 left -= 1
             out.update(range(left, child.right_edge.i + 1))
     return out
-
-
-def _after_comma(token: Token) -> bool:
-    """A comma before the token, perhaps inside a closing quotation mark (“…,” claiming)."""
-    return char_before(text_of(token.doc), token.idx, CLOSING_SKIP) == ","
 
 
 def _has_subject(verb: Token) -> bool:
@@ -373,7 +370,7 @@ def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
     if span is None:
         return end
     for token in span:
-        if token.dep_ == "relcl" and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start and _after_comma(token.left_edge):
+        if token.dep_ == "relcl" and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start and after_comma(token.left_edge):
             return trim(text_of(doc), start, doc[token.left_edge.i - 1].idx)[1]
     return end
 
@@ -442,7 +439,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
     """Quotations inside a clause that no cue took: the verb above them is the cue."""
     text = text_of(doc)
     for q in quotes:
-        if any(p[0] < q.end and p[1] > q.start for f in found for p in f.content) or paragraph_of(text, q.start) in headlines:
+        if any(f.overlaps(q.start, q.end) for f in found) or paragraph_of(text, q.start) in headlines:
             continue
         # a quotation after a colon is introduced, not embedded: see _colon_introduction
         fragment = None if char_before(text, q.start) == ":" else fragment_cue(doc, q)
@@ -456,7 +453,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
             last = same_cue[0].content[-1]
             same_cue[0].content[-1] = (last[0], max(last[1], end))
             continue
-        overlapping = [f for f in found if any(p[0] < end and p[1] > start for p in f.content)]
+        overlapping = [f for f in found if f.overlaps(start, end)]
         # "asked the audience to welcome the governor - “my new partner”": the cue inside is part of the act
         if any(f.start < start or f.end > end or f.cue is None or not start <= f.cue[0] < end for f in overlapping):
             continue
@@ -470,7 +467,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
 def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Found], headlines) -> None:
     text = text_of(doc)
     for q in quotes:
-        if any(p[0] < q.end and p[1] > q.start for f in found for p in f.content):
+        if any(f.overlaps(q.start, q.end) for f in found):
             continue
         if paragraph_of(text, q.start) in headlines:
             continue

@@ -14,6 +14,8 @@ _ENTS: "weakref.WeakKeyDictionary[Doc, tuple[EntityBounds, ...]]" = weakref.Weak
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
+# white space and closing marks between a comma and what it sets off ("“…,” claiming")
+CLOSING_SKIP = " \t\r\n\"”’"
 # punctuation that separates clauses; brackets and quotation marks belong to what they enclose
 SEPARATORS = {",", ";", ":", "-", "–", "—", "--", ".", "!", "?"}
 
@@ -90,6 +92,11 @@ def char_before(text: str, pos: int, skip: str = " \t\r\n") -> str:
     """The last character before ``pos`` not in ``skip``, or "" at the start of the text."""
     i = index_before(text, pos, skip)
     return text[i] if i >= 0 else ""
+
+
+def after_comma(token: Token) -> bool:
+    """A comma before the token, perhaps inside a closing quotation mark (“…,” claiming)."""
+    return char_before(text_of(token.doc), token.idx, CLOSING_SKIP) == ","
 
 
 def trim(text: str, start: int, end: int, chars: set[str] = EDGE_PUNCT) -> tuple[int, int]:
