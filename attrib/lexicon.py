@@ -4,10 +4,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+
+@lru_cache(maxsize=None)
+def data_dir() -> Traversable:
+    """``models/`` of the checkout this code runs from, else the installed ``attrib.models``.
+
+    A plain checkout (or a git worktree beside an editable install) must read its own word lists,
+    not those of whatever copy the installer mapped to ``attrib.models``.
+    """
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "models" / "reporting_verbs.tsv").is_file():
+        return checkout / "models"
+    return resources.files("attrib.models")
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files("attrib.models").joinpath(name).read_text(encoding="utf-8")
+    text = data_dir().joinpath(name).read_text(encoding="utf-8")
     return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
