@@ -1,7 +1,6 @@
 """The Python API: ``extract`` for one article, ``Extractor`` for many with one loaded pipeline."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -10,30 +9,11 @@ from spacy.language import Language
 from . import component  # noqa: F401  (registers the "attrib" factory and the Doc extensions)
 from .articles import Article
 from .pipeline import load_pipeline
-from .records import Attribution, Speaker
+from .records import ArticleResult, Attribution, Speaker  # ArticleResult re-exported: callers import it from here
 
 BATCH_SIZE = 16
 # articles parsed in one spaCy memory zone (single process)
 ZONE_ARTICLES = 64
-
-
-@dataclass(frozen=True)
-class ArticleResult:
-    """Everything attrib found in one article."""
-
-    doc: str
-    date: str | None
-    attributions: list[Attribution]
-    speakers: list[Speaker]
-    error: str | None = None  # set when the article could not be analysed
-
-    def to_dict(self) -> dict:
-        return {
-            "doc": self.doc,
-            "date": self.date,
-            "speakers": [s.to_dict() for s in self.speakers],
-            "attributions": [a.to_dict() for a in self.attributions],
-        }
 
 
 class Extractor:

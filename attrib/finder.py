@@ -1,8 +1,9 @@
 """Attributions as found in one parsed article: cue, content parts and speaker phrase.
 
-This module pairs the cues of ``cues`` with the quotations of ``quotes``: a cue's content is its
-complement clause widened to the quotations it touches, or the quotation beside it; quotations
-left over continue the quote before them or float to the nearest speaker.
+The stages, in order: every cue of ``cues`` with its content (cut by ``content``) or the quotation
+beside it; cues inside another's act dropped; quoted fragments in running text (``fragments``);
+quotations left over, which continue the quote before them, are introduced by a colon or a
+signature, or float to the nearest speaker.
 """
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, find_cues, is_as_clause, speaker_root
+from .content import around_clause, as_clause_content, clause_content, cut_after_last_quote, sentence_after_clause
+from .cues import Cue, cue_tokens, find_cues, is_as_clause, speaker_root
 from .fragments import fragment_cue, is_title
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
@@ -22,16 +24,10 @@ _ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
 _ADJACENT_BLOCK = re.compile(r"^[ \t,—–-]*:[\s]*$")
 # a quotation this short inside running text is a scare quote or a title, not a statement
 MIN_FLOATING_WORDS = 4
-# subordinators whose clause continues the content rather than the act of saying
-REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
-# thought verbs that report a statement as readily as "say" does
-SPEAKING_THOUGHTS = {"believe", "think"}
 # a name before a colon introduces a quotation ("Philip Bump: “…”"); a longer phrase is a sentence
 MAX_INTRO_WORDS = 8
 # "” ― Carla Sanchez": a dash, then a name of up to five capitalised words closing the line
 SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
-# what a comma or dash after a quotation may set off as the reporter's comment on it
-COMMENTS = {"appos", "advcl", "acl", "relcl"}
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
 
@@ -121,16 +117,16 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     after = _quote_starting_after(text, clause_end, quotes)
     parts: list[tuple[int, int]] = []
     if cue.content is not None:
-        content = _clause_content(doc, cue, cue_ids | speaker_ids, quotes, before)
+        content = clause_content(doc, cue, cue_ids | speaker_ids, quotes, before)
         parts.extend([content] if content else [])
     else:
         parts.extend(q for q in (before, after) if q)
         if not parts and _is_parenthetical(cue):
-            around = _as_clause_content if is_as_clause(cue.token) else _around_clause
+            around = as_clause_content if is_as_clause(cue.token) else around_clause
             parts.extend(around(doc, cue.token.head, cue_ids | speaker_ids | _object_ids(cue.token)))
     if parts and cue.content is not None and cue.content.i < cue.token.i:
         # a medial cue: "The proposal would be helped, Okafor said, by the calendar."
-        rest = _sentence_after_clause(doc, clause, cue)
+        rest = sentence_after_clause(doc, clause, cue)
         if rest:
             parts.append(rest)
     if after and ":" in text[clause_end : after[0]] and cue.content is not None and cue.content.i < cue.token.i:
@@ -143,84 +139,6 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
     parts.sort()
     speaker = _speaker_span(doc, cue, cue_ids, parts)
     return Found(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
-
-
-def _clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[QuotedSpan],
-                    before: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The content a cue's clause or object gives, widened to the quotations it touches."""
-    text = text_of(doc)
-    exclude = clause_ids | _nested_clause_tokens(cue)
-    if cue.frame == "according":
-        exclude |= {t.i for t in cue.token.subtree}
-    start, end = trim(text, *subtree_range(cue.content, exclude))
-    if cue.frame == "obj":
-        end = max([end] + [trim(text, *subtree_range(c, exclude))[1] for c in _object_complements(cue)])
-    leading = _leading_time_phrase(cue.content)
-    if leading is not None and leading.right_edge.i + 1 < len(doc):
-        start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
-    reason = _reason_clause(cue)
-    if reason is not None and reason.i > cue.content.i:
-        end = max(end, trim(text, *subtree_range(reason, exclude))[1])
-    for other in _further_complements(cue):
-        end = max(end, trim(text, *subtree_range(other, exclude))[1])
-    if end - start <= 1:
-        return None
-    start, end = _widen_to_quotes(start, end, quotes, [doc[i] for i in clause_ids])
-    if before and start < before[0] and _has_clause(doc, start, before[0]):
-        # "“…,” she said" after a sentence of narrative: the quotation is what she said
-        start, end = before
-    end = _cut_trailing_relative(doc, start, end) if cue.frame == "obj" else end
-    return start, _cut_after_last_quote(doc, start, _cut_after_quote(text, start, end, quotes), quotes)
-
-
-def _further_complements(cue: Cue) -> list[Token]:
-    """"said Trump has respect for the military and his comment was ...": a second complement clause
-    the parser gave the cue; one that is a cue with a subject of its own is a nested attribution."""
-    if cue.frame != "that":
-        return []
-    return [c for c in cue.token.rights if c.dep_ == "ccomp" and c.i > cue.content.i and not (c.lemma_.lower() in reporting_verbs() and _has_subject(c))]
-
-
-def _has_clause(doc: Doc, start: int, end: int) -> bool:
-    """Whether [start, end) holds a clause of its own (a subject), not just a phrase."""
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
-
-
-def _leading_time_phrase(root: Token) -> Token | None:
-    """"said on Monday the talks were over": a time phrase before the clause's subject that the
-    parser hung inside the clause; it dates the saying, not what was said."""
-    subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    for child in root.children:
-        if subjects and child.i < min(subjects) and child.dep_ in ("prep", "npadvmod") and child.left_edge.i == root.left_edge.i:
-            if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
-                return child
-    return None
-
-
-def _object_complements(cue: Cue) -> list[Token]:
-    """What completes an object: "urged X to release ...", "criticized X for ...", "called X “unhinged”"."""
-    out = []
-    for child in cue.token.rights:
-        comma = child.doc[child.left_edge.i - 1]
-        # a comma of the verb's sets the phrase off; one closing the object's apposition does not
-        if child.i <= cue.content.i or comma.text == "," and comma.head == cue.token:
-            continue
-        if child.dep_ in ("oprd", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in OBJECT_PREPOSITIONS:
-            out.append(child)
-        elif child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            out.append(child)
-        elif out and child.dep_ in ("prep", "npadvmod", "advmod", "advcl"):
-            break  # "criticized X as a “broken machine” during a stop in Dayton": the rest is circumstance
-    return out
-
-
-def _reason_clause(cue: Cue) -> Token | None:
-    """"X said Y because Z": the parser hangs "because Z" on the cue, but it belongs to what was said."""
-    for child in cue.token.rights:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in child.children):
-            return child
-    return None
 
 
 def _is_parenthetical(cue: Cue) -> bool:
@@ -248,83 +166,6 @@ def _object_ids(verb: Token) -> set[int]:
     return marks | {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
 
 
-def _around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
-    """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts; a lone
-    word before it ("Instead, Ruiz told reporters, ...") is a connective, not content."""
-    text = text_of(doc)
-    lo, hi = min(clause_ids), max(clause_ids)
-    sent = sentence(root)
-    parts = []
-    for a, b in ((sent.start, lo), (hi + 1, sent.end)):
-        if b - a > (2 if a == sent.start else 0):
-            start, end = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-            if end - start > 1:
-                parts.append((start, end))
-    return parts
-
-
-def _as_clause_content(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
-    """"while costs rose, the only test is a “clean record,” as a memo put it": the clause the "as" clause
-    modifies, from its subject on; what leads into it is not what the memo said."""
-    subjects = [c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    start = subjects[0].left_edge.i if subjects else root.left_edge.i
-    lo, hi = min(clause_ids), max(clause_ids)
-    text = text_of(doc)
-    parts = []
-    for a, b in ((start, min(lo - 1, root.right_edge.i)), (max(hi + 1, start), root.right_edge.i)):
-        if a <= b:
-            span = trim(text, doc[a].idx, doc[b].idx + len(doc[b].text), EDGE_PUNCT | {"."})
-            if span[1] - span[0] > 1:
-                parts.append(span)
-    return parts
-
-
-def _sentence_after_clause(doc: Doc, clause: list[Token], cue: Cue) -> tuple[int, int] | None:
-    """The rest of the sentence after a medial cue clause set off by commas, when it holds no cue of its own."""
-    end = clause[-1].i
-    sent = sentence(cue.token)
-    if end + 2 >= sent.end or doc[end + 1].text != "," or doc[clause[0].i - 1].text != ",":
-        return None
-    rest = doc[end + 2 : sent.end]
-    if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in rest) or any(t.dep_ == "nsubj" for t in rest):
-        return None
-    start, stop = trim(text_of(doc), rest.start_char, rest.end_char)
-    return (start, stop) if stop - start > 1 else None
-
-
-def _nested_clause_tokens(cue: Cue) -> set[int]:
-    """Tokens under the content root that are not content: a coordinated clause with its own cue
-    ("... and he believed ..."), a verb phrase coordinated with the cue itself ("said A and described
-    B"), and a trailing participle clause (", alleging ...", ", contradicting ...")."""
-    out: set[int] = set()
-    root = cue.content
-    if root is None or cue.frame == "according":
-        return out
-    # a participle clause set off by a comma ends the content wherever the parser hung it
-    participles = [t for t in root.subtree if t.i > root.i and t.dep_ == "advcl" and t.tag_ == "VBG" and after_comma(t.left_edge)]
-    for child in [c for c in root.children if c.i > root.i and c not in participles] + participles:
-        verb = reporting_verbs().get(child.lemma_.lower())
-        own_cue = child.dep_ == "conj" and verb is not None and (verb.kind == "speech" or verb.lemma in SPEAKING_THOUGHTS) and _has_subject(child)
-        with_cue = child.dep_ == "conj" and not _has_subject(child) and _same_form(child, cue.token) and not _same_form(child, root)
-        if own_cue or with_cue or child in participles:
-            left = child.left_edge.i
-            # take the coordinating word and comma with it
-            while left > root.i and child.doc[left - 1].dep_ in ("cc", "punct"):
-                left -= 1
-            out.update(range(left, child.right_edge.i + 1))
-    return out
-
-
-def _has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
-
-
-def _same_form(a: Token, b: Token) -> bool:
-    """Same verb form and auxiliaries: "has maintained" and "has provided", "said" and "described"."""
-    aux = lambda v: tuple(c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass"))
-    return a.tag_ == b.tag_ and aux(a) == aux(b)
-
-
 def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, int]]) -> tuple[int, int] | None:
     if cue.speaker is None:
         return None
@@ -344,59 +185,6 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
         if ent.start_char < end and ent.end_char > start:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
     return (start, end) if end > start else None
-
-
-def _widen_to_quotes(start: int, end: int, quotes: list[QuotedSpan], clause: list[Token]) -> tuple[int, int]:
-    """Take in the whole of every quotation the content touches, short of one holding the cue clause."""
-    for q in quotes:
-        if q.start < end and q.end > start and not any(q.start <= t.idx < q.end for t in clause):
-            start, end = min(start, q.start), max(end, q.end)
-    return start, end
-
-
-def _cut_after_quote(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> int:
-    """A quotation that opens the content and closes on a comma ("“That makes me smart,” when ...")
-    ends the content: the narrative after it is not what was said."""
-    for q in quotes:
-        if q.start == start and q.end < end and text[q.end - 2 : q.end - 1] == ",":
-            return q.end
-    return end
-
-
-def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
-    """"predicted a Lopez win in Ohio, which votes in May": a relative clause set off by a comma
-    at the end of an object is the reporter's aside, not part of what was said."""
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return end
-    for token in span:
-        if token.dep_ == "relcl" and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start and after_comma(token.left_edge):
-            return trim(text_of(doc), start, doc[token.left_edge.i - 1].idx)[1]
-    return end
-
-
-def _cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpan]) -> int:
-    """"said the talks “should be finished by spring,” referring to the deadline": what a comma
-    or dash sets off after the content's last quotation is the reporter's comment, unless it is a
-    clause; so is a date or a "during" phrase right after it ("blasted the council as a “circus”
-    Wednesday on the radio"). After an earlier quotation only an apposition or a participle is
-    ("the “tax (not) cut” — a play on the phrase “tax cut”")."""
-    text = text_of(doc)
-    inside = [q for q in quotes if start <= q.start and q.end < end]
-    for q in inside:
-        last = q == inside[-1]
-        rest = doc.char_span(q.end, end, alignment_mode="contract")
-        if rest is None or not len(rest):
-            continue
-        if last and (rest[0].ent_type_ in ("DATE", "TIME") and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during"):
-            return q.end
-        set_off = re.match(r"\s*[,—–]|\s*-\s", text[q.end : end]) or text[q.end - 2 : q.end - 1] == ","
-        heads = [t for t in rest if not t.is_punct and (t.head == t or not rest.start <= t.head.i < rest.end)]
-        # a list of quoted words ("a “coward,” a “fraud” and a “quitter”") goes on; a comment opens with words of its own
-        listed = not last and any(text[rest[0].idx : rest[min(2, len(rest) - 1)].idx + 1].find(m) >= 0 for m in "\"“")
-        if set_off and heads and not listed and not any(_has_subject(t) for t in heads) and (last or heads[0].dep_ in COMMENTS):
-            return q.end
-    return end
 
 
 def _quote_ending_before(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
@@ -446,7 +234,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
         if fragment is None:
             continue
         cue, (start, end) = fragment
-        end = _cut_after_last_quote(doc, start, end, quotes)
+        end = cut_after_last_quote(doc, start, end, quotes)
         same_cue = [f for f in found if f.cue_token is not None and f.cue_token == cue.token and cue.token.idx < f.content[-1][0] <= start]
         if same_cue:
             # "condemned the launch as “reckless” and a “direct threat”": one act, one content

@@ -10,8 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .extractor import ArticleResult
-from .records import FIELDS
+from .records import FIELDS, ArticleResult
 
 FORMATS = ("table", "jsonl", "json", "csv")
 # the table shows this much of a quote; the data formats always carry it whole

@@ -68,4 +68,23 @@ class Attribution:
         return out
 
 
+@dataclass(frozen=True)
+class ArticleResult:
+    """Everything attrib found in one article."""
+
+    doc: str
+    date: str | None
+    attributions: list[Attribution]
+    speakers: list[Speaker]
+    error: str | None = None  # set when the article could not be analysed
+
+    def to_dict(self) -> dict:
+        return {
+            "doc": self.doc,
+            "date": self.date,
+            "speakers": [s.to_dict() for s in self.speakers],
+            "attributions": [a.to_dict() for a in self.attributions],
+        }
+
+
 FIELDS = list(Attribution.__dataclass_fields__)
