@@ -78,3 +78,14 @@ def group_nouns() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def anonymous_markers() -> tuple[str, ...]:
     return tuple(_lines("anonymous_markers.txt"))
+
+
+@lru_cache(maxsize=None)
+def anonymous_plurals() -> frozenset[str]:
+    return frozenset(_lines("anonymous_plurals.txt"))
+
+
+@lru_cache(maxsize=None)
+def description_titles() -> dict[str, str]:
+    """Lower-cased title abbreviation -> the noun that describes its holder ("sen." -> "senator")."""
+    return dict(line.split("\t") for line in _lines("description_titles.tsv"))

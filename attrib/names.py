@@ -1,13 +1,11 @@
-"""Personal names as token tuples: folding, titles, surnames and when two names are one person."""
+"""Personal names as token tuples: folding, titles, name keys and when two names are one person."""
 from __future__ import annotations
 
 import unicodedata
 
+from .labels import NAME_SUFFIXES
 from .lexicon import first_names, titles
 
-# particles belong to the surname: "Fernandez de Cossio", "van der Leyen", "bin Salman"
-PARTICLES = {"de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le", "st", "ter"}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def fold(word: str) -> str:
@@ -32,18 +30,10 @@ def name_key(words: list[str]) -> tuple[str, ...]:
     for w in words:
         w = w[:-2] if w.endswith(("'s", "’s")) else w
         f = fold(w)
-        if not f or f in SUFFIXES or len(f) == 1:
+        if not f or f in NAME_SUFFIXES or len(f) == 1:
             continue
         out.append(f)
     return tuple(out)
-
-
-def surname(key: tuple[str, ...]) -> tuple[str, ...]:
-    """The surname with its particles: the last word, or from the first particle on."""
-    for i, w in enumerate(key[1:], start=1):
-        if w in PARTICLES:
-            return key[i:]
-    return key[-1:]
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

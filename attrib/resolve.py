@@ -11,17 +11,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import first_names, organization_nouns, person_nouns
+from .labels import DETERMINERS, NOMINAL, PLURAL_NOUN_TAGS, SUBJECTS
+from .lexicon import description_titles, first_names, organization_nouns, person_nouns
 from .names import fold, gender_of, name_key, same_person, split_title
-from .speakers import DETERMINERS, Mention, describe
+from .speakers import Mention, describe
 from .spans import ents_in, ents_of, sentence, text_of
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
-# title abbreviations and the nouns that describe their holders ("the senator" = "Sen. Cruz")
-DESCRIPTION_TITLES = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general", "pres.": "president"}
 
 
 @dataclass
@@ -68,7 +66,7 @@ class Resolver:
         self.resolved: list[tuple[int, Entity]] = []  # (position, entity) of speakers resolved so far
         # every mention in document order, so that "most recent" means what it says
         mentions: list[tuple[int, Span | Token]] = [(e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
-        mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and not t.ent_type_]
+        mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
         mentions += [(run.start_char, run) for run in _unlabelled_names(doc)]
         for _, mention in sorted(mentions, key=lambda m: m[0]):
             if isinstance(mention, Token):
@@ -125,7 +123,7 @@ class Resolver:
         """A subject that is a description: "the senator" joins its entity; "the mayor" or
         "Cuban officials" become entities of their own that pronouns can point to."""
         span = head.doc[head.left_edge.i : head.i + 1]
-        if head.tag_ in ("NNS", "NNPS"):
+        if head.tag_ in PLURAL_NOUN_TAGS:
             self._phrase_entity(span, "group", None).add("", head.idx, _subject_sentence(head))
             return
         entity = self._description(head, head.idx)
@@ -224,13 +222,13 @@ class Resolver:
     def _description(self, head: Token, pos: int) -> Entity | None:
         """"the senator", "the minister", "the company": the most recent entity with that title or kind."""
         word = head.lower_
-        if head.tag_ in ("NNS", "NNPS") or not any(c.lower_ == "the" for c in head.children):
+        if head.tag_ in PLURAL_NOUN_TAGS or not any(c.lower_ == "the" for c in head.children):
             return None
         candidates = []
         for e in self.entities:
             if not any(p < pos for p in e.positions):
                 continue
-            title_words = {DESCRIPTION_TITLES.get(w, w) for t in e.titles for w in t.lower().split()}
+            title_words = {description_titles().get(w, w) for t in e.titles for w in t.lower().split()}
             if e.type == "person" and word in title_words:
                 candidates.append(e)
             elif e.type == "organization" and (word in {fold(w) for w in e.name.split()} or word in organization_nouns() and e.label == "ORG"):
@@ -261,7 +259,7 @@ def _unlabelled_names(doc: Doc) -> list[Span]:
 
 def _subject_sentence(token: Token) -> int | None:
     """The start of the token's sentence when it is a subject (or a coordinated subject), else None."""
-    if token.dep_ in SUBJECT_DEPS or token.dep_ == "conj" and token.head.dep_ in SUBJECT_DEPS:
+    if token.dep_ in SUBJECTS or token.dep_ == "conj" and token.head.dep_ in SUBJECTS:
         return sentence(token).start_char
     return None
 
@@ -277,7 +275,7 @@ def _name_type(mention: Mention) -> str:
 
 def _named_head(head: Token) -> Token:
     """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") is that name."""
-    if head.ent_type_ != "PERSON" and head.pos_ in ("NOUN", "PROPN"):
+    if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
         for child in head.children:
             if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > head.i:
                 return child

@@ -5,15 +5,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import anonymous_markers, group_nouns, titles
+from .labels import DETERMINERS, NAME_PARTICLES, PLURAL_NOUN_TAGS, PRONOUNS
+from .lexicon import anonymous_markers, anonymous_plurals, group_nouns, titles
 from .names import split_title
 from .spans import ents_in, text_of
 
-PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who", "his", "hers", "their", "its", "my", "our"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-# sources that are unnamed on purpose, even in the plural
-ANONYMOUS_PLURALS = {"sources", "insiders", "aides", "people", "persons"}
+# what joins the words of one name: "Díaz - Canel", "de Cossio"
+NAME_JOINERS = NAME_PARTICLES | {"-"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ def _name_words(span: Span, head: Token) -> list[Token]:
     elif head.pos_ == "PROPN":
         # the run of proper nouns that ends at the head: "Díaz - Canel", "de Cossio"
         start = head.i
-        while start > span.start and (span.doc[start - 1].pos_ == "PROPN" or span.doc[start - 1].text in ("-", "de", "da", "van", "von", "bin", "al")):
+        while start > span.start and (span.doc[start - 1].pos_ == "PROPN" or span.doc[start - 1].text in NAME_JOINERS):
             start -= 1
         words = list(span.doc[start : head.i + 1])
     else:
@@ -102,9 +101,9 @@ def _kind(span: Span, head: Token) -> str:
         # "officials" alone is a group and "the spokesman" someone definite; an indefinite,
         # sourced or self-described unnamed source is anonymous
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some") for c in head.children)
-        if (head.tag_ == "NNS" and head.lower_ in ANONYMOUS_PLURALS) or (head.tag_ != "NNS" and indefinite) or any(w in lowered for w in ("familiar", "anonymity", "unnamed")):
+        if (head.tag_ == "NNS" and head.lower_ in anonymous_plurals()) or (head.tag_ != "NNS" and indefinite) or any(w in lowered for w in ("familiar", "anonymity", "unnamed")):
             return "anonymous"
-    if head.tag_ in ("NNS", "NNPS") and (head.lower_ in group_nouns() or head.pos_ == "NOUN"):
+    if head.tag_ in PLURAL_NOUN_TAGS and (head.lower_ in group_nouns() or head.pos_ == "NOUN"):
         return "group"
     if head.pos_ == "PROPN":
         return "name"  # a proper name the NER did not type: the resolver decides
