@@ -10,17 +10,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import OBJECT_PREPOSITIONS, Cue
-from .lexicon import reporting_verbs
+from .cues import Cue
+from .labels import AUXILIARIES, CLAUSE_SUBJECTS, COMMENTS, OBJECT_PREPOSITIONS, SUBJECTS, TIME_ENTITIES
+from .lexicon import reason_marks, reporting_verbs
 from .quotes import QuotedSpan
 from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, trim
 
-# subordinators whose clause continues the content rather than the act of saying
-REASON_MARKS = {"because", "since", "although", "though", "unless", "if"}
 # thought verbs that report a statement as readily as "say" does
 SPEAKING_THOUGHTS = {"believe", "think"}
-# what a comma or dash after a quotation may set off as the reporter's comment on it
-COMMENTS = {"appos", "advcl", "acl", "relcl"}
+# this many tokens before a parenthetical cue clause opening the sentence are a connective ("Instead, Ruiz told
+# reporters, ..."), not content
+MAX_CONNECTIVE_TOKENS = 2
 
 
 def clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[QuotedSpan],
@@ -62,16 +62,16 @@ def _further_complements(cue: Cue) -> list[Token]:
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
     """Whether [start, end) holds a clause of its own (a subject), not just a phrase."""
     span = doc.char_span(start, end, alignment_mode="contract")
-    return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span)
+    return span is not None and any(t.dep_ in SUBJECTS for t in span)
 
 
 def _leading_time_phrase(root: Token) -> Token | None:
     """"said on Monday the talks were over": a time phrase before the clause's subject that the
     parser hung inside the clause; it dates the saying, not what was said."""
-    subjects = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [c.i for c in root.children if c.dep_ in CLAUSE_SUBJECTS]
     for child in root.children:
         if subjects and child.i < min(subjects) and child.dep_ in ("prep", "npadvmod") and child.left_edge.i == root.left_edge.i:
-            if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            if any(t.ent_type_ in TIME_ENTITIES for t in child.subtree):
                 return child
     return None
 
@@ -96,7 +96,7 @@ def _object_complements(cue: Cue) -> list[Token]:
 def _reason_clause(cue: Cue) -> Token | None:
     """"X said Y because Z": the parser hangs "because Z" on the cue, but it belongs to what was said."""
     for child in cue.token.rights:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in child.children):
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in reason_marks() for m in child.children):
             return child
     return None
 
@@ -109,7 +109,7 @@ def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int
     sent = sentence(root)
     parts = []
     for a, b in ((sent.start, lo), (hi + 1, sent.end)):
-        if b - a > (2 if a == sent.start else 0):
+        if b - a > (MAX_CONNECTIVE_TOKENS if a == sent.start else 0):
             start, end = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
             if end - start > 1:
                 parts.append((start, end))
@@ -119,7 +119,7 @@ def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int
 def as_clause_content(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
     """"while costs rose, the only test is a “clean record,” as a memo put it": the clause the "as" clause
     modifies, from its subject on; what leads into it is not what the memo said."""
-    subjects = [c for c in root.lefts if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [c for c in root.lefts if c.dep_ in CLAUSE_SUBJECTS]
     start = subjects[0].left_edge.i if subjects else root.left_edge.i
     lo, hi = min(clause_ids), max(clause_ids)
     text = text_of(doc)
@@ -169,12 +169,12 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
 
 
 def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    return any(c.dep_ in CLAUSE_SUBJECTS for c in verb.children)
 
 
 def _same_form(a: Token, b: Token) -> bool:
     """Same verb form and auxiliaries: "has maintained" and "has provided", "said" and "described"."""
-    aux = lambda v: tuple(c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass"))
+    aux = lambda v: tuple(c.lower_ for c in v.children if c.dep_ in AUXILIARIES)
     return a.tag_ == b.tag_ and aux(a) == aux(b)
 
 
@@ -220,7 +220,7 @@ def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpan
         rest = doc.char_span(q.end, end, alignment_mode="contract")
         if rest is None or not len(rest):
             continue
-        if last and (rest[0].ent_type_ in ("DATE", "TIME") and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during"):
+        if last and (rest[0].ent_type_ in TIME_ENTITIES and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during"):
             return q.end
         set_off = re.match(r"\s*[,—–]|\s*-\s", text[q.end : end]) or text[q.end - 2 : q.end - 1] == ","
         heads = [t for t in rest if not t.is_punct and (t.head == t or not rest.start <= t.head.i < rest.end)]

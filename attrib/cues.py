@@ -10,15 +10,21 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
+from .labels import (
+    CUE_PREMODIFIERS,
+    EMPTY_OBJECTS,
+    MODIFIER_CLAUSES,
+    NOMINAL,
+    RELATIVE_TAGS,
+    SUBJECT_LENDERS,
+    VERBAL,
+)
 from .lexicon import noun_cues, reporting_verbs
 
-# prepositions that complete an object ("criticized the council for delaying ...")
-OBJECT_PREPOSITIONS = {"for", "as", "of", "over", "against", "about", "to"}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-# verbs that lend their subject to a dependent cue: "X declined to comment, saying ..."
-SUBJECT_LENDERS = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl"}
-# pronoun objects are talk about talk ("he said it"), not content
-EMPTY_OBJECTS = {"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "much", "more"}
+# a cue's auxiliaries and adverbs stand at most this many tokens before its verb ("has also repeatedly said")
+MAX_PREMODIFIER_REACH = 4
+# a dependent cue borrows a subject from at most this many verbs up ("declined to comment, saying ...")
+MAX_LENDER_STEPS = 4
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,7 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
                 yield cue
             continue
         entry = verbs.get(token.lemma_.lower())
-        if entry is None or token.pos_ not in ("VERB", "AUX") or token.tag_ == "VBN" and token.dep_ == "amod":
+        if entry is None or token.pos_ not in VERBAL or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
         if entry.frames == {"as"} and not (is_as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)):
             continue
@@ -105,7 +111,7 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
 def _misattached_that_clause(verb: Token) -> Token | None:
     """A "that" clause the parser hung on a noun after the verb ("told reporters on Feb. 1 that ...")."""
     for token in verb.subtree:
-        if token.i <= verb.i or token.dep_ not in ("relcl", "acl", "advcl"):
+        if token.i <= verb.i or token.dep_ not in MODIFIER_CLAUSES:
             continue
         marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that" and c.i == token.left_edge.i]
         # the noun it hangs on must be the verb's own object or adjunct, not a noun of the content
@@ -116,8 +122,8 @@ def _misattached_that_clause(verb: Token) -> Token | None:
 
 def cue_tokens(verb: Token) -> tuple[Token, ...]:
     """The verb with its auxiliaries, negation and adverbs in front ("has repeatedly said")."""
-    before = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod") and c.i >= verb.i - 4]
-    start = min([verb.i] + [c.i for c in before if all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in verb.doc[c.i : verb.i])])
+    before = [c for c in verb.lefts if c.dep_ in CUE_PREMODIFIERS and c.i >= verb.i - MAX_PREMODIFIER_REACH]
+    start = min([verb.i] + [c.i for c in before if all(t.dep_ in CUE_PREMODIFIERS for t in verb.doc[c.i : verb.i])])
     particles = [c for c in verb.rights if c.dep_ == "prt" and c.i == verb.i + 1]
     end = particles[-1].i if particles else verb.i
     return tuple(verb.doc[start : end + 1])
@@ -133,10 +139,10 @@ def speaker_root(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return _antecedent_of_relative(child)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
         return verb.head  # "reports suggesting that ...": the noun speaks
     seen = 0
-    while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < 4:
+    while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < MAX_LENDER_STEPS:
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting_verbs() and verb.head.dep_ != "ROOT" and not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.head.children):
@@ -146,14 +152,14 @@ def speaker_root(verb: Token) -> Token | None:
         verb = verb.head
         seen += 1
         for child in verb.children:
-            if child.dep_ in ("nsubj",):
+            if child.dep_ == "nsubj":
                 return _antecedent_of_relative(child)
     return None
 
 
 def _antecedent_of_relative(subject: Token) -> Token:
     """"who"/"which" as a subject stands for the noun its clause modifies."""
-    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+    if subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
 
@@ -174,7 +180,7 @@ def _according_to(according: Token) -> Cue | None:
     objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
     if not objects:
         # "according to show insiders": the parser read a verb into the phrase; its head noun still speaks
-        nominal = ("NOUN", "PROPN", "PRON")
+        nominal = NOMINAL | {"PRON"}
         objects = [t for t in to.subtree if t.i > to.i and t.pos_ in nominal and t.head.pos_ not in nominal]
     if not objects:
         return None

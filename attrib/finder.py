@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from .content import around_clause, as_clause_content, clause_content, cut_after_last_quote, sentence_after_clause
 from .cues import Cue, cue_tokens, find_cues, is_as_clause, speaker_root
 from .fragments import fragment_cue, is_title
+from .labels import EMPTY_INTRODUCERS, NOMINAL, OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, VERBAL
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
 from .spans import EDGE_PUNCT, after_comma, char_before, entity_bounds, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
@@ -30,6 +31,8 @@ MAX_INTRO_WORDS = 8
 SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
+# a line of fewer words without closing punctuation is a headline, a caption or boilerplate
+HEADLINE_MAX_WORDS = 25
 
 
 @dataclass
@@ -144,7 +147,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
 def _is_parenthetical(cue: Cue) -> bool:
     """"Over time, several analysts say, costs will fall": the cue hangs from the content."""
     verb = cue.token
-    if not (verb.dep_ in ("parataxis", "ccomp") or is_as_clause(verb)) or verb.head.pos_ not in ("VERB", "AUX") or cue.speaker is None:
+    if not (verb.dep_ in ("parataxis", "ccomp") or is_as_clause(verb)) or verb.head.pos_ not in VERBAL or cue.speaker is None:
         return False
     if reporting_verbs()[verb.lemma_.lower()].kind != "speech":
         return False
@@ -163,14 +166,14 @@ def _object_ids(verb: Token) -> set[int]:
     """The verb's objects and adverbials: "reporters" in ", Ruiz told reporters,", "earlier in the hearing" in
     ", the banker explained earlier in the hearing,", and the "as" of ", as a memo put it"."""
     marks = {c.i for c in verb.lefts if c.dep_ == "mark"}
-    return marks | {t.i for c in verb.rights if c.dep_ in ("dobj", "dative", "iobj", "advmod", "npadvmod", "prep") for t in c.subtree}
+    return marks | {t.i for c in verb.rights if c.dep_ in OBJECTS_AND_ADVERBIALS for t in c.subtree}
 
 
 def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, int]]) -> tuple[int, int] | None:
     if cue.speaker is None:
         return None
     for child in cue.token.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WP", "WDT"):
+        if child.dep_ in SUBJECTS and child.tag_ in RELATIVE_TAGS:
             # "economists who argue ...": the mention is "who"; the resolver reads its antecedent
             return child.idx, child.idx + len(child.text)
     exclude = set(cue_ids)
@@ -217,7 +220,7 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
         stripped = line.strip()
         # a line that opens with a quotation mark is a quotation, however it ends ("“…” ― Name")
         # a closing mark typed as an opening one ("“Plainly wrong.“") still closes a sentence
-        if stripped and stripped[-1] not in ".!?\"”’'):;…“" and stripped[0] not in "\"“”«„" and len(stripped.split()) < 25:
+        if stripped and stripped[-1] not in ".!?\"”’'):;…“" and stripped[0] not in "\"“”«„" and len(stripped.split()) < HEADLINE_MAX_WORDS:
             out.add((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -299,15 +302,15 @@ def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
     while head.head.i != head.i and sent_start <= head.head.i < colon_token.i:
         head = head.head
     after_colon = set(range(colon_token.i, len(doc)))
-    if head.pos_ in ("VERB", "AUX"):
+    if head.pos_ in VERBAL:
         if head.lemma_ in ("be", "have", "do"):
             return None  # "The reason is: “…”" introduces an explanation, not a speaker
         speaker = speaker_root(head)
-        if speaker is None or speaker.lower_ in ("it", "this", "that", "there"):
+        if speaker is None or speaker.lower_ in EMPTY_INTRODUCERS:
             return None
         span = trim(text, *subtree_range(speaker, {head.i} | after_colon))
         return Found([(q.start, q.end)], token_range(cue_tokens(head)), span, speaker, head)
-    if head.pos_ in ("PROPN", "NOUN") and colon_token.i - head.left_edge.i <= MAX_INTRO_WORDS and head.left_edge.i >= sent_start:
+    if head.pos_ in NOMINAL and colon_token.i - head.left_edge.i <= MAX_INTRO_WORDS and head.left_edge.i >= sent_start:
         span = trim(text, *subtree_range(head, after_colon))
         return Found([(q.start, q.end)], (colon, colon + 1), span, head, None)
     return None

@@ -11,21 +11,13 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .cues import OBJECT_PREPOSITIONS, Cue, cue_tokens, speaker_root
+from .cues import Cue, cue_tokens, speaker_root
+from .labels import ARGUMENTS, EMPTY_SPEAKERS, FRAGMENT_COMMENTS, OBJECT_PREPOSITIONS, RELATIVE_TAGS, SUBJECTS
+from .lexicon import linking_verbs, title_small_words
 from .quotes import QuotedSpan
 from .spans import text_of
 
-# verbs that link rather than act: "the roads are “safe”" quotes nobody
-LINKING_VERBS = {"be", "have", "do", "become", "seem", "get", "remain", "include"}
-# relations that start a verb's content: objects, complements and the prepositions that complete them
-ARGUMENTS = {"dobj", "dative", "prep", "xcomp", "ccomp", "oprd", "acomp", "attr", "advcl", "pcomp"}
-# speakers that are no one: "it showed the “trend”", "there are “concerns”"
-EMPTY_SPEAKERS = {"it", "this", "that", "there", "which", "what", "these", "those"}
-# words a title leaves in lower case: "The Harbor Lights Hour", "Pride and Profit"
-TITLE_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "de", "la", "el"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-# clauses set off after the fragment comment on it: "the “clean slate” plan, which came with ..."
-COMMENT_RELATIONS = {"relcl", "acl", "advcl", "appos", "conj"}
 
 
 def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | None:
@@ -52,7 +44,7 @@ def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | N
         return None
     first = min(arguments[0].left_edge.i, span.start)
     # "the plant, which she described as “like a giant beehive”": the relative pronoun is the object
-    relatives = [c.i for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in ("WDT", "WP")]
+    relatives = [c.i for c in verb.lefts if c.dep_ == "dobj" and c.tag_ in RELATIVE_TAGS]
     if relatives:
         first = relatives[0]
     last = _last_token(holding[0], words[-1])
@@ -62,7 +54,7 @@ def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | N
 def is_title(quoted: str) -> bool:
     """A show, a book, a nickname or a slogan in title case ("“The Morning Hour”"): a name, not words said."""
     words = _WORD.findall(quoted)
-    return bool(words) and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+    return bool(words) and all(w[0].isupper() or w.lower() in title_small_words() for w in words)
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -71,14 +63,14 @@ def _governing_verb(token: Token) -> Token | None:
         if token.head == token:
             return None
         token = token.head
-    return None if token.lemma_.lower() in LINKING_VERBS else token
+    return None if token.lemma_.lower() in linking_verbs() else token
 
 
 def _completed_verb(verb: Token | None) -> Token | None:
     """"asked residents to stay in to keep the roads “clear and safe”": an infinitive, or
     a gerund completing an object ("praised X for helping draft “smart rules”"), without a subject of
     its own is part of the act of the verb before it; ", mentioning ..." or "by echoing" is an act of its own."""
-    while verb is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    while verb is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
         head = verb.head
         infinitive = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         completing = verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in OBJECT_PREPOSITIONS
@@ -95,6 +87,6 @@ def _last_token(argument: Token, quote_end: int) -> int:
     doc = argument.doc
     last = argument.right_edge.i
     for token in argument.subtree:
-        if token.i > quote_end and token.dep_ in COMMENT_RELATIONS and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+        if token.i > quote_end and token.dep_ in FRAGMENT_COMMENTS and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
             last = min(last, token.left_edge.i - 2)
     return max(last, quote_end)

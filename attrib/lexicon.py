@@ -89,3 +89,18 @@ def anonymous_plurals() -> frozenset[str]:
 def description_titles() -> dict[str, str]:
     """Lower-cased title abbreviation -> the noun that describes its holder ("sen." -> "senator")."""
     return dict(line.split("\t") for line in _lines("description_titles.tsv"))
+
+
+@lru_cache(maxsize=None)
+def reason_marks() -> frozenset[str]:
+    return frozenset(_lines("reason_marks.txt"))
+
+
+@lru_cache(maxsize=None)
+def linking_verbs() -> frozenset[str]:
+    return frozenset(_lines("linking_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def title_small_words() -> frozenset[str]:
+    return frozenset(_lines("title_small_words.txt"))
