@@ -8,6 +8,7 @@ from .finder import Found, find_attributions
 from .records import Attribution, Speaker
 from .resolve import Entity, Resolution, Resolver
 from .spans import text_of
+from .timeline import Statement, carry_dates
 
 
 def annotate(doc: Doc, date: str | None = None, doc_id: str = "") -> tuple[str | None, list[Attribution], list[Speaker]]:
@@ -22,6 +23,10 @@ def annotate(doc: Doc, date: str | None = None, doc_id: str = "") -> tuple[str |
         if item.continues is None:
             resolutions[id(item)] = _resolve(doc, resolver, item)
             dates[id(item)] = statement_date(item.cue_token, _content_tokens(doc, item), base)
+    sources = [item for item in found if item.continues is None]
+    statements = [Statement(item.cue_token, dates[id(item)], frozenset(_content_tokens(doc, item)), id(resolutions[id(item)].entity)) for item in sources]
+    for item, value in zip(sources, carry_dates(doc, statements, base)):
+        dates[id(item)] = value
     for item in found:
         if item.continues is not None:
             # a floating quotation shares its source's speaker and date

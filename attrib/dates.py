@@ -1,35 +1,53 @@
-"""Dates: the article's date from its dateline, and each statement's date from its cue's clause."""
+"""Dates: the article's date from its dateline, date expressions resolved against it, and the date
+a statement's own clause (or the clause its cue hangs on) gives it."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-import dateparser
-from spacy.tokens import Span, Token
-from .spans import ents_in, sentence
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import event_nouns
+from .spans import ents_in, ents_of, sentence, text_of
 
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec")]
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
     )
     for m in names
 }
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-# dateline shapes, most specific first; a year glued to the outlet's name ("2026Clash Report") still counts
+_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTH_LOWER = _MONTH.lower().replace("(?p<", "(?P<")
+_WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART_OF_DAY = r"(?: (?:night|morning|afternoon|evening))?"
+# dateline shapes, most specific first; a year glued to the outlet's name ("2026Clash Report") still counts
 DATELINES = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
-    re.compile(r"^[A-Z][A-Z .'-]+,\s+" + _MONTH + r"\s+(?P<day>\d{1,2})\b", re.M),
+    re.compile(r"^[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]+\.?,\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})\b", re.M),
 ]
 DATELINE_LINES = 12
+# a full calendar date anywhere in the text: what a dateline without a year is placed against
+FULL_DATE = DATELINES[0]
 # statement-date expressions the NER may miss or mis-span
-_RELATIVE = re.compile(r"\b(yesterday|today|tonight|last (?:week|month|year)|this (?:week|month|year)|earlier this (?:week|month|year)|(?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| afternoon| evening)?)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(yesterday|today|tonight|last night|(?:this|last|over the|this past) weekend"
+    r"|(?:earlier |late |later )?(?:last|this|this past|next) (?:week|month|year)"
+    r"|(?:(?:last|this past|next|earlier|later) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:'s)?(?: night| morning| afternoon| evening)?)\b",
+    re.I,
+)
+# words before a date expression that do not change the day it names
+_LEADING = re.compile(r"^(?:on|in|at|since|during|over|by|the|this past|earlier|late|early|later)\s+")
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+VAGUE_PHRASES = re.compile(r"^(?:recently|in recent (?:days|weeks|months|years)|at the time|in the past|previously)$")
 
 
 @dataclass(frozen=True)
@@ -37,11 +55,46 @@ class DateValue:
     """A resolved date: ISO day, how it was found, how precise, and the expression as written."""
 
     iso: str | None
-    source: str | None  # explicit, relative, article or None
-    precision: str | None = None
+    source: str | None  # explicit, relative, vague, article or None
+    precision: str | None = None  # day, week, month, year, unknown
     text: str | None = None
     start: int | None = None
     end: int | None = None
+
+
+def parse_article_date(value: object) -> date:
+    """An article date given by a caller ("2026-02-10", a ``date``), or ValueError saying what is wrong."""
+    if isinstance(value, date):
+        return date(value.year, value.month, value.day)
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError(f"invalid date {str(value)[:40]!r}: expected YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"invalid date {value.strip()!r}: no such day") from None
+
+
+def _base(value: str | date | None) -> date | None:
+    """The reference day, or None when there is none or it is no valid date."""
+    try:
+        return parse_article_date(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shift(ref: date, days: int) -> date | None:
+    """``ref`` moved by ``days``, or None past the calendar's ends (year 1, year 9999)."""
+    try:
+        return ref + timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def article_date(text: str) -> str | None:
@@ -51,146 +104,248 @@ def article_date(text: str) -> str | None:
         m = pattern.search(head)
         if not m:
             continue
-        year = m.groupdict().get("year") or _year_in(text)
-        if not year:
-            continue
-        month = int(m.group("mnum")) if m.groupdict().get("mnum") else MONTHS[m.group("month").lower()]
-        try:
-            return date(int(year), month, int(m.group("day"))).isoformat()
-        except ValueError:
-            continue
+        month = int(m.group("mnum")) if m.groupdict().get("mnum") else MONTHS[m.group("month").lower().rstrip(".")]
+        day = int(m.group("day"))
+        year = int(m.group("year")) if m.groupdict().get("year") else _dateline_year(text, month, day)
+        found = _day(year, month, day) if year else None
+        if found:
+            return found.isoformat()
     return None
 
 
-def _year_in(text: str) -> str | None:
-    years = re.findall(r"\b((?:19|20)\d\d)\b", text)
-    return max(set(years), key=years.count) if years else None
+def _dateline_year(text: str, month: int, day: int) -> int | None:
+    """The year for a dateline without one: the earliest that puts it on or after the latest full
+    date the article gives (a report follows what it reports); bare years ("the 1999 shooting") never count."""
+    latest = None
+    for m in FULL_DATE.finditer(text):
+        d = _day(int(m.group("year")), MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")))
+        if d and (latest is None or d > latest):
+            latest = d
+    if latest is None:
+        return None
+    candidate = _day(latest.year, month, day)
+    return latest.year if candidate is None or candidate >= latest else latest.year + 1
 
 
-def resolve(expression: str, base: str | None) -> tuple[str | None, str, str] | None:
-    """(ISO date, source, precision) of a date expression, relative to the article date ``base``."""
-    s = " ".join(expression.lower().replace(",", " ").split())
-    s = re.sub(r"^(on|in|at|since|during|the|this past|earlier|late|early)\s+", "", s)
-    ref = date.fromisoformat(base) if base else None
-    m = re.fullmatch(r"(?:(last|this past) )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: (?:night|morning|afternoon|evening))?", s)
-    if m:
-        if ref is None:
-            return None
-        # the most recent such day on or before the article date
-        back = (ref.weekday() - WEEKDAYS[m.group(2)]) % 7
-        if m.group(1) and back == 0:
-            back = 7
-        return (ref - timedelta(days=back)).isoformat(), "relative", "day"
+def resolve(expression: str, base: str | date | None, future: bool = False) -> tuple[str | None, str, str] | None:
+    """(ISO date, source, precision) of a date expression, relative to the article date ``base``;
+    source ``vague`` for a time no day can be given to; None for what names no time of a statement."""
+    s = " ".join(expression.lower().replace(",", " ").replace("’", "'").split())
+    s = re.sub(r"'s$", "", s)
+    while _LEADING.match(s):
+        s = _LEADING.sub("", s, count=1)
+    ref = _base(base)
+    found = _calendar(s, ref)
+    if found is not None or ref is None:
+        return found
+    return _relative(s, ref, future)
+
+
+def _calendar(s: str, ref: date | None) -> tuple[str | None, str, str] | None:
+    """Month-and-day dates, months and years: they need the article date only for a missing year."""
     m = re.fullmatch(_MONTH_LOWER + r" (?P<day>\d{1,2})(?:st|nd|rd|th)?(?: (?P<year>\d{4}))?", s)
     if m:
-        month = MONTHS[m.group("month")]
-        day, year = int(m.group("day")), m.group("year")
-        try:
-            if year:
-                return date(int(year), month, day).isoformat(), "explicit", "day"
-            if ref is None:
-                return None
+        month, day = MONTHS[m.group("month")], int(m.group("day"))
+        if m.group("year"):
+            d = _day(int(m.group("year")), month, day)
+        elif ref is not None:
             # no year: the one that puts the day on or before the article date
-            candidate = date(ref.year, month, day)
-            if candidate > ref:
-                candidate = date(ref.year - 1, month, day)
-            return candidate.isoformat(), "explicit", "day"
-        except ValueError:
+            d = _day(ref.year, month, day)
+            d = d if d is None or d <= ref else _day(ref.year - 1, month, day)
+        else:
             return None
-    m = re.fullmatch(r"(\d{4})", s)
+        return (d.isoformat(), "explicit", "day") if d else None
+    m = re.fullmatch(r"(?P<year>\d{4})-(?P<mnum>\d\d)-(?P<day>\d\d)", s)
     if m:
-        return f"{m.group(1)}-01-01", "explicit", "year"
-    if ref is None:
-        return None
-    if s in ("yesterday",):
-        return (ref - timedelta(days=1)).isoformat(), "relative", "day"
-    if s in ("today", "tonight"):
-        return ref.isoformat(), "relative", "day"
-    if s in ("last week", "past week"):
-        monday = ref - timedelta(days=ref.weekday() + 7)
-        return monday.isoformat(), "relative", "week"
-    if s in ("week", "this week"):
-        return (ref - timedelta(days=ref.weekday())).isoformat(), "relative", "week"
-    if s in ("last month",):
-        first = ref.replace(day=1) - timedelta(days=1)
-        return first.replace(day=1).isoformat(), "relative", "month"
-    if s in ("month", "this month"):
-        return ref.replace(day=1).isoformat(), "relative", "month"
-    if s in ("last year",):
-        return f"{ref.year - 1}-01-01", "relative", "year"
-    if s in ("year", "this year"):
-        return f"{ref.year}-01-01", "relative", "year"
-    m = re.fullmatch(_MONTH_LOWER + r" (?P<year>\d{4})", s)
+        d = _day(int(m.group("year")), int(m.group("mnum")), int(m.group("day")))
+        return (d.isoformat(), "explicit", "day") if d else None
+    m = re.fullmatch(_MONTH_LOWER + r"(?: of)?(?: (?P<year>\d{4}))?", s)
     if m:
-        parsed = _parse(s, ref, PREFER_DAY_OF_MONTH="first")
-        return (parsed.date().isoformat(), "explicit", "month") if parsed else None
-    parsed = _parse(s, ref)
-    if parsed is None or parsed.date() > ref:
-        return None
-    return parsed.date().isoformat(), "relative", "day"
+        # a month without a day pins no statement to a day
+        year = int(m.group("year")) if m.group("year") else None
+        if year is None and ref is not None:
+            year = ref.year if MONTHS[m.group("month")] <= ref.month else ref.year - 1
+        d = _day(year, MONTHS[m.group("month")], 1) if year else None
+        return (d.isoformat() if d else None, "vague", "month")
+    m = re.fullmatch(r"((?:1[89]|20)\d\d)", s)
+    if m:
+        return f"{m.group(1)}-01-01", "vague", "year"
+    if VAGUE_PHRASES.match(s):
+        return None, "vague", "unknown"
+    return None
 
 
-def _parse(expression: str, ref: date, **settings) -> datetime | None:
-    """dateparser, relative to the article date and preferring the past."""
-    base = datetime(ref.year, ref.month, ref.day)
-    return dateparser.parse(expression, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", **settings})
+def _relative(s: str, ref: date, future: bool) -> tuple[str | None, str, str] | None:
+    """Days named relative to the article date."""
+    m = re.fullmatch(r"(?:(last|this past|next|earlier|later) )?" + _WEEKDAY + _PART_OF_DAY, s)
+    if m:
+        target = WEEKDAYS[m.group("weekday")]
+        if future or m.group(1) == "next":
+            d = _shift(ref, (target - ref.weekday()) % 7 or 7)
+        else:
+            # the most recent such day on or before the article date; "last Monday" is never today
+            back = (ref.weekday() - target) % 7
+            d = _shift(ref, -(back or (7 if m.group(1) in ("last", "this past") else 0)))
+        return (d.isoformat(), "relative", "day") if d else None
+    if re.fullmatch(r"(?:(?:this|last|past|this past) )?weekend", s):
+        # the weekend's Saturday: the most recent one on or before the article date
+        back = (ref.weekday() - 5) % 7
+        if s.startswith("last") and back < 2:
+            back += 7
+        d = _shift(ref, -back)
+        return (d.isoformat(), "relative", "day") if d else None
+    days = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+            "this evening": 0, "last week": -7, "a week ago": -7}.get(s)
+    m = re.fullmatch(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week)s? ago", s)
+    if m:
+        n = 1 if m.group(1) in ("a", "an") else _NUMBERS.get(m.group(1)) or int(m.group(1))
+        days = -n * (7 if m.group(2) == "week" else 1)
+    if days is not None:
+        d = _shift(ref, days)
+        # "last week" is a week back from the article date, within a few days either way
+        return (d.isoformat(), "relative", "week" if "week" in s else "day") if d else None
+    return _period(s, ref)
+
+
+def _period(s: str, ref: date) -> tuple[str | None, str, str] | None:
+    """Weeks, months and years around the article date: times no statement day can be read from."""
+    m = re.fullmatch(r"(?:(?:earlier|late|later) )?(this|last|past|this past) (week|month|year)", s)
+    if not m:
+        return None
+    which, unit = m.group(1), m.group(2)
+    if unit == "week":
+        d = _shift(ref, -ref.weekday() - (7 if which == "last" else 0))
+    elif unit == "month":
+        d = ref.replace(day=1) if which == "this" else _shift(ref.replace(day=1), -1)
+        d = d.replace(day=1) if d else None
+    else:
+        d = _day(ref.year - (0 if which == "this" else 1), 1, 1)
+    return (d.isoformat() if d else None, "vague", unit)
 
 
 def statement_date(cue: Token | None, content_tokens: set[int], base: str | None) -> DateValue:
-    """The date governed by the cue (not by its content), else the article date."""
-    # coordinated cues share one occasion: "told reporters on Feb. 1 that ... and that he believed ...",
-    # where the parser may hang the second cue on the first one's content
-    cues = [cue] if cue is not None else []
-    if cue is not None and cue.dep_ == "conj":
-        cues.append(cue.head)
-        if cue.head.dep_ == "ccomp":
-            cues.append(cue.head.head)
-    content_start = min(content_tokens, default=None)
-    for verb in cues:
-        for expr in _date_expressions(verb, content_start):
-            if any(t.i in content_tokens for t in expr):
-                continue
-            resolved = resolve(expr.text, base)
+    """The date in the cue's own clause or in the clause it hangs on (not in its content), else
+    the article date."""
+    ref = _base(base)
+    for verb in _hosts(cue):
+        for expr in _date_expressions(verb, content_tokens, verb is cue):
+            resolved = resolve(expr.text, ref, future=_future(verb))
             if resolved:
                 iso, source, precision = resolved
                 return DateValue(iso, source, precision, expr.text, expr.start_char, expr.end_char)
-    if base:
-        return DateValue(base, "article", "day")
+    if cue is not None and _has_long(cue):
+        return DateValue(None, "vague", "unknown")
+    if ref is not None:
+        return DateValue(ref.isoformat(), "article", "day")
     return DateValue(None, None)
 
 
-def _date_expressions(cue: Token, content_start: int | None = None):
-    """Date spans in the cue's own clause: DATE entities and weekday/relative phrases under the verb,
-    or standing between the verb and its content ("said on Monday the talks ...")."""
-    doc = cue.doc
-    clause = {t.i for t in cue.subtree}
-    sent = sentence(cue)
-    found = []
+def _hosts(cue: Token | None) -> list[Token]:
+    """The cue, then the verbs whose occasion it shares: a coordinated verb's head, the head of a
+    participle ("appeared on Tuesday and began by saying", "vied Wednesday, each saying"), and the
+    cue above a content the parser hung a coordinated cue on."""
+    if cue is None:
+        return []
+    out = [cue]
+    if cue.lemma_ == "accord":  # "according to" dates by its own phrase, not by the clause it hangs on
+        return out
+    token = cue
+    for _ in range(4):
+        dep, head = token.dep_, token.head
+        if head == token:
+            break
+        if dep == "prep" and head.pos_ not in ("VERB", "AUX"):
+            break  # a phrase on a noun: that noun's clause is no occasion of the cue
+        shares = dep in ("conj", "pcomp", "prep") or (dep in ("advcl", "xcomp") and token.tag_ in ("VBG", "VBN"))
+        # "told reporters on Feb. 1 that ... and that he believed ...": the second cue sits in the first's content
+        shares = shares or (dep == "ccomp" and out[-1].dep_ == "conj")
+        if not shares:
+            break
+        token = head
+        if token.pos_ in ("VERB", "AUX"):
+            out.append(token)
+    return out
 
-    def between(span: Span) -> bool:
-        return content_start is not None and cue.i < span.start and span.end <= content_start
+
+def _future(verb: Token) -> bool:
+    """The verb speaks of what is still to come: "will speak", "is to report", "plans to testify"."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in ("be", "plan", "schedule", "expect", "set") and head != verb
+
+
+def _has_long(cue: Token) -> bool:
+    """ "has long said": a stance held over time, never one day's statement."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("long", "repeatedly", "often", "always") for c in cue.children) and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children
+    )
+
+
+def _date_expressions(cue: Token, content_tokens: set[int] = frozenset(), own: bool = True) -> list[Span]:
+    """Date spans in the cue's own clause and outside its content: DATE entities and weekday or
+    relative phrases under the verb, or (``own`` cue) standing right after it, before its content."""
+    doc = cue.doc
+    sent = sentence(cue)
+    content_start = min(content_tokens, default=None)
+    found: list[Span] = []
+
+    def wanted(span: Span) -> bool:
+        if any(t.i in content_tokens for t in span):
+            return False
+        # "said on Monday the talks ...", "told reporters on Feb. 1 that ...": the parser may hang it on the content
+        between = own and content_start is not None and 0 < span.start - cue.i <= 4 and span.end <= content_start
+        return between or _governed_by(span.root, cue)
 
     # our patterns first: they take in what the NER splits ("Tuesday" DATE + "night" TIME)
     for m in _RELATIVE.finditer(sent.text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if span is not None and (span.root.i in clause and _governed_by(span.root, cue) or between(span)):
+        if span is not None and wanted(span):
             found.append(span)
     for ent in ents_in(sent):
-        if ent.label_ in ("DATE", "TIME") and (_governed_by(ent.root, cue) or between(ent)) and not any(s.start < ent.end and ent.start < s.end for s in found):
+        if ent.label_ in ("DATE", "TIME") and wanted(ent) and not any(s.start < ent.end and ent.start < s.end for s in found):
             found.append(ent)
     return sorted(found, key=lambda s: s.start)
 
 
+def date_expressions_in(doc: Doc) -> list[Span]:
+    """Every date expression of the text: weekday and relative phrases, then DATE entities they leave."""
+    text = text_of(doc)
+    found = [doc.char_span(m.start(), m.end(), alignment_mode="expand") for m in _RELATIVE.finditer(text)]
+    found = [s for s in found if s is not None]
+    taken = {t.i for s in found for t in s}
+    found += [e for e in ents_of(doc) if e.label_ in ("DATE", "TIME") and not any(t.i in taken for t in e)]
+    return sorted(found, key=lambda s: s.start)
+
+
 def _governed_by(token: Token, cue: Token) -> bool:
-    """The date hangs from the cue through adverbial or prepositional links, not through a clause."""
-    steps = 0
-    while token != cue and steps < 6:
-        if token.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "acl") and token.head != cue:
+    """The date hangs from the cue through adverbial or prepositional links, not through a clause
+    or a thing it dates ("the 2011 raid"); an occasion's date counts ("in a Thursday interview",
+    "in a message posted Friday", "at Sunday night's debate")."""
+    below = ""
+    for _ in range(8):
+        if token == cue:
+            return True
+        head, dep = token.head, token.dep_
+        if head == token:
             return False
-        if token.head == token:
+        if dep in ("ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "csubj", "parataxis"):
+            # a clause of its own has its own time, unless it only dates an occasion
+            if head == cue and dep in ("ccomp", "xcomp", "conj") or head != cue and not (
+                dep in ("acl", "relcl") and is_occasion(head)
+            ):
+                return False
+        elif dep in ("nsubj", "nsubjpass", "attr", "oprd") and not (is_occasion(token) or below == "npadvmod"):
+            return False  # the subject's own time ("the 1999 report"), but "Trump this week said" is the verb's
+        elif dep in ("compound", "amod", "nummod", "poss", "nmod") and not is_occasion(head):
             return False
-        if token.dep_ in ("ccomp", "xcomp", "conj") and token.head == cue:
-            return False
-        token = token.head
-        steps += 1
-    return token == cue
+        elif dep == "prep" and token.lower_ in ("since", "until", "till", "before", "ahead"):
+            return False  # a bound, not the time of the statement
+        below, token = dep, head
+    return False
+
+
+def is_occasion(token: Token) -> bool:
+    """A noun for an occasion or document statements are made in or at ("interview", "debates")."""
+    word = token.lower_
+    return word in event_nouns() or word.endswith("s") and word[:-1] in event_nouns()

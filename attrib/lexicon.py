@@ -104,3 +104,9 @@ def linking_verbs() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def title_small_words() -> frozenset[str]:
     return frozenset(_lines("title_small_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def event_nouns() -> frozenset[str]:
+    """Occasions and documents statements are made in or at: their date dates the statement."""
+    return frozenset(_lines("event_nouns.txt"))

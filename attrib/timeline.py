@@ -1,0 +1,165 @@
+"""The story's time: a statement its own clause leaves undated takes the date of the event the
+narrative around it is about, and a headline the date of the event it summarises."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .dates import DateValue, date_expressions_in, is_occasion, resolve
+from .lexicon import reporting_verbs
+from .quotes import quoted_spans
+from .spans import text_of
+
+# a headline or subhead: a short line before the first paragraph of running text
+HEADLINE_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What the timeline needs of one attribution: its cue, the date its own clause gives it, where
+    its content lies (token indices) and a key for its speaker (None when unresolved)."""
+
+    cue: Token | None
+    own: DateValue
+    content: frozenset[int] = frozenset()
+    speaker: object = None
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    pos: int  # character offset
+    paragraph: int
+    value: DateValue | None  # None: the thread breaks here
+
+
+def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> list[DateValue]:
+    """Each statement's date: its own, else the narrative's (a past-tense cue takes the most recent
+    dated event of its paragraph or the one before), else the article date."""
+    paragraphs = _paragraph_starts(text_of(doc))
+    content = frozenset().union(*(s.content for s in statements)) if statements else frozenset()
+    cues = {s.cue.i for s in statements if s.cue is not None}
+    events = [*_event_anchors(doc, paragraphs, content, base), *_breaks(doc, paragraphs, content | cues)]
+    anchors = sorted(events, key=lambda a: a.pos)
+    out: list[DateValue] = []
+    for s in statements:
+        value = s.own
+        if s.cue is not None and s.cue.i in content:
+            pass  # a statement reported inside another's content is no event of the story
+        elif s.cue is not None and value.source in ("explicit", "relative", "vague"):
+            anchors = _insert(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value))
+        elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _own_occasion(s.cue):
+            carried = _latest(anchors, s.cue.idx, _paragraph(paragraphs, s.cue.idx))
+            if carried is not None:
+                value = _carried(carried, value)
+                anchors = _insert(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), carried))
+        out.append(value)
+    return out
+
+
+def _carried(anchor_value: DateValue, own: DateValue) -> DateValue:
+    """The anchor's day with the words that gave it, as a relative date (the annotation's name for
+    a date carried from the event a statement belongs to)."""
+    return replace(anchor_value, source="relative")
+
+
+def _insert(anchors: list[_Anchor], anchor: _Anchor) -> list[_Anchor]:
+    return sorted([*anchors, anchor], key=lambda a: a.pos)
+
+
+def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> DateValue | None:
+    """The most recent dated event before ``pos`` in the same paragraph or the one before; an event
+    no day is known for, or a sentence in the present, ends the thread."""
+    for anchor in reversed(anchors):
+        if anchor.pos >= pos:
+            continue
+        if anchor.paragraph < paragraph - 1 or anchor.value is None:
+            return None
+        return anchor.value if anchor.value.precision == "day" and anchor.value.iso else None
+    return None
+
+
+def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], base: str | None):
+    """Dated past-tense events of the narrative outside any statement's content ("X vied for the
+    title Wednesday", "on Tuesday, it raised its forecast")."""
+    for span in date_expressions_in(doc):
+        if any(t.i in content for t in span):
+            continue
+        verb = _governing_verb(span.root)
+        if verb is None or verb.i in content or not past_tense(verb):
+            continue
+        resolved = resolve(span.text, base)
+        if resolved is None or resolved[1] not in ("explicit", "relative", "vague"):
+            continue
+        iso, source, precision = resolved
+        value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
+        yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value)
+
+
+def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
+    """Sentences of the narrative in the present perfect, present progressive or future ("He has
+    campaigned for ...", "They are taking part in ..."): the story has left the dated event."""
+    quoted = quoted_spans(text_of(doc))
+    for sent in doc.sents:
+        root = sent.root
+        if root.i in taken or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be" or root.lemma_ in reporting_verbs():
+            continue  # a copula describes ("It is the biggest cut") and a report reports: neither moves the story
+        if any(q.start < root.idx < q.end for q in quoted):
+            continue
+        auxes = [c for c in root.children if c.dep_ == "aux"]
+        present = [a for a in auxes if a.tag_ in ("VBZ", "VBP", "MD")]
+        if any(a.lemma_ in ("will", "have") or a.lemma_ == "be" and root.tag_ == "VBG" for a in present):
+            yield _Anchor(sent.start_char, _paragraph(paragraphs, sent.start_char), None)
+
+
+def _own_occasion(cue: Token) -> bool:
+    """The cue names a new occasion of its own ("said in an interview"), not the story's ("at the forum")."""
+    return any(
+        c.dep_ == "prep" and any(is_occasion(g) and any(d.lower_ in ("a", "an") for d in g.children) for g in c.children)
+        for c in cue.children
+    )
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a date expression is an adverbial of, through prepositions and occasion nouns."""
+    for _ in range(4):
+        if token.dep_ not in ("npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod"):
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def past_tense(cue: Token) -> bool:
+    """The cue tells of a past event: a simple past ("said", "did not say", "was asked"), or a
+    participle or coordinated verb hanging on one; perfects and modals are no events of the story."""
+    token = cue
+    for _ in range(4):
+        if token.lemma_ == "accord":
+            return False
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lemma_ == "have" or a.tag_ == "MD" for a in auxes):
+            return False
+        if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return True
+        if token.tag_ in ("VBG", "VBN", "VB") and token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep"):
+            token = token.head
+            continue
+        if token.dep_ == "prep":
+            token = token.head
+            continue
+        return False
+    return False
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Offsets where each non-empty line begins."""
+    return [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.M)]
+
+
+def _paragraph(starts: list[int], pos: int) -> int:
+    return bisect_right(starts, pos) - 1
