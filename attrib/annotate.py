@@ -23,10 +23,14 @@ def annotate(doc: Doc, date: str | None = None, doc_id: str = "") -> tuple[str |
         if item.continues is None:
             resolutions[id(item)] = _resolve(doc, resolver, item)
             dates[id(item)] = statement_date(item.cue_token, _content_tokens(doc, item), base)
+    # statements their own clause leaves undated take the date of the story's event (attrib.timeline)
     sources = [item for item in found if item.continues is None]
-    statements = [Statement(item.cue_token, dates[id(item)], frozenset(_content_tokens(doc, item)), id(resolutions[id(item)].entity)) for item in sources]
-    for item, value in zip(sources, carry_dates(doc, statements, base)):
-        dates[id(item)] = value
+    speakers = [resolutions[id(i)].entity for i in sources]
+    statements = [
+        Statement(i.cue_token, dates[id(i)], frozenset(_content_tokens(doc, i)), None if e is None else id(e))
+        for i, e in zip(sources, speakers)
+    ]
+    dates.update(zip(map(id, sources), carry_dates(doc, statements, base)))
     for item in found:
         if item.continues is not None:
             # a floating quotation shares its source's speaker and date
@@ -88,7 +92,7 @@ def _record(text: str, doc_id: str, item: Found, res: Resolution, when: DateValu
         date_text=when.text,
         date_start=when.start,
         date_end=when.end,
-        date_precision=when.precision if when.iso else None,
+        date_precision=when.precision if when.iso or when.source == "vague" else None,
     )
 
 

@@ -1,5 +1,6 @@
 """Dates: the article's date from its dateline, date expressions resolved against it, and the date
 a statement's own clause (or the clause its cue hangs on) gives it."""
+
 from __future__ import annotations
 
 import re
@@ -14,15 +15,28 @@ from .spans import ents_in, ents_of, sentence, text_of
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _MONTH_LOWER = _MONTH.lower().replace("(?p<", "(?P<")
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _PART_OF_DAY = r"(?: (?:night|morning|afternoon|evening))?"
@@ -31,7 +45,7 @@ DATELINES = [
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"(?<!\d)(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)(?!\d)"),
     re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
-    re.compile(r"^[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]+\.?,\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})\b", re.M),
+    re.compile(r"^[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]+\.?,\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})\b", re.MULTILINE),
 ]
 DATELINE_LINES = 12
 # a full calendar date anywhere in the text: what a dateline without a year is placed against
@@ -42,11 +56,11 @@ _RELATIVE = re.compile(
     r"|(?:earlier |late |later )?(?:last|this|this past|next) (?:week|month|year)"
     r"|(?:(?:last|this past|next|earlier|later) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:'s)?(?: night| morning| afternoon| evening)?)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # words before a date expression that do not change the day it names
 _LEADING = re.compile(r"^(?:on|in|at|since|during|over|by|the|this past|earlier|late|early|later)\s+")
-_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
 VAGUE_PHRASES = re.compile(r"^(?:recently|in recent (?:days|weeks|months|years)|at the time|in the past|previously)$")
 
 
@@ -100,10 +114,9 @@ def _shift(ref: date, days: int) -> date | None:
 def article_date(text: str) -> str | None:
     """The dateline's date in the first lines of the article, as ISO, or None."""
     head = "\n".join(text.splitlines()[:DATELINE_LINES])
-    for pattern in DATELINES:
-        m = pattern.search(head)
-        if not m:
-            continue
+    # the first date of the head, whatever its shape: a date further down is one the story mentions
+    matches = sorted((m.start(), i, m) for i, p in enumerate(DATELINES) for m in p.finditer(head))
+    for _, _, m in matches:
         month = int(m.group("mnum")) if m.groupdict().get("mnum") else MONTHS[m.group("month").lower().rstrip(".")]
         day = int(m.group("day"))
         year = int(m.group("year")) if m.groupdict().get("year") else _dateline_year(text, month, day)
@@ -194,8 +207,17 @@ def _relative(s: str, ref: date, future: bool) -> tuple[str | None, str, str] | 
             back += 7
         d = _shift(ref, -back)
         return (d.isoformat(), "relative", "day") if d else None
-    days = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-            "this evening": 0, "last week": -7, "a week ago": -7}.get(s)
+    days = {
+        "yesterday": -1,
+        "last night": -1,
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "last week": -7,
+        "a week ago": -7,
+    }.get(s)
     m = re.fullmatch(r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten) (day|week)s? ago", s)
     if m:
         n = 1 if m.group(1) in ("a", "an") else _NUMBERS.get(m.group(1)) or int(m.group(1))
@@ -276,8 +298,9 @@ def _future(verb: Token) -> bool:
 
 
 def _has_long(cue: Token) -> bool:
-    """ "has long said": a stance held over time, never one day's statement."""
-    return any(c.dep_ == "advmod" and c.lower_ in ("long", "repeatedly", "often", "always") for c in cue.children) and any(
+    """ "has long said": a stance held over time, never one day's statement ("has repeatedly said" is
+    said again up to the article's day)."""
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in cue.children) and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in cue.children
     )
 
@@ -303,7 +326,11 @@ def _date_expressions(cue: Token, content_tokens: set[int] = frozenset(), own: b
         if span is not None and wanted(span):
             found.append(span)
     for ent in ents_in(sent):
-        if ent.label_ in ("DATE", "TIME") and wanted(ent) and not any(s.start < ent.end and ent.start < s.end for s in found):
+        if (
+            ent.label_ in ("DATE", "TIME")
+            and wanted(ent)
+            and not any(s.start < ent.end and ent.start < s.end for s in found)
+        ):
             found.append(ent)
     return sorted(found, key=lambda s: s.start)
 
@@ -322,7 +349,7 @@ def _governed_by(token: Token, cue: Token) -> bool:
     """The date hangs from the cue through adverbial or prepositional links, not through a clause
     or a thing it dates ("the 2011 raid"); an occasion's date counts ("in a Thursday interview",
     "in a message posted Friday", "at Sunday night's debate")."""
-    below = ""
+    below, path = "", []
     for _ in range(8):
         if token == cue:
             return True
@@ -331,17 +358,23 @@ def _governed_by(token: Token, cue: Token) -> bool:
             return False
         if dep in ("ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "csubj", "parataxis"):
             # a clause of its own has its own time, unless it only dates an occasion
-            if head == cue and dep in ("ccomp", "xcomp", "conj") or head != cue and not (
-                dep in ("acl", "relcl") and is_occasion(head)
+            if (
+                head == cue
+                and dep in ("ccomp", "xcomp", "conj")
+                or head != cue
+                and not (dep in ("acl", "relcl") and is_occasion(head))
             ):
                 return False
-        elif dep in ("nsubj", "nsubjpass", "attr", "oprd") and not (is_occasion(token) or below == "npadvmod"):
+        elif dep in ("nsubj", "nsubjpass", "attr", "oprd") and not (
+            is_occasion(token) or below == "npadvmod" or path == ["pobj", "prep"]
+        ):
             return False  # the subject's own time ("the 1999 report"), but "Trump this week said" is the verb's
         elif dep in ("compound", "amod", "nummod", "poss", "nmod") and not is_occasion(head):
             return False
         elif dep == "prep" and token.lower_ in ("since", "until", "till", "before", "ahead"):
             return False  # a bound, not the time of the statement
         below, token = dep, head
+        path.append(dep)
     return False
 
 

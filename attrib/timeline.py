@@ -1,11 +1,12 @@
 """The story's time: a statement its own clause leaves undated takes the date of the event the
 narrative around it is about, and a headline the date of the event it summarises."""
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -57,7 +58,35 @@ def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> 
                 value = _carried(carried, value)
                 anchors = _insert(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), carried))
         out.append(value)
+    return _headlines(statements, out, _body_start(text_of(doc)))
+
+
+def _headlines(statements: Sequence[Statement], values: list[DateValue], body: int) -> list[DateValue]:
+    """A headline's statement summarises the story: it takes the day of its speaker's first statement
+    the text dates ("Cruz endorses Trump" over "in a message posted Friday, Cruz said")."""
+    out = list(values)
+    for i, s in enumerate(statements):
+        if s.cue is None or s.cue.idx >= body or values[i].source != "article" or s.speaker is None:
+            continue
+        dated = (
+            t.own
+            for t in statements
+            if t.speaker == s.speaker
+            and t.cue is not None
+            and t.cue.idx >= body
+            and t.own.source in ("explicit", "relative")
+            and t.own.precision == "day"
+        )
+        out[i] = next(dated, values[i])
     return out
+
+
+def _body_start(text: str) -> int:
+    """Where running text begins: after the leading short lines (headline, subheads, bylines)."""
+    for m in re.finditer(r"^[ \t]*(\S.*)$", text, re.MULTILINE):
+        if len(m.group(1).split()) >= HEADLINE_WORDS:
+            return m.start()
+    return 0
 
 
 def _carried(anchor_value: DateValue, own: DateValue) -> DateValue:
@@ -105,7 +134,12 @@ def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
     quoted = quoted_spans(text_of(doc))
     for sent in doc.sents:
         root = sent.root
-        if root.i in taken or root.pos_ not in ("VERB", "AUX") or root.lemma_ == "be" or root.lemma_ in reporting_verbs():
+        if (
+            root.i in taken
+            or root.pos_ not in ("VERB", "AUX")
+            or root.lemma_ == "be"
+            or root.lemma_ in reporting_verbs()
+        ):
             continue  # a copula describes ("It is the biggest cut") and a report reports: neither moves the story
         if any(q.start < root.idx < q.end for q in quoted):
             continue
@@ -118,7 +152,8 @@ def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
 def _own_occasion(cue: Token) -> bool:
     """The cue names a new occasion of its own ("said in an interview"), not the story's ("at the forum")."""
     return any(
-        c.dep_ == "prep" and any(is_occasion(g) and any(d.lower_ in ("a", "an") for d in g.children) for g in c.children)
+        c.dep_ == "prep"
+        and any(is_occasion(g) and any(d.lower_ in ("a", "an") for d in g.children) for g in c.children)
         for c in cue.children
     )
 
@@ -158,7 +193,7 @@ def past_tense(cue: Token) -> bool:
 
 def _paragraph_starts(text: str) -> list[int]:
     """Offsets where each non-empty line begins."""
-    return [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.M)]
+    return [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
 
 
 def _paragraph(starts: list[int], pos: int) -> int:

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from attrib import annotate as annotate_module
-from attrib import dates, finder, resolve
+from attrib import dates, finder, resolve, timeline
 from attrib.pipeline import load_pipeline
 
 
@@ -34,6 +34,7 @@ def main(path: str) -> int:
     annotate_module.Resolver.resolve = timed("resolve", resolve.Resolver.resolve)
     annotate_module.statement_date = timed("dates", dates.statement_date)
     annotate_module.article_date = timed("dates", dates.article_date)
+    annotate_module.carry_dates = timed("dates", timeline.carry_dates)
     nlp = load_pipeline()
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))

@@ -1,11 +1,21 @@
 """Date cases of our own writing: the article's date, and when each statement was made."""
-import pytest
 
-from attrib.dates import article_date, resolve
+import re
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from attrib.dates import article_date, parse_article_date, resolve
 
 DATELINES = [
     ("February 10, 2026Clash Report\n\nThe minister said no talks were planned.", "2026-02-10"),
-    ("WASHINGTON, Feb. 10 (Reuters) - The minister said no talks were planned in 2026.", "2026-02-10"),
+    ("WASHINGTON, Feb. 10 (Reuters) - The minister said on Jan. 30, 2026 that no talks were planned.", "2026-02-10"),
+    # a bare year is no evidence of the dateline's year ("the 2019 floods")
+    ("WASHINGTON, Feb. 10 (Reuters) - The minister said no talks were planned after the 2019 floods.", None),
     ("Feb 10, 2026 · 5 min read\n\nThe minister said no talks were planned.", "2026-02-10"),
     ("By Ann Cole\n10 February 2026\n\nThe minister said no talks were planned.", "2026-02-10"),
     ("2026-02-10\n\nThe minister said no talks were planned.", "2026-02-10"),
@@ -35,13 +45,24 @@ RESOLVED = [
     ("last Tuesday", "2026-02-10", ("2026-02-03", "relative", "day")),
     ("yesterday", "2026-02-10", ("2026-02-09", "relative", "day")),
     ("today", "2026-02-10", ("2026-02-10", "relative", "day")),
-    ("last week", "2026-02-10", ("2026-02-02", "relative", "week")),
-    ("earlier this month", "2026-02-10", ("2026-02-01", "relative", "month")),
-    ("last month", "2026-02-10", ("2026-01-01", "relative", "month")),
-    ("last year", "2026-02-10", ("2025-01-01", "relative", "year")),
-    ("2019", "2026-02-10", ("2019-01-01", "explicit", "year")),
-    ("in 2019", None, ("2019-01-01", "explicit", "year")),
-    ("June 2019", "2026-02-10", ("2019-06-01", "explicit", "month")),
+    ("last week", "2026-02-10", ("2026-02-03", "relative", "week")),  # the article date minus 7 days
+    ("this weekend", "2026-02-09", ("2026-02-07", "relative", "day")),  # that weekend's Saturday
+    ("over the weekend", "2026-02-08", ("2026-02-07", "relative", "day")),
+    ("Sunday night's", "2026-02-10", ("2026-02-08", "relative", "day")),
+    ("two days ago", "2026-02-10", ("2026-02-08", "relative", "day")),
+    # times no day can be given to: vague, with what precision there is
+    ("earlier this month", "2026-02-10", ("2026-02-01", "vague", "month")),
+    ("earlier this week", "2026-02-12", ("2026-02-09", "vague", "week")),
+    ("last month", "2026-02-10", ("2026-01-01", "vague", "month")),
+    ("last year", "2026-02-10", ("2025-01-01", "vague", "year")),
+    ("2019", "2026-02-10", ("2019-01-01", "vague", "year")),
+    ("in 2019", None, ("2019-01-01", "vague", "year")),
+    ("June 2019", "2026-02-10", ("2019-06-01", "vague", "month")),
+    ("in June", "2026-02-10", ("2025-06-01", "vague", "month")),
+    # durations and ages are no dates
+    ("50 days", "2026-02-10", None),
+    ("82", "2026-02-10", None),
+    ("the six weeks", "2026-02-10", None),
     ("Monday", None, None),  # relative with no article date: unknown, never today
     ("yesterday", None, None),
 ]
@@ -55,13 +76,97 @@ def test_resolve_date_expressions(expression, base, expected):
 STATEMENTS = [
     # (text, article date, date, source, precision, date_text)
     ("Trump told reporters on Feb. 1 that a deal was near.", "2026-02-10", "2026-02-01", "explicit", "day", "Feb. 1"),
-    ("The ministry said in a Jan. 28 statement that the border was open.", "2026-02-10", "2026-01-28", "explicit", "day", "Jan. 28"),
+    (
+        "The ministry said in a Jan. 28 statement that the border was open.",
+        "2026-02-10",
+        "2026-01-28",
+        "explicit",
+        "day",
+        "Jan. 28",
+    ),
     ("The governor on Monday said the roads were safe.", "2026-02-10", "2026-02-09", "relative", "day", "Monday"),
-    ("The governor said Tuesday night that the roads were safe.", "2026-02-10", "2026-02-10", "relative", "day", "Tuesday night"),
-    ("The senator said in a speech last week that the bill would pass.", "2026-02-10", "2026-02-02", "relative", "week", "last week"),
-    ("Smith told the Times in 2019 that he would retire.", "2026-02-10", "2019-01-01", "explicit", "year", "2019"),
+    (
+        "The governor said Tuesday night that the roads were safe.",
+        "2026-02-10",
+        "2026-02-10",
+        "relative",
+        "day",
+        "Tuesday night",
+    ),
+    (
+        "The senator said in a speech last week that the bill would pass.",
+        "2026-02-10",
+        "2026-02-03",
+        "relative",
+        "week",
+        "last week",
+    ),
+    ("Smith told the Times in 2019 that he would retire.", "2026-02-10", "2019-01-01", "vague", "year", "2019"),
     ("The mayor said yesterday that the bridge was safe.", "2026-02-10", "2026-02-09", "relative", "day", "yesterday"),
-    ("Earlier this month, the mayor said the bridge was safe.", "2026-02-10", "2026-02-01", "relative", "month", "Earlier this month"),
+    (
+        "Earlier this month, the mayor said the bridge was safe.",
+        "2026-02-10",
+        "2026-02-01",
+        "vague",
+        "month",
+        "Earlier this month",
+    ),
+    ("The mayor has long said that the bridge was safe.", "2026-02-10", None, "vague", "unknown", None),
+    # the clause a participle or a coordinated cue hangs on dates it
+    (
+        "The mayor appeared on the radio on Monday and defended the plan, saying the bridge was safe.",
+        "2026-02-10",
+        "2026-02-09",
+        "relative",
+        "day",
+        "Monday",
+    ),
+    (
+        "The union backed the mayor on Thursday, saying she had kept the buses running.",
+        "2026-02-10",
+        "2026-02-05",
+        "relative",
+        "day",
+        "Thursday",
+    ),
+    # an occasion's date dates what was said there
+    (
+        "In a message posted Friday, the mayor said the bridge was safe.",
+        "2026-02-10",
+        "2026-02-06",
+        "relative",
+        "day",
+        "Friday",
+    ),
+    (
+        "The mayor said in a Thursday interview that the bridge was safe.",
+        "2026-02-10",
+        "2026-02-05",
+        "relative",
+        "day",
+        "Thursday",
+    ),
+    (
+        "At Sunday night's debate, the mayor said the bridge was safe.",
+        "2026-02-10",
+        "2026-02-08",
+        "relative",
+        "day",
+        "Sunday night",
+    ),
+    # a statement still to come is not dated to the past
+    ("The mayor will say on Friday that the bridge is safe.", "2026-02-10", "2026-02-13", "relative", "day", "Friday"),
+    # what only dates a thing spoken of, or counts days, dates no statement
+    (
+        "With 50 days until the vote, the mayor said the bridge was safe.",
+        "2026-02-10",
+        "2026-02-10",
+        "article",
+        "day",
+        None,
+    ),
+    ("The mayor stressed her support of the 2011 plan.", "2026-02-10", "2026-02-10", "article", "day", None),
+    ("The mayor, 82, told reporters the bridge was safe.", "2026-02-10", "2026-02-10", "article", "day", None),
     ("The company said on Dec. 30 that profits had doubled.", "2026-01-03", "2025-12-30", "explicit", "day", "Dec. 30"),
     # dates of other things do not date the statement
     ("The law passed on March 3, he said.", "2026-02-10", "2026-02-10", "article", "day", None),
@@ -69,7 +174,14 @@ STATEMENTS = [
     ("The senator said the vote held in 2019 was unfair.", "2026-02-10", "2026-02-10", "article", "day", None),
     # no article date: relative dates stay unknown, explicit ones still resolve
     ("The governor on Monday said the roads were safe.", None, None, None, None, None),
-    ("The governor said on March 3, 2024, that the roads were safe.", None, "2024-03-03", "explicit", "day", "March 3, 2024"),
+    (
+        "The governor said on March 3, 2024, that the roads were safe.",
+        None,
+        "2024-03-03",
+        "explicit",
+        "day",
+        "March 3, 2024",
+    ),
     ("The governor said the roads were safe.", None, None, None, None, None),
 ]
 
@@ -96,3 +208,150 @@ def test_dateline_dates_the_article_when_no_date_is_given(extractor):
     text = "February 10, 2026\n\nThe governor on Monday said the roads were safe."
     (a,) = extractor.extract(text)
     assert (a.date, a.date_source) == ("2026-02-09", "relative")
+
+
+NARRATIVE = [
+    # (text, article date, the last attribution's date): the story's dated event travels to its statements
+    (
+        "The governor toured the flooded towns on Monday.\n\n“We will rebuild every road,” she said.",
+        "2026-02-10",
+        "2026-02-09",
+    ),
+    (
+        "The governor toured the flooded towns on Monday. “We will rebuild every road,” she said.",
+        "2026-02-10",
+        "2026-02-09",
+    ),
+    # a present-tense cue speaks on the article's date
+    (
+        "The governor toured the flooded towns on Monday.\n\n“We will rebuild every road,” she says.",
+        "2026-02-10",
+        "2026-02-10",
+    ),
+    # two paragraphs on, or past a sentence in the present perfect, the thread is broken
+    (
+        ("The governor toured the flooded towns on Monday.\n\nThe towns lay under a foot of water.\n\n"
+        "Later a farmer told reporters the river was still rising."),
+        "2026-02-10",
+        "2026-02-10",
+    ),
+    (
+        ("The governor toured the flooded towns on Monday.\n\nThe state has spent millions on the levees since then. "
+        "A farmer told reporters the river was still rising."),
+        "2026-02-10",
+        "2026-02-10",
+    ),
+    # a new occasion of its own is not the story's event
+    (
+        "The governor toured the flooded towns on Monday.\n\nA farmer said in an interview that the river was rising.",
+        "2026-02-10",
+        "2026-02-10",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, base, expected", NARRATIVE)
+def test_the_story_date_travels_to_past_tense_statements(extractor, text, base, expected):
+    a = extractor.extract(text, date=base)[-1]
+    assert a.date == expected
+    if a.date != base:
+        assert (a.date_source, text[a.date_start : a.date_end]) == ("relative", "Monday")
+
+
+def test_a_headline_takes_its_speakers_first_dated_statement(extractor):
+    text = (
+        "Mayor Ann Cole says the bridge will reopen.\n\nMayor Ann Cole said on Monday that the old bridge over the "
+        "river would reopen in spring after two years of repairs, and that the toll would stay at one dollar for cars."
+    )
+    dates = [(a.cue, a.date) for a in extractor.extract(text, date="2026-02-11")]
+    assert dates[0] == ("says", "2026-02-09")
+
+
+INVALID = ["2026-13-45", "banana", "", "2026-02-30", "10/02/2026", None, 20260210]
+
+
+@pytest.mark.parametrize("value", INVALID)
+def test_invalid_article_dates_are_refused_with_a_clear_error(value):
+    with pytest.raises(ValueError, match="invalid date"):
+        parse_article_date(value)
+
+
+def test_valid_article_dates_parse():
+    assert parse_article_date("2026-02-10") == date(2026, 2, 10)
+    assert parse_article_date(date(2026, 2, 10)) == date(2026, 2, 10)
+
+
+@pytest.mark.parametrize(
+    "expression, base",
+    [
+        ("yesterday", "0001-01-01"),
+        ("last year", "0001-06-01"),
+        ("last week", "0001-01-03"),
+        ("Monday", "0001-01-01"),
+        ("tomorrow", "9999-12-31"),
+        ("last month", "0001-01-05"),
+        ("this weekend", "0001-01-02"),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar_are_no_dates(expression, base):
+    found = resolve(expression, base)
+    assert found is None or found[0] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", found[0])
+
+
+EXPRESSIONS = [
+    "yesterday",
+    "today",
+    "last week",
+    "this week",
+    "last month",
+    "last year",
+    "this weekend",
+    "Monday",
+    "last Friday",
+    "Sunday night",
+    "Jan. 3",
+    "December 31",
+    "two days ago",
+    "June",
+    "in 1999",
+    "next Tuesday",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(), st.sampled_from(EXPRESSIONS), st.booleans())
+def test_resolving_never_raises_and_gives_iso_days(base, expression, future):
+    found = resolve(expression, base.isoformat(), future=future)
+    assert found is None or found[0] is None or re.fullmatch(r"\d{4}-\d\d-\d\d", found[0])
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=30))
+def test_any_text_as_an_article_date_is_no_date_or_an_error_never_a_crash(value):
+    try:
+        parse_article_date(value)
+    except ValueError:
+        pass
+    assert resolve("Monday", value) is None
+
+
+def test_a_dateline_without_a_year_takes_the_year_of_the_articles_dates():
+    text = "BOSTON, Sept. 28 (UPI) - The 1999 storm was recalled. The city said on Sept. 2, 2016, that it was ready."
+    assert article_date(text) == "2016-09-28"
+    assert article_date("BOSTON, Sept. 28 (UPI) - The 1999 storm was recalled.") is None
+
+
+def test_dateline_years_do_not_depend_on_the_hash_seed():
+    text = "BOSTON, Jan. 2 (UPI) - Talks on Dec. 30, 2015 and on March 3, 2014 went well, the 1999 and 2003 floods aside."
+    script = f"from attrib.dates import article_date; print(article_date({text!r}))"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert outputs == {"2016-01-02\n"}
