@@ -1,10 +1,14 @@
 """One parsed article to its attributions and speakers: finder, resolver and dates together."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from .dates import DateValue, article_date, statement_date
 from .finder import Found, find_attributions
+from .gender import gender_evidence
+from .identity import speaker_key
 from .records import Attribution, Speaker
 from .resolve import Entity, Resolution, Resolver
 from .spans import text_of
@@ -39,12 +43,14 @@ def annotate(doc: Doc, date: str | None = None, doc_id: str = "") -> tuple[str |
     entities = resolver.speakers()
     ids = {id(e): f"S{i + 1}" for i, e in enumerate(entities)}
     records = [_record(text, doc_id, item, resolutions[id(item)], dates[id(item)], ids) for item in found]
-    counts: dict[int, int] = {}
-    for item in found:
+    mentions: dict[int, list[str]] = {}
+    for item, record in zip(found, records):
         entity = resolutions[id(item)].entity
         if entity is not None:
-            counts[id(entity)] = counts.get(id(entity), 0) + 1
-    speakers = [_speaker(e, ids[id(e)], counts.get(id(e), 0)) for e in entities if counts.get(id(e))]
+            mentions.setdefault(id(entity), []).append(record.speaker_mention or "")
+    genders = {id(e): _gender(e, mentions.get(id(e), [])) for e in entities}
+    records = [_with_gender(r, resolutions[id(item)].entity, genders) for item, r in zip(found, records)]
+    speakers = [_speaker(e, ids[id(e)], len(mentions[id(e)]), genders[id(e)]) for e in entities if mentions.get(id(e))]
     return base, records, speakers
 
 
@@ -93,10 +99,24 @@ def _record(text: str, doc_id: str, item: Found, res: Resolution, when: DateValu
         date_start=when.start,
         date_end=when.end,
         date_precision=when.precision if when.iso or when.source == "vague" else None,
+        speaker_key=speaker_key(res.speaker),
     )
 
 
-def _speaker(entity: Entity, speaker_id: str, attributions: int) -> Speaker:
+def _gender(entity: Entity, mentions: list[str]) -> tuple[str | None, str | None]:
+    if entity.type != "person":
+        return None, None
+    return gender_evidence(entity.name, mentions, entity.titles, entity.gender)
+
+
+def _with_gender(record: Attribution, entity: Entity | None, genders: dict) -> Attribution:
+    if entity is None or genders[id(entity)] == (None, None):
+        return record
+    gender, source = genders[id(entity)]
+    return replace(record, speaker_gender=gender, speaker_gender_source=source)
+
+
+def _speaker(entity: Entity, speaker_id: str, attributions: int, gender: tuple[str | None, str | None]) -> Speaker:
     return Speaker(
         speaker_id=speaker_id,
         name=entity.name,
@@ -104,6 +124,7 @@ def _speaker(entity: Entity, speaker_id: str, attributions: int) -> Speaker:
         aliases=tuple(entity.aliases),
         titles=tuple(entity.titles),
         affiliation=entity.affiliation,
-        gender=entity.gender,
+        gender=gender[0],
+        gender_source=gender[1],
         attributions=attributions,
     )

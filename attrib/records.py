@@ -14,8 +14,9 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     affiliation: str | None = None
-    gender: str | None = None
+    gender: str | None = None  # "m" or "f", see gender_source
     attributions: int = 0
+    gender_source: str | None = None  # title, pronoun (the article's evidence) or census (first-name statistics)
 
     @classmethod
     def from_dict(cls, data: dict) -> "Speaker":
@@ -57,6 +58,9 @@ class Attribution:
     date_start: int | None = None
     date_end: int | None = None
     date_precision: str | None = None  # day, week, month or year
+    speaker_key: str | None = None  # the folded canonical name as a slug ("barack-obama"), the same in every article
+    speaker_gender: str | None = None  # "m" or "f" for a person when the article (or a census first name) says so
+    speaker_gender_source: str | None = None  # title, pronoun or census
 
     @classmethod
     def from_dict(cls, data: dict) -> "Attribution":
