@@ -8,8 +8,16 @@
 """
 from .articles import Article
 from .errors import AttribError, InputError, ModelNotFound
-from .extractor import ArticleResult, Extractor, extract
-from .records import Attribution, Speaker
+from .records import ArticleResult, Attribution, Speaker
 
 __version__ = "0.1.0"
 __all__ = ["extract", "Extractor", "Article", "ArticleResult", "Attribution", "Speaker", "AttribError", "InputError", "ModelNotFound", "__version__"]
+
+
+def __getattr__(name: str):
+    # spaCy loads only when the extractor is asked for: ``attrib speakers`` never needs it
+    if name in ("Extractor", "extract"):
+        from . import extractor
+
+        return getattr(extractor, name)
+    raise AttributeError(f"module 'attrib' has no attribute {name!r}")
