@@ -60,7 +60,9 @@ _RELATIVE = re.compile(
 )
 # words before a date expression that do not change the day it names
 _LEADING = re.compile(r"^(?:on|in|at|since|during|over|by|the|this past|earlier|late|early|later)\s+")
-_NUMBERS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])}
+_NUMBERS = {
+    w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+}
 VAGUE_PHRASES = re.compile(r"^(?:recently|in recent (?:days|weeks|months|years)|at the time|in the past|previously)$")
 
 
@@ -249,7 +251,7 @@ def statement_date(cue: Token | None, content_tokens: set[int], base: str | None
     """The date in the cue's own clause or in the clause it hangs on (not in its content), else
     the article date."""
     ref = _base(base)
-    for verb in _hosts(cue):
+    for verb in hosts(cue):
         for expr in _date_expressions(verb, content_tokens, verb is cue):
             resolved = resolve(expr.text, ref, future=_future(verb))
             if resolved:
@@ -262,7 +264,7 @@ def statement_date(cue: Token | None, content_tokens: set[int], base: str | None
     return DateValue(None, None)
 
 
-def _hosts(cue: Token | None) -> list[Token]:
+def hosts(cue: Token | None) -> list[Token]:
     """The cue, then the verbs whose occasion it shares: a coordinated verb's head, the head of a
     participle ("appeared on Tuesday and began by saying", "vied Wednesday, each saying"), and the
     cue above a content the parser hung a coordinated cue on."""

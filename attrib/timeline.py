@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from .dates import DateValue, date_expressions_in, is_occasion, resolve
+from .dates import DateValue, date_expressions_in, hosts, is_occasion, resolve
 from .lexicon import reporting_verbs
 from .quotes import quoted_spans
 from .spans import text_of
@@ -112,10 +112,11 @@ def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> DateValue | Non
 
 
 def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], base: str | None):
-    """Dated past-tense events of the narrative outside any statement's content ("X vied for the
-    title Wednesday", "on Tuesday, it raised its forecast")."""
+    """Dated past-tense events of the narrative outside any statement's content and any quotation
+    ("X vied for the title Wednesday", "on Tuesday, it raised its forecast")."""
+    quoted = quoted_spans(text_of(doc))
     for span in date_expressions_in(doc):
-        if any(t.i in content for t in span):
+        if any(t.i in content for t in span) or any(q.start < span.start_char < q.end for q in quoted):
             continue
         verb = _governing_verb(span.root)
         if verb is None or verb.i in content or not past_tense(verb):
@@ -150,12 +151,18 @@ def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
 
 
 def _own_occasion(cue: Token) -> bool:
-    """The cue names a new occasion of its own ("said in an interview"), not the story's ("at the forum")."""
+    """The cue, or the verb it hangs on, names a new occasion of its own ("said in an interview",
+    "at a breakfast, he said"), not the story's ("at the forum", "in a speech earlier in the day")."""
     return any(
-        c.dep_ == "prep"
-        and any(is_occasion(g) and any(d.lower_ in ("a", "an") for d in g.children) for g in c.children)
-        for c in cue.children
+        c.dep_ == "prep" and any(_new_occasion(g) for g in c.children) for verb in hosts(cue) for c in verb.children
     )
+
+
+def _new_occasion(noun: Token) -> bool:
+    """An indefinite occasion with no time of its own: "an interview", not "a speech earlier that day"."""
+    if not is_occasion(noun) or not any(d.lower_ in ("a", "an") for d in noun.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("earlier", "later") for t in noun.subtree)
 
 
 def _governing_verb(token: Token) -> Token | None:

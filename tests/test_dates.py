@@ -230,20 +230,38 @@ NARRATIVE = [
     ),
     # two paragraphs on, or past a sentence in the present perfect, the thread is broken
     (
-        ("The governor toured the flooded towns on Monday.\n\nThe towns lay under a foot of water.\n\n"
-        "Later a farmer told reporters the river was still rising."),
+        (
+            "The governor toured the flooded towns on Monday.\n\nThe towns lay under a foot of water.\n\n"
+            "Later a farmer told reporters the river was still rising."
+        ),
         "2026-02-10",
         "2026-02-10",
     ),
     (
-        ("The governor toured the flooded towns on Monday.\n\nThe state has spent millions on the levees since then. "
-        "A farmer told reporters the river was still rising."),
+        (
+            "The governor toured the flooded towns on Monday.\n\nThe state has spent millions on levees since then. "
+            "A farmer told reporters the river was still rising."
+        ),
         "2026-02-10",
         "2026-02-10",
     ),
     # a new occasion of its own is not the story's event
     (
         "The governor toured the flooded towns on Monday.\n\nA farmer said in an interview that the river was rising.",
+        "2026-02-10",
+        "2026-02-10",
+    ),
+    # nor is a participle on a cue that names one
+    (
+        ("The governor toured the flooded towns on Monday.\n\n"
+        "A farmer said in an interview that the river was rising, adding that the roads were closed."),
+        "2026-02-10",
+        "2026-02-10",
+    ),
+    # a date inside a quotation is no event of the story
+    (
+        ("The mayor spoke at length.\n\n“We opened the bridge on Monday. It held.”\n\n"
+        "The engineer told reporters the bridge was safe."),
         "2026-02-10",
         "2026-02-10",
     ),
@@ -342,7 +360,9 @@ def test_a_dateline_without_a_year_takes_the_year_of_the_articles_dates():
 
 
 def test_dateline_years_do_not_depend_on_the_hash_seed():
-    text = "BOSTON, Jan. 2 (UPI) - Talks on Dec. 30, 2015 and on March 3, 2014 went well, the 1999 and 2003 floods aside."
+    text = (
+        "BOSTON, Jan. 2 (UPI) - Talks on Dec. 30, 2015 and on March 3, 2014 went well, the 1999 and 2003 floods aside."
+    )
     script = f"from attrib.dates import article_date; print(article_date({text!r}))"
     outputs = {
         subprocess.run(
