@@ -280,7 +280,8 @@ def hosts(cue: Token | None) -> list[Token]:
             break
         if dep == "prep" and head.pos_ not in ("VERB", "AUX"):
             break  # a phrase on a noun: that noun's clause is no occasion of the cue
-        shares = dep in ("conj", "pcomp", "prep") or (dep in ("advcl", "xcomp") and token.tag_ in ("VBG", "VBN"))
+        # participles and infinitives share their head's occasion ("appeared to blame", "saying")
+        shares = dep in ("conj", "pcomp", "prep", "xcomp") or (dep == "advcl" and token.tag_ in ("VBG", "VBN"))
         # "told reporters on Feb. 1 that ... and that he believed ...": the second cue sits in the first's content
         shares = shares or (dep == "ccomp" and out[-1].dep_ == "conj")
         if not shares:
@@ -360,12 +361,11 @@ def _governed_by(token: Token, cue: Token) -> bool:
             return False
         if dep in ("ccomp", "xcomp", "conj", "advcl", "relcl", "acl", "csubj", "parataxis"):
             # a clause of its own has its own time, unless it only dates an occasion
-            if (
-                head == cue
-                and dep in ("ccomp", "xcomp", "conj")
-                or head != cue
-                and not (dep in ("acl", "relcl") and is_occasion(head))
-            ):
+            if head != cue and not (dep in ("acl", "relcl") and is_occasion(head)):
+                return False
+            # under the cue, an adverbial clause is part of its occasion when it has no subject of its own
+            # ("said, speaking Monday") or happens meanwhile ("said as they marched Sunday"), not "after X did"
+            if head == cue and (dep != "advcl" or _other_time(token)):
                 return False
         elif dep in ("nsubj", "nsubjpass", "attr", "oprd") and not (
             is_occasion(token) or below == "npadvmod" or path == ["pobj", "prep"]
@@ -378,6 +378,13 @@ def _governed_by(token: Token, cue: Token) -> bool:
         below, token = dep, head
         path.append(dep)
     return False
+
+
+def _other_time(clause: Token) -> bool:
+    """An adverbial clause with a subject of its own, not introduced by as, while or when."""
+    children = list(clause.children)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in children)
+    return has_subject and not any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in children)
 
 
 def is_occasion(token: Token) -> bool:

@@ -129,6 +129,31 @@ STATEMENTS = [
         "day",
         "Thursday",
     ),
+    # an infinitive shares its head's occasion; a clause under the cue only when it happens meanwhile
+    (
+        "The banker appeared on television last week to blame the tellers for the losses.",
+        "2026-02-10",
+        "2026-02-03",
+        "relative",
+        "week",
+        "last week",
+    ),
+    (
+        "“We will not stop,” a nurse said as she marched through the city on Sunday.",
+        "2026-02-10",
+        "2026-02-08",
+        "relative",
+        "day",
+        "Sunday",
+    ),
+    (
+        "After the council voted in June, the mayor said the bridge was safe.",
+        "2026-02-10",
+        "2026-02-10",
+        "article",
+        "day",
+        None,
+    ),
     # an occasion's date dates what was said there
     (
         "In a message posted Friday, the mayor said the bridge was safe.",
@@ -253,15 +278,19 @@ NARRATIVE = [
     ),
     # nor is a participle on a cue that names one
     (
-        ("The governor toured the flooded towns on Monday.\n\n"
-        "A farmer said in an interview that the river was rising, adding that the roads were closed."),
+        (
+            "The governor toured the flooded towns on Monday.\n\n"
+            "A farmer said in an interview that the river was rising, adding that the roads were closed."
+        ),
         "2026-02-10",
         "2026-02-10",
     ),
     # a date inside a quotation is no event of the story
     (
-        ("The mayor spoke at length.\n\n“We opened the bridge on Monday. It held.”\n\n"
-        "The engineer told reporters the bridge was safe."),
+        (
+            "The mayor spoke at length.\n\n“We opened the bridge on Monday. It held.”\n\n"
+            "The engineer told reporters the bridge was safe."
+        ),
         "2026-02-10",
         "2026-02-10",
     ),
