@@ -54,6 +54,30 @@ def titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def honorifics() -> frozenset[str]:
+    """Mr., Ms. and the like: they give a sex, never a title."""
+    return frozenset(_lines("honorifics.txt"))
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    sex: str | None  # "m", "f" or None
+    office: bool  # an office one holds: a person holding another is not "the <noun>"
+    same: frozenset[str]  # the noun, its other names and title abbreviations
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, RoleNoun]:
+    """Lower-cased noun -> what it says of the person it describes ("nominee", "the host")."""
+    out = {}
+    for line in _lines("role_nouns.tsv"):
+        noun, sex, kind, *same = line.split("\t")
+        words = {noun, *(w for w in (same[0].split(",") if same else []) if w)}
+        out[noun] = RoleNoun(sex if sex in ("m", "f") else None, kind == "o", frozenset(words))
+    return out
+
+
+@lru_cache(maxsize=None)
 def person_nouns() -> dict[str, str | None]:
     """Lower-cased one-word titles ("mayor", "spokeswoman") and the gender they imply, if any."""
     return {t.lower(): (g if g in ("m", "f") else None) for t, g in titles().items() if " " not in t and not t.endswith(".")}

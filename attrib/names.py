@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from .labels import NAME_SUFFIXES
 from .lexicon import first_names, titles
 
+# small words an acronym skips: "Securities and Exchange Commission" is SEC
+ACRONYM_SKIPS = {"and", "of", "for", "the", "a", "an", "to", "on", "in", "&"}
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents or punctuation: "Díaz-Canel" and "Diaz-Canel" fold alike."""
     s = unicodedata.normalize("NFKD", word)
@@ -59,3 +63,14 @@ def gender_of(words: list[str], title_words: list[str]) -> str | None:
         if g:
             return g
     return None
+
+
+def fullness(words: list[str]) -> int:
+    """How full a form of a name is: its words, initials and suffixes included ("Timothy J. Sloan" is 3)."""
+    return sum(1 for w in words if fold(w))
+
+
+def acronym(words: list[str]) -> str:
+    """The initials of a multi-word name, small words skipped: "International Monetary Fund" -> "imf"."""
+    letters = [fold(w)[:1] for w in words if fold(w) and fold(w) not in ACRONYM_SKIPS]
+    return "".join(letters) if len(letters) > 1 else ""

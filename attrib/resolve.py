@@ -1,60 +1,60 @@
 """The resolver: every mention of one entity gets that entity's canonical name.
 
-Names merge by surname and compatible first names ("Fernandez de Cossio" = "Carlos Fernandez de
-Cossio"), never across different first names ("Hillary Clinton" / "Bill Clinton"); a bare surname
-goes to the most recent compatible entity. Pronouns and descriptions ("the senator") resolve by
-agreement and salience, and stay unresolved rather than guess between equal candidates.
+Full names are read first, so a bare surname or "Mr./President X" goes to the person whose sex,
+title and salience fit, wherever in the article the full name stands; names never merge across
+different first names ("Hillary Clinton" / "Bill Clinton"). Names inside quotation marks name
+no one. Pronouns and descriptions ("the senator") resolve by agreement and salience, and stay
+unresolved rather than guess between equal candidates.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Doc, Span, Token
 
+from .entities import Entity, Resolution, most_recent, most_salient
 from .labels import DETERMINERS, NOMINAL, PLURAL_NOUN_TAGS, SUBJECTS
-from .lexicon import description_titles, first_names, organization_nouns, person_nouns
-from .names import fold, gender_of, name_key, same_person, split_title
+from .lexicon import (
+    first_names,
+    honorifics,
+    organization_nouns,
+    person_nouns,
+    role_nouns,
+)
+from .mentions import (
+    author_span, from_first_name,
+    headline_lines,
+    name_of,
+    office,
+    paragraph_start,
+    subject_sentence,
+    surname_sexes,
+    title_before,
+    unlabelled_names,
+    without_article,
+)
+from .names import (
+    acronym,
+    fold,
+    fullness,
+    gender_of,
+    name_key,
+    same_person,
+)
+from .phrases import (
+    antecedent,
+    conjuncts,
+    join_names,
+    own_phrase,
+    owner_name,
+    possessor,
+)
+from .quotes import quoted_spans
+from .roles import description_head, roles_of, same_role
+from .spans import ents_in, ents_of, text_of
 from .speakers import Mention, describe
-from .spans import ents_in, ents_of, sentence, text_of
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
-
-
-@dataclass
-class Entity:
-    """One entity of the article, grown as its mentions are read."""
-
-    type: str  # person, organization, group, anonymous or other
-    key: tuple[str, ...]  # the fullest folded name seen
-    name: str  # the canonical name as written
-    label: str | None = None  # the NER label of an organisation: ORG or GPE
-    aliases: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    affiliation: str | None = None
-    gender: str | None = None
-    positions: list[int] = field(default_factory=list)  # character offsets of its mentions
-    subjects: list[tuple[int, int]] = field(default_factory=list)  # (offset, sentence start) as a subject
-
-    def add(self, surface: str, pos: int, subject_of: int | None = None, title: str | None = None) -> None:
-        if surface and surface not in self.aliases:
-            self.aliases.append(surface)
-        if title and title not in self.titles:
-            self.titles.append(title)
-        self.positions.append(pos)
-        if subject_of is not None:
-            self.subjects.append((pos, subject_of))
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """A speaker phrase resolved: the entity (None when unresolved), its type and the mention's title."""
-
-    entity: Entity | None
-    speaker: str | None
-    type: str
-    title: str | None
 
 
 class Resolver:
@@ -62,78 +62,124 @@ class Resolver:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.text = text_of(doc)
         self.entities: list[Entity] = []
         self.resolved: list[tuple[int, Entity]] = []  # (position, entity) of speakers resolved so far
-        # every mention in document order, so that "most recent" means what it says
+        self.quotes = [(q.start, q.end) for q in quoted_spans(self.text)]
+        self.headlines = headline_lines(self.text)
+        # every mention outside quotation marks, in document order, so that "most recent" means what it says
         mentions: list[tuple[int, Span | Token]] = [(e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
         mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
-        mentions += [(run.start_char, run) for run in _unlabelled_names(doc)]
-        for _, mention in sorted(mentions, key=lambda m: m[0]):
+        mentions += [(run.start_char, run) for run in unlabelled_names(doc)]
+        mentions.sort(key=lambda m: m[0])
+        people = [m for _, m in mentions if isinstance(m, Span) and m.label_ in ("PERSON", "")]
+        self.surname_sex = surname_sexes(people)
+        # full names first: a bare surname then finds every person it may stand for
+        for span in people:
+            if len(name_of(span)[1]) > 1:
+                self._person(span, span.start_char, title_before(span))
+        for _, mention in mentions:
             if isinstance(mention, Token):
                 self._subject_description(mention)
-            elif mention.label_ in ("PERSON", ""):
-                self._person(mention, mention.start_char, _title_before(mention))
-            else:
+            elif mention.label_ not in ("PERSON", ""):
                 self._organization(mention)
+            elif len(name_of(mention)[1]) <= 1:
+                self._person(mention, mention.start_char, title_before(mention))
+
+    def quoted(self, pos: int) -> bool:
+        return any(start < pos < end for start, end in self.quotes)
+
+    def in_headline(self, pos: int) -> bool:
+        return any(start <= pos < end for start, end in self.headlines)
 
     # entity building -------------------------------------------------------------------------
     def _person(self, span: Span, pos: int, title_words: list[str]) -> Entity | None:
-        words = [t.text for t in span if t.tag_ != "POS"]
-        title, name = split_title(words)
-        key = name_key(name)
+        title, key = name_of(span)
         if not key or not any(t.pos_ == "PROPN" for t in span):
             return None
-        entity = self._person_for(key, pos)
-        surface = _surface(span, len(title))
-        gender = gender_of(name, title + title_words) if len(key) > 1 or title + title_words else None
+        tokens = [t for t in span if t.tag_ != "POS"][len(title):]
+        quoted = self.quoted(pos)
+        if quoted or self.in_headline(pos):
+            # quoted words and headline capitals glue epithets and verbs to names: "Crooked Hillary Clinton"
+            tokens = from_first_name(tokens)
+            key = name_key([t.text for t in tokens])
+        name = [t.text for t in tokens]
+        title_words = title_words + title
+        entity = self._person_for(key, pos, title_words)
+        surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        gender = gender_of(name, title_words)
         if entity is None:
             entity = Entity("person", key, surface, gender=gender)
             self.entities.append(entity)
-        elif len(key) > len(entity.key):
-            entity.key, entity.name = key, surface
-        entity.gender = entity.gender or gender
-        entity.add(surface, pos, _subject_sentence(span.root), " ".join(title_words + title) or None)
+        entity.rename(surface, key, (fullness(name), 0))
+        if len(key) > 1 or title_words or len(entity.key) == 1:
+            # a bare surname says nothing of the sex of the person it joins ("Warren")
+            entity.gender = entity.gender or gender
+        if quoted:
+            entity.positions.append(pos)  # a name in a quotation gives no alias, title or subject
+        else:
+            entity.add(surface, pos, subject_sentence(span.root), office(title_words))
+            entity.add_roles(roles_of(span))
         return entity
 
-    def _person_for(self, key: tuple[str, ...], pos: int) -> Entity | None:
+    def _person_for(self, key: tuple[str, ...], pos: int, title_words: list[str] = ()) -> Entity | None:
         matches = [e for e in self.entities if e.type == "person" and same_person(key, e.key)]
         if len(key) > 1:
             # a full name joins the entity with the same full name, or one known only by surname
             full = [e for e in matches if len(e.key) > 1 and e.key[-len(key):] != key or e.key == key]
-            return full[0] if full else _most_recent(matches, pos)
-        return _most_recent(matches, pos)
+            return full[0] if full else most_recent(matches, pos)
+        if key in self.surname_sex and not any(w in honorifics() for w in title_words):
+            # the sex every "Mr./Mrs. X" of the article gives holds for its bare "X" too
+            title_words = [self.surname_sex[key], *title_words]
+        return most_salient(_fitting(matches, title_words), pos)
 
     def _organization(self, span: Span) -> Entity:
-        words = [t.text for t in span if t.lower_ not in DETERMINERS and t.tag_ != "POS"]
+        tokens = [t for t in span if t.tag_ != "POS"]
+        while tokens and tokens[0].lower_ in DETERMINERS:
+            tokens = tokens[1:]
+        words = [t.text for t in tokens]
         key = name_key(words)
         # a surname the NER took for an organisation ("Trump", "Díaz-Canel") stays the person's
         person = self._person_for(key, span.start_char) if key else None
         if person is not None and person.key[-len(key):] == key:
-            person.add(span.text, span.start_char, _subject_sentence(span.root))
+            person.add(span.text, span.start_char, subject_sentence(span.root))
             return person
-        entity = next((e for e in self.entities if e.type == "organization" and e.key == key), None)
-        surface = text_of(span.doc)[span[0].idx : span[-1].idx + len(span[-1])] if span[0].lower_ not in DETERMINERS else " ".join(words)
+        entity = self._organization_for(key, words)
+        surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
         if entity is None:
             entity = Entity("organization", key, surface, label=span.label_ or None)
             self.entities.append(entity)
-        entity.add(surface, span.start_char, _subject_sentence(span.root))
+        # the spelled-out name is the canonical one: "Securities and Exchange Commission", not "SEC"
+        entity.rename(surface, key, (1, len(key)) if len(key) > 1 else (0, 1))
+        entity.add(surface, span.start_char, subject_sentence(span.root))
+        if not self.quoted(span.start_char):
+            entity.add_roles(roles_of(span))
         return entity
+
+    def _organization_for(self, key: tuple[str, ...], words: list[str]) -> Entity | None:
+        """The organisation with this name, or whose acronym it is ("IMF" = "International Monetary Fund")."""
+        short = acronym(words)
+        for e in self.entities:
+            if e.type != "organization":
+                continue
+            if e.key == key or len(key) == 1 and len(e.key) > 1 and acronym(e.name.split()) == key[0] or len(e.key) == 1 and short == e.key[0]:
+                return e
+        return None
 
     def _subject_description(self, head: Token) -> None:
         """A subject that is a description: "the senator" joins its entity; "the mayor" or
         "Cuban officials" become entities of their own that pronouns can point to."""
         span = head.doc[head.left_edge.i : head.i + 1]
         if head.tag_ in PLURAL_NOUN_TAGS:
-            self._phrase_entity(span, "group", None).add("", head.idx, _subject_sentence(head))
+            self._phrase_entity(without_article(span), "group", None).add("", head.idx, subject_sentence(head))
             return
         entity = self._description(head, head.idx)
         if entity is None and head.lower_ in person_nouns() and any(c.lower_ == "the" for c in head.children):
-            entity = self._phrase_entity(span, "person", person_nouns()[head.lower_])
+            entity = self._phrase_entity(without_article(span), "person", person_nouns()[head.lower_])
         if entity is not None:
-            entity.add("", head.idx, _subject_sentence(head))
+            entity.add("", head.idx, subject_sentence(head))
 
-    def _phrase_entity(self, span: Span, kind: str, gender: str | None) -> Entity:
-        phrase = _without_article(span)
+    def _phrase_entity(self, phrase: str, kind: str, gender: str | None) -> Entity:
         key = name_key(phrase.split())
         entity = next((e for e in self.entities if e.type == kind and e.key == key), None)
         if entity is None:
@@ -144,6 +190,15 @@ class Resolver:
     # resolution ------------------------------------------------------------------------------
     def resolve(self, span: Span, head: Token) -> Resolution:
         """Resolve the speaker phrase ``span`` whose head is ``head``."""
+        noun = antecedent(head)
+        if noun is not None:
+            return self.resolve(own_phrase(noun), noun)  # "who", "which": the phrase it stands for
+        if len(span) == 1 and span[0] == head and head.left_edge.i < head.i:
+            # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
+            span = head.doc[head.left_edge.i : head.i + 1]
+        parts = conjuncts(head)
+        if parts:
+            return self._coordination(span, parts)
         head = _named_head(head)
         mention = describe(span, head)
         entity = self._entity_for(span, head, mention)
@@ -153,13 +208,39 @@ class Resolver:
             if mention.kind == "description" and head.lower_ in person_nouns():
                 # "the spokesman" with no name in the article is still one person whom "he" can point to
                 kind, gender = "person", person_nouns()[head.lower_]
-            entity = self._phrase_entity(span, kind, gender)
+            entity = self._phrase_entity(self._owned(span, head) or without_article(span), kind, gender)
         if entity is None:
             return Resolution(None, None, "other", None)
-        entity.add("" if mention.kind == "pronoun" else (mention.surface or _without_article(span)), span.start_char, title=mention.title)
+        title = office(mention.title.split()) if mention.title else None
+        entity.add("" if mention.kind == "pronoun" else (mention.surface or without_article(span)), span.start_char, title=title)
         entity.affiliation = entity.affiliation or mention.affiliation
         self.resolved.append((span.start_char, entity))
-        return Resolution(entity, entity.name, entity.type, mention.title)
+        return Resolution(entity, entity.name, entity.type, title)
+
+    def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
+        """"Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
+        names = []
+        for part in parts:
+            phrase = own_phrase(part)
+            mention = describe(phrase, part)
+            named = self._entity_for(phrase, part, mention) if mention.kind in ("person", "name", "organization") else None
+            names.append(named.name if named is not None else phrase.text if names else without_article(phrase))
+        entity = self._phrase_entity(join_names(names), "group", None)
+        entity.add(span.text, span.start_char)
+        self.resolved.append((span.start_char, entity))
+        return Resolution(entity, entity.name, entity.type, None)
+
+    def _owned(self, span: Span, head: Token) -> str | None:
+        """"his office" as "Paul Ryan's office", "McConnell aides" as "Mitch McConnell's aides"."""
+        owner = possessor(head) or owner_name(head)
+        if owner is None:
+            return None
+        pos = span.start_char
+        entity = self._pronoun(owner, pos) if owner.dep_ == "poss" else self._person_for(name_key([owner.text]), pos)
+        if entity is None:
+            return None
+        rest = [t for t in span if t.i != owner.i and t.tag_ != "POS" and not (t.i == span.start and t.lower_ in DETERMINERS)]
+        return f"{entity.name}'s {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
 
     def _entity_for(self, span: Span, head: Token, mention: Mention) -> Entity | None:
         pos = span.start_char
@@ -167,7 +248,12 @@ class Resolver:
             return self._pronoun(head, pos)
         if mention.name and mention.kind in ("person", "name", "organization"):
             key = name_key(list(mention.name))
-            person = self._person_for(key, pos) if key else None
+            title_words = mention.title.split() if mention.title else []
+            # an acronym is its organisation, whatever the NER took it for ("CNS" = "Christian News Service")
+            org = self._organization_for(key, list(mention.name)) if len(key) == 1 and mention.surface.isupper() else None
+            if org is not None:
+                return org
+            person = self._person_for(key, pos, title_words) if key else None
             # a name the NER typed as an organisation is still the person whose surname it is
             if person is not None and (mention.kind != "organization" or person.key[-len(key):] == key):
                 return person
@@ -185,10 +271,13 @@ class Resolver:
 
     def _pronoun(self, head: Token, pos: int) -> Entity | None:
         word = head.lower_
-        window_start = _paragraph_start(text_of(self.doc), pos, PRONOUN_REACH)
+        if word in ("i", "me", "my") and not self.quoted(pos):
+            return self._author()  # the writer's "I" outside quotation marks: the author, when the text names one
+        window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
-            kinds = [lambda e: e.type == "person" and e.gender in (gender, None)]
+            # a person of that sex first, then one of unknown sex
+            kinds = [lambda e: e.type == "person" and e.gender == gender, lambda e: e.type == "person" and e.gender is None]
         elif word in ("they", "their"):
             # groups first; an organisation only when no group is in reach
             kinds = [lambda e: e.type in ("group", "anonymous"), lambda e: e.type == "organization" and e.label != "GPE"]
@@ -201,6 +290,11 @@ class Resolver:
             if found is not False:
                 return found
         return None
+
+    def _author(self) -> Entity | None:
+        where = author_span(self.text)
+        span = self.doc.char_span(*where, alignment_mode="expand") if where else None
+        return self._person(span, span.start_char, []) if span is not None else None
 
     def _salient(self, ok, window_start: int, pos: int) -> Entity | None | bool:
         """The compatible entity to prefer, None when candidates tie, False when there is none."""
@@ -220,20 +314,40 @@ class Resolver:
         return near[0] if len(near) == 1 else None
 
     def _description(self, head: Token, pos: int) -> Entity | None:
-        """"the senator", "the minister", "the company": the most recent entity with that title or kind."""
-        word = head.lower_
+        """"the senator", "the nominee", "the company": the entity the article gave that role or
+        title, the modifiers deciding between several ("the Vermont senator"); else, for a person
+        noun, the person in the focus of the last sentences whom no other office rules out."""
         if head.tag_ in PLURAL_NOUN_TAGS or not any(c.lower_ == "the" for c in head.children):
             return None
-        candidates = []
+        word = description_head(head)
+        modifiers = {fold(t.text) for t in head.subtree if t.i != head.i and t.lower_ not in DETERMINERS} - {""}
+        scored = []
         for e in self.entities:
-            if not any(p < pos for p in e.positions):
+            if e.last_before(pos) is None:
                 continue
-            title_words = {description_titles().get(w, w) for t in e.titles for w in t.lower().split()}
-            if e.type == "person" and word in title_words:
-                candidates.append(e)
-            elif e.type == "organization" and (word in {fold(w) for w in e.name.split()} or word in organization_nouns() and e.label == "ORG"):
-                candidates.append(e)
-        return _most_recent(candidates, pos)
+            roles = [r for r in e.roles if same_role(word, r.head)]
+            if e.type == "person" and roles:
+                scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), e))
+            elif e.type == "organization" and (word in e.key or word in organization_nouns() and e.label == "ORG" or roles):
+                scored.append((len(modifiers & set(e.key)), e))
+        if scored:
+            best = max(score for score, _ in scored)
+            return most_recent([e for score, e in scored if score == best], pos)
+        noun = role_nouns().get(word)
+        if noun is None:
+            return None
+        # a person described by a role the article never gave anyone is the person in focus, of
+        # the noun's sex first ("the first lady"); holding another office rules one out of an office
+        def free(e: Entity) -> bool:
+            offices = {r.head for r in e.roles if r.head in role_nouns() and role_nouns()[r.head].office}
+            return e.type == "person" and not (noun.office and offices - noun.same)
+        sexes = [noun.sex, None] if noun.sex else ["any"]
+        start = paragraph_start(self.text, pos, PRONOUN_REACH)
+        for sex in sexes:
+            found = self._salient(lambda e: free(e) and (sex == "any" or e.gender == sex), start, pos)
+            if found is not False:
+                return found
+        return None
 
     def speakers(self) -> list[Entity]:
         """Entities that were resolved as speakers, in order of first attribution."""
@@ -244,24 +358,17 @@ class Resolver:
         return out
 
 
-def _unlabelled_names(doc: Doc) -> list[Span]:
-    """Runs of proper nouns the NER left unlabelled that open with a known first name ("Ana María Ruiz")."""
-    runs, i = [], 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].text[:1].isupper():
-            j += 1
-        if 2 <= j - i <= 4 and fold(doc[i].text) in first_names():
-            runs.append(doc[i:j])
-        i = max(j, i + 1)
-    return runs
-
-
-def _subject_sentence(token: Token) -> int | None:
-    """The start of the token's sentence when it is a subject (or a coordinated subject), else None."""
-    if token.dep_ in SUBJECTS or token.dep_ == "conj" and token.head.dep_ in SUBJECTS:
-        return sentence(token).start_char
-    return None
+def _fitting(people: list[Entity], title_words: list[str]) -> list[Entity]:
+    """The people a "Mr./Mrs./President X" can be: of the sex the honorific gives, holding the
+    title when one of them holds it (a bare surname fits them all)."""
+    gender = next((g for g in (gender_of([], [w]) for w in title_words) if g), None)
+    if gender:
+        people = [e for e in people if e.gender in (gender, None)]
+    held = office(title_words)
+    if held:
+        holders = [e for e in people if any(held.lower() in t.lower() for t in e.titles)]
+        people = holders or people
+    return people
 
 
 def _name_type(mention: Mention) -> str:
@@ -282,15 +389,6 @@ def _named_head(head: Token) -> Token:
     return head
 
 
-def _most_recent(entities: list[Entity], pos: int) -> Entity | None:
-    if not entities:
-        return None
-    before = [e for e in entities if any(p <= pos for p in e.positions)]
-    if before:
-        return max(before, key=lambda e: max(p for p in e.positions if p <= pos))
-    return min(entities, key=lambda e: min(e.positions))
-
-
 def _surface(span: Span, skip: int) -> str:
     tokens = [t for t in span if t.tag_ != "POS"][skip:]
     if not tokens:
@@ -298,31 +396,3 @@ def _surface(span: Span, skip: int) -> str:
     return text_of(span.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
-def _title_before(span: Span) -> list[str]:
-    """Title words just before a name entity: "Mr." in "Mr. Trump" sits outside the PERSON span."""
-    doc = span.doc
-    words: list[str] = []
-    i = span.start - 1
-    while i >= 0 and doc[i].text[:1].isupper() and not doc[i].ent_type_ and len(words) < 4:
-        words.insert(0, doc[i].text)
-        i -= 1
-    title, _ = split_title(words + ["x"])
-    return title
-
-
-def _without_article(span: Span) -> str:
-    words = span.text.split()
-    if words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _paragraph_start(text: str, pos: int, paragraphs_back: int) -> int:
-    start = pos
-    for _ in range(paragraphs_back + 1):
-        start = text.rfind("\n", 0, max(start - 1, 0))
-        if start < 0:
-            return 0
-        while start > 0 and text[start - 1] == "\n":
-            start -= 1
-    return start

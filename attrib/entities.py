@@ -1,0 +1,98 @@
+"""Entities of one article as the resolver grows them, and what a resolved speaker phrase says."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .roles import Role, title_role
+
+
+@dataclass
+class Entity:
+    """One entity of the article, grown as its mentions are read."""
+
+    type: str  # person, organization, group, anonymous or other
+    key: tuple[str, ...]  # the fullest folded name seen
+    name: str  # the canonical name as written
+    label: str | None = None  # the NER label of an organisation: ORG or GPE
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    affiliation: str | None = None
+    gender: str | None = None
+    positions: list[int] = field(default_factory=list)  # character offsets of its mentions
+    subjects: list[tuple[int, int]] = field(default_factory=list)  # (offset, sentence start) as a subject
+    roles: list[Role] = field(default_factory=list)  # role phrases the article links to it
+    rank: tuple[int, int] = (0, 0)  # how good ``name`` is: (given in the body, words in the name)
+
+    def add(self, surface: str, pos: int, subject_of: int | None = None, title: str | None = None) -> None:
+        if surface and surface not in self.aliases:
+            self.aliases.append(surface)
+        if title:
+            self.add_title(title)
+        self.positions.append(pos)
+        if subject_of is not None:
+            self.subjects.append((pos, subject_of))
+
+    def add_roles(self, roles: list[Role]) -> None:
+        self.roles += [r for r in roles if r not in self.roles]
+
+    def add_title(self, title: str) -> None:
+        """Keep one form of a title: "U.S. President" replaces "President", never both."""
+        # a title is a role too: "Sen. Warren" is "the senator"
+        self.add_roles([title_role(title)])
+        low = title.lower()
+        if any(low in t.lower() for t in self.titles):
+            return
+        self.titles = [t for t in self.titles if t.lower() not in low] + [title]
+
+    def rename(self, name: str, key: tuple[str, ...], rank: tuple[int, int]) -> None:
+        """Take ``name`` as the canonical name when it ranks above the current one."""
+        if rank > self.rank:
+            self.name, self.rank = name, rank
+        if len(key) > len(self.key):
+            self.key = key
+
+    def last_before(self, pos: int) -> int | None:
+        before = [p for p in self.positions if p < pos]
+        return max(before) if before else None
+
+    def last_subject_before(self, pos: int) -> int | None:
+        before = [p for p, _ in self.subjects if p < pos]
+        return max(before) if before else None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A speaker phrase resolved: the entity (None when unresolved), its name and type, the mention's
+    title, and how sure the resolver is that the name is right (0-1)."""
+
+    entity: Entity | None
+    speaker: str | None
+    type: str
+    title: str | None
+    confidence: float = 0.0
+
+
+def most_recent(entities: list[Entity], pos: int) -> Entity | None:
+    """The entity mentioned last before ``pos``; else the one mentioned first after it."""
+    if not entities:
+        return None
+    before = [e for e in entities if e.last_before(pos + 1) is not None]
+    if before:
+        return max(before, key=lambda e: e.last_before(pos + 1))
+    return min(entities, key=lambda e: min(e.positions))
+
+
+def most_salient(entities: list[Entity], pos: int) -> Entity | None:
+    """Among entities that share a name: the latest subject before ``pos``, else the latest
+    mention before it, else the most mentioned (news keeps one protagonist per surname)."""
+    if not entities:
+        return None
+    subjects = [(e.last_subject_before(pos), e) for e in entities]
+    subjects = [(p, e) for p, e in subjects if p is not None]
+    if subjects:
+        return max(subjects, key=lambda x: x[0])[1]
+    mentioned = [(e.last_before(pos), e) for e in entities]
+    mentioned = [(p, e) for p, e in mentioned if p is not None]
+    if mentioned:
+        return max(mentioned, key=lambda x: x[0])[1]
+    return max(entities, key=lambda e: (len(e.positions), -min(e.positions, default=0)))

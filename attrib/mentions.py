@@ -1,0 +1,118 @@
+"""Where and how an article names people: name spans and their titles, headline lines, the
+surnames whose honorifics give a sex, and the paragraphs a pronoun may reach back over."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .labels import SUBJECTS
+from .lexicon import first_names, honorifics
+from .names import fold, gender_of, name_key, split_title
+from .spans import sentence
+
+# a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
+BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2})[ \t]*$", re.M)
+AUTHOR_NOTE = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}),? (?:is|was|writes|teaches) ", re.M)
+
+
+def name_of(span: Span) -> tuple[list[str], tuple[str, ...]]:
+    """The title words a name span opens with, and the folded key of the name after them."""
+    title, name = split_title([t.text for t in span if t.tag_ != "POS"])
+    return title, name_key(name)
+
+
+def surname_sexes(people: list[Span]) -> dict[tuple[str, ...], str]:
+    """Bare surnames whose honorifics all agree ("Mr. Obama" and never "Mrs. Obama"), with that honorific."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for span in people:
+        title, key = name_of(span)
+        honorific = [w for w in title_before(span) + title if w in honorifics()]
+        if len(key) == 1 and honorific:
+            seen.setdefault(key, set()).add(gender_of([], honorific[-1:]) or "")
+    return {key: "Mr." if sexes == {"m"} else "Ms." for key, sexes in seen.items() if sexes in ({"m"}, {"f"})}
+
+
+def office(title_words: list[str]) -> str | None:
+    """The title without honorifics: "Mr." is no title, "Mr. President" is "President"."""
+    words = [w for w in title_words if w not in honorifics()]
+    return " ".join(words) or None
+
+
+def from_first_name(tokens: list[Token]) -> list[Token]:
+    """The name from its first name on, when a known first name follows other words ("Rip Donald Trump")."""
+    for i, t in enumerate(tokens[:-1]):
+        if fold(t.text) in first_names():
+            return tokens[i:]
+    return tokens
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in title case (most words of four letters or more capitalised): headlines and subheads."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        long_words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+        if long_words and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def unlabelled_names(doc: Doc) -> list[Span]:
+    """Runs of proper nouns the NER left unlabelled that open with a known first name ("Ana María Ruiz")."""
+    runs, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].text[:1].isupper():
+            j += 1
+        if 2 <= j - i <= 4 and fold(doc[i].text) in first_names():
+            runs.append(doc[i:j])
+        i = max(j, i + 1)
+    return runs
+
+
+def subject_sentence(token: Token) -> int | None:
+    """The start of the token's sentence when it is a subject (or a coordinated subject), else None."""
+    if token.dep_ in SUBJECTS or token.dep_ == "conj" and token.head.dep_ in SUBJECTS:
+        return sentence(token).start_char
+    return None
+
+
+def title_before(span: Span) -> list[str]:
+    """Title words just before a name entity: "Mr." in "Mr. Trump" sits outside the PERSON span."""
+    doc = span.doc
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and doc[i].text[:1].isupper() and not doc[i].ent_type_ and len(words) < 4:
+        words.insert(0, doc[i].text)
+        i -= 1
+    title, _ = split_title(words + ["x"])
+    return title
+
+
+def without_article(span: Span) -> str:
+    words = span.text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def paragraph_start(text: str, pos: int, paragraphs_back: int) -> int:
+    start = pos
+    for _ in range(paragraphs_back + 1):
+        start = text.rfind("\n", 0, max(start - 1, 0))
+        if start < 0:
+            return 0
+        while start > 0 and text[start - 1] == "\n":
+            start -= 1
+    return start
+
+
+def author_span(text: str) -> tuple[int, int] | None:
+    """Where the text names its author: a byline in its first lines, else a note in its last paragraph."""
+    head = BYLINE.search(text, 0, 300)
+    if head:
+        return head.span(1)
+    last = text.rstrip().rfind("\n")
+    note = AUTHOR_NOTE.match(text, last + 1) if last >= 0 else None
+    return note.span(1) if note else None

@@ -1,0 +1,75 @@
+"""Speaker phrases that stand for other phrases: a relative pronoun for its antecedent ("the
+Saudi government, which ..."), a coordination for its conjuncts ("Mr. King and Mr. Schultz"), a
+possessive for its owner ("his office" is Paul Ryan's office)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .labels import NOMINAL, RELATIVE_TAGS
+
+# what a conjunct or an antecedent leaves out of its phrase
+LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+
+
+def antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Union" in "the European Union, which said";
+    through an apposition to the name it describes ("McConnell, now the leader, who said")."""
+    if head.tag_ not in RELATIVE_TAGS or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    if noun.dep_ == "appos" and noun.head.pos_ in NOMINAL:
+        noun = noun.head
+    return noun if noun.pos_ in NOMINAL else None
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The heads of a coordinated speaker phrase ("Merkley, Brown and Menendez"), or [] when it is one
+    phrase; a name that holds "and" ("Securities and Exchange Commission") is one phrase."""
+    if head.pos_ not in NOMINAL:
+        return []
+    parts = [c for c in head.conjuncts if c.pos_ in NOMINAL and not (head.ent_iob_ != "O" and _same_entity(head, c))]
+    # common nouns joined by "and" describe one person ("the former first lady and senator")
+    if not parts or all(t.pos_ != "PROPN" for t in (head, *parts)):
+        return []
+    return sorted([head, *parts], key=lambda t: t.i)
+
+
+def own_phrase(token: Token) -> Span:
+    """The token's phrase without its conjuncts, clauses and appositions."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in LEAVE_OUT:
+            skip.update(t.i for t in child.subtree)
+    kept = [t.i for t in token.subtree if t.i not in skip]
+    return token.doc[min(kept) : max(kept) + 1]
+
+
+def possessor(head: Token) -> Token | None:
+    """The possessive pronoun of a description ("his" in "his office"), if it has one."""
+    if head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+
+
+def owner_name(head: Token) -> Token | None:
+    """The name a plural description belongs to: "McConnell" in "McConnell aides"."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        return None
+    return next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"), None)
+
+
+def join_names(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    """Whether b lies inside the entity that a opens or continues."""
+    start = a.i
+    while start > 0 and a.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = a.i + 1
+    while end < len(a.doc) and a.doc[end].ent_iob_ == "I":
+        end += 1
+    return start <= b.i < end
