@@ -93,6 +93,7 @@ def _record(text: str, doc_id: str, item: Found, res: Resolution, when: DateValu
         speaker_id=ids.get(id(res.entity)) if res.entity is not None else None,
         speaker_type=res.type,
         speaker_title=res.title,
+        speaker_confidence=res.confidence,
         date=when.iso,
         date_source=when.source,
         date_text=when.text,

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .roles import Role, title_role
+from .mentions import office
+from .names import gender_of, same_person
+from .roles import Role, same_role, title_role
 
 
 @dataclass
@@ -96,3 +98,30 @@ def most_salient(entities: list[Entity], pos: int) -> Entity | None:
     if mentioned:
         return max(mentioned, key=lambda x: x[0])[1]
     return max(entities, key=lambda e: (len(e.positions), -min(e.positions, default=0)))
+
+
+def fitting(people: list[Entity], title_words: list[str]) -> list[Entity]:
+    """The people a "Mr./Mrs./President X" can be: of the sex the honorific gives, holding the
+    title when one of them holds it (a bare surname fits them all)."""
+    gender = next((g for g in (gender_of([], [w]) for w in title_words) if g), None)
+    if gender:
+        people = [e for e in people if e.gender in (gender, None)]
+    held = office(title_words)
+    if held:
+        # "President X" is a person the article calls president, else one it gives no role at all
+        role = title_role(held)
+        holders = [e for e in people if any(same_role(role.head, r.head) for r in e.roles)]
+        people = holders or [e for e in people if not e.roles]
+    return people
+
+
+def evidence(key: tuple[str, ...], kind: str, entity: Entity | None, entities: list[Entity]) -> str:
+    """How a name or pronoun found its entity, as models/speaker_confidence.tsv names the ways."""
+    if entity is None or kind == "pronoun":
+        return "pronoun"
+    if entity.type != "person":
+        return "organization name"
+    if len(key) > 1:
+        return "full name"
+    sharing = [e for e in entities if e.type == "person" and same_person(key, e.key)]
+    return "shared surname" if len(sharing) > 1 else "surname"

@@ -134,3 +134,13 @@ def title_small_words() -> frozenset[str]:
 def event_nouns() -> frozenset[str]:
     """Occasions and documents statements are made in or at: their date dates the statement."""
     return frozenset(_lines("event_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def confidences() -> dict[str, float]:
+    """How a speaker was resolved -> how often that way gives the right canonical name."""
+    return {how: float(value) for how, value in (line.split("\t") for line in _lines("speaker_confidence.tsv"))}
+
+
+def confidence(how: str) -> float:
+    return confidences().get(how, 0.0)

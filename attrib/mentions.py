@@ -6,14 +6,17 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .labels import SUBJECTS
+from .labels import NOMINAL, SUBJECTS
 from .lexicon import first_names, honorifics
 from .names import fold, gender_of, name_key, split_title
 from .spans import sentence
+from .speakers import Mention
 
 # a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
-BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2})[ \t]*$", re.M)
-AUTHOR_NOTE = re.compile(r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}),? (?:is|was|writes|teaches) ", re.M)
+BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2})[ \t]*$", re.MULTILINE)
+AUTHOR_NOTE = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}),? (?:is|was|writes|teaches) ", re.MULTILINE
+)
 
 
 def name_of(span: Span) -> tuple[list[str], tuple[str, ...]]:
@@ -34,17 +37,23 @@ def surname_sexes(people: list[Span]) -> dict[tuple[str, ...], str]:
 
 
 def office(title_words: list[str]) -> str | None:
-    """The title without honorifics: "Mr." is no title, "Mr. President" is "President"."""
-    words = [w for w in title_words if w not in honorifics()]
+    """The title without honorifics: "Mr." is no title, "Mr. President" is "President", and the
+    capitalised word before an honorific is none either ("Both Mr. King")."""
+    marks = [i for i, w in enumerate(title_words) if w in honorifics()]
+    words = title_words[marks[-1] + 1 :] if marks else title_words
     return " ".join(words) or None
 
 
 def from_first_name(tokens: list[Token]) -> list[Token]:
-    """The name from its first name on, when a known first name follows other words ("Rip Donald Trump")."""
-    for i, t in enumerate(tokens[:-1]):
-        if fold(t.text) in first_names():
-            return tokens[i:]
-    return tokens
+    """The name from its (last) first name on: headline capitals and quoted epithets glue words to a
+    name ("Rip Donald Trump", "Crooked Hillary Clinton"), and "Rip" may be a first name too."""
+    firsts = [i for i, t in enumerate(tokens[:-1]) if fold(t.text) in first_names()]
+    if not firsts:
+        return tokens
+    start = firsts[0]
+    while start + 1 in firsts:
+        start += 1
+    return tokens[start:]
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
@@ -72,8 +81,9 @@ def unlabelled_names(doc: Doc) -> list[Span]:
 
 
 def subject_sentence(token: Token) -> int | None:
-    """The start of the token's sentence when it is a subject (or a coordinated subject), else None."""
-    if token.dep_ in SUBJECTS or token.dep_ == "conj" and token.head.dep_ in SUBJECTS:
+    """The start of the token's sentence when it is a subject, or names one ("His daughter Ana Ruiz
+    spoke", "Her father, Tom Reed, spoke") or is coordinated with one; else None."""
+    if token.dep_ in SUBJECTS or token.dep_ in ("conj", "appos", "compound") and token.head.dep_ in SUBJECTS:
         return sentence(token).start_char
     return None
 
@@ -116,3 +126,21 @@ def author_span(text: str) -> tuple[int, int] | None:
     last = text.rstrip().rfind("\n")
     note = AUTHOR_NOTE.match(text, last + 1) if last >= 0 else None
     return note.span(1) if note else None
+
+
+def name_type(mention: Mention) -> str:
+    """An untyped proper name: a person when titled, or short and led by a known first name or
+    a lone word (speakers named by one word are people: "Trump told reporters")."""
+    words = mention.name
+    if mention.title or len(words) == 1 or len(words) <= 3 and fold(words[0]) in first_names():
+        return "person"
+    return "organization"
+
+
+def named_head(head: Token) -> Token:
+    """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") is that name."""
+    if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
+        for child in head.children:
+            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > head.i:
+                return child
+    return head

@@ -48,7 +48,16 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if long_[-len(short):] == short:
         return True
-    return short[0] == long_[0] and set(short) <= set(long_)
+    return len(short) > 1 and _same_first_name(short[0], long_[0]) and set(short[1:]) <= set(long_[1:])
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Equal, or one a short form of the other ("Tim", "Timothy") unless their sexes differ ("Eric", "Erica")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    sexes = {first_names().get(short), first_names().get(long_)} - {None}
+    return len(short) >= 3 and long_.startswith(short) and len(sexes) <= 1
 
 
 def gender_of(words: list[str], title_words: list[str]) -> str | None:

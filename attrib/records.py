@@ -61,6 +61,7 @@ class Attribution:
     speaker_key: str | None = None  # the folded canonical name as a slug ("barack-obama"), the same in every article
     speaker_gender: str | None = None  # "m" or "f" for a person when the article (or a census first name) says so
     speaker_gender_source: str | None = None  # title, pronoun or census
+    speaker_confidence: float = 0.0  # how sure the resolver is of ``speaker`` (0-1); 0 when there is none
 
     @classmethod
     def from_dict(cls, data: dict) -> "Attribution":

@@ -8,21 +8,26 @@ unresolved rather than guess between equal candidates.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
-from .entities import Entity, Resolution, most_recent, most_salient
-from .labels import DETERMINERS, NOMINAL, PLURAL_NOUN_TAGS, SUBJECTS
+from .entities import Entity, Resolution, evidence, fitting, most_recent, most_salient
+from .labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
 from .lexicon import (
-    first_names,
+    confidence,
     honorifics,
     organization_nouns,
     person_nouns,
     role_nouns,
 )
 from .mentions import (
-    author_span, from_first_name,
+    author_span,
+    from_first_name,
     headline_lines,
     name_of,
+    name_type,
+    named_head,
     office,
     paragraph_start,
     subject_sentence,
@@ -55,6 +60,8 @@ from .speakers import Mention, describe
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
+# mention kinds that carry a proper name
+NAMED_KINDS = ("person", "name", "organization")
 
 
 class Resolver:
@@ -65,10 +72,14 @@ class Resolver:
         self.text = text_of(doc)
         self.entities: list[Entity] = []
         self.resolved: list[tuple[int, Entity]] = []  # (position, entity) of speakers resolved so far
+        self.how = ""  # how the phrase being resolved found its entity, when not by its own name
+        self.salience = ""  # what made the last salient entity win: "last speaker" or "other"
         self.quotes = [(q.start, q.end) for q in quoted_spans(self.text)]
         self.headlines = headline_lines(self.text)
         # every mention outside quotation marks, in document order, so that "most recent" means what it says
-        mentions: list[tuple[int, Span | Token]] = [(e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")]
+        mentions: list[tuple[int, Span | Token]] = [
+            (e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")
+        ]
         mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
         mentions += [(run.start_char, run) for run in unlabelled_names(doc)]
         mentions.sort(key=lambda m: m[0])
@@ -131,7 +142,7 @@ class Resolver:
         if key in self.surname_sex and not any(w in honorifics() for w in title_words):
             # the sex every "Mr./Mrs. X" of the article gives holds for its bare "X" too
             title_words = [self.surname_sex[key], *title_words]
-        return most_salient(_fitting(matches, title_words), pos)
+        return most_salient(fitting(matches, title_words), pos)
 
     def _organization(self, span: Span) -> Entity:
         tokens = [t for t in span if t.tag_ != "POS"]
@@ -162,7 +173,8 @@ class Resolver:
         for e in self.entities:
             if e.type != "organization":
                 continue
-            if e.key == key or len(key) == 1 and len(e.key) > 1 and acronym(e.name.split()) == key[0] or len(e.key) == 1 and short == e.key[0]:
+            spelled_out = len(key) == 1 and len(e.key) > 1 and acronym(e.name.split()) == key[0]
+            if e.key == key or spelled_out or len(e.key) == 1 and short == e.key[0]:
                 return e
         return None
 
@@ -192,30 +204,36 @@ class Resolver:
         """Resolve the speaker phrase ``span`` whose head is ``head``."""
         noun = antecedent(head)
         if noun is not None:
-            return self.resolve(own_phrase(noun), noun)  # "who", "which": the phrase it stands for
+            found = self.resolve(own_phrase(noun), noun)  # "who", "which": the phrase it stands for
+            return replace(found, confidence=min(found.confidence, confidence("relative pronoun")))
         if len(span) == 1 and span[0] == head and head.left_edge.i < head.i:
             # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
             span = head.doc[head.left_edge.i : head.i + 1]
         parts = conjuncts(head)
         if parts:
             return self._coordination(span, parts)
-        head = _named_head(head)
+        head = named_head(head)
         mention = describe(span, head)
+        self.how = ""
         entity = self._entity_for(span, head, mention)
+        how = self.how or evidence(name_key(list(mention.name)), mention.kind, entity, self.entities)
         if entity is None and mention.kind != "pronoun":
             kind = mention.kind if mention.kind in ("group", "anonymous") else "other"
             gender = None
             if mention.kind == "description" and head.lower_ in person_nouns():
                 # "the spokesman" with no name in the article is still one person whom "he" can point to
                 kind, gender = "person", person_nouns()[head.lower_]
-            entity = self._phrase_entity(self._owned(span, head) or without_article(span), kind, gender)
+            owned = self._owned(span, head)
+            how = "possessive" if owned else "unnamed"
+            entity = self._phrase_entity(owned or without_article(span), kind, gender)
         if entity is None:
             return Resolution(None, None, "other", None)
         title = office(mention.title.split()) if mention.title else None
-        entity.add("" if mention.kind == "pronoun" else (mention.surface or without_article(span)), span.start_char, title=title)
+        surface = "" if mention.kind == "pronoun" else (mention.surface or without_article(span))
+        entity.add(surface, span.start_char, title=title)
         entity.affiliation = entity.affiliation or mention.affiliation
         self.resolved.append((span.start_char, entity))
-        return Resolution(entity, entity.name, entity.type, title)
+        return Resolution(entity, entity.name, entity.type, title, confidence(how))
 
     def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
         """"Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
@@ -223,12 +241,12 @@ class Resolver:
         for part in parts:
             phrase = own_phrase(part)
             mention = describe(phrase, part)
-            named = self._entity_for(phrase, part, mention) if mention.kind in ("person", "name", "organization") else None
+            named = self._entity_for(phrase, part, mention) if mention.kind in NAMED_KINDS else None
             names.append(named.name if named is not None else phrase.text if names else without_article(phrase))
         entity = self._phrase_entity(join_names(names), "group", None)
         entity.add(span.text, span.start_char)
         self.resolved.append((span.start_char, entity))
-        return Resolution(entity, entity.name, entity.type, None)
+        return Resolution(entity, entity.name, entity.type, None, confidence("coordination"))
 
     def _owned(self, span: Span, head: Token) -> str | None:
         """"his office" as "Paul Ryan's office", "McConnell aides" as "Mitch McConnell's aides"."""
@@ -239,7 +257,8 @@ class Resolver:
         entity = self._pronoun(owner, pos) if owner.dep_ == "poss" else self._person_for(name_key([owner.text]), pos)
         if entity is None:
             return None
-        rest = [t for t in span if t.i != owner.i and t.tag_ != "POS" and not (t.i == span.start and t.lower_ in DETERMINERS)]
+        rest = [t for t in span if t.i != owner.i and t.tag_ != "POS"]
+        rest = rest[1:] if rest and rest[0].i == span.start and rest[0].lower_ in DETERMINERS else rest
         return f"{entity.name}'s {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
 
     def _entity_for(self, span: Span, head: Token, mention: Mention) -> Entity | None:
@@ -250,7 +269,8 @@ class Resolver:
             key = name_key(list(mention.name))
             title_words = mention.title.split() if mention.title else []
             # an acronym is its organisation, whatever the NER took it for ("CNS" = "Christian News Service")
-            org = self._organization_for(key, list(mention.name)) if len(key) == 1 and mention.surface.isupper() else None
+            acronym_like = len(key) == 1 and mention.surface.isupper()
+            org = self._organization_for(key, list(mention.name)) if acronym_like else None
             if org is not None:
                 return org
             person = self._person_for(key, pos, title_words) if key else None
@@ -262,7 +282,7 @@ class Resolver:
             if mention.kind == "organization":
                 ent = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
                 return self._organization(ent) if ent is not None else None
-            entity = Entity(_name_type(mention), key, mention.surface)
+            entity = Entity(name_type(mention), key, mention.surface)
             self.entities.append(entity)
             return entity
         if mention.kind == "description":
@@ -272,15 +292,22 @@ class Resolver:
     def _pronoun(self, head: Token, pos: int) -> Entity | None:
         word = head.lower_
         if word in ("i", "me", "my") and not self.quoted(pos):
+            self.how = "author"
             return self._author()  # the writer's "I" outside quotation marks: the author, when the text names one
         window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
             # a person of that sex first, then one of unknown sex
-            kinds = [lambda e: e.type == "person" and e.gender == gender, lambda e: e.type == "person" and e.gender is None]
+            kinds = [
+                lambda e: e.type == "person" and e.gender == gender,
+                lambda e: e.type == "person" and e.gender is None,
+            ]
         elif word in ("they", "their"):
             # groups first; an organisation only when no group is in reach
-            kinds = [lambda e: e.type in ("group", "anonymous"), lambda e: e.type == "organization" and e.label != "GPE"]
+            kinds = [
+                lambda e: e.type in ("group", "anonymous"),
+                lambda e: e.type == "organization" and e.label != "GPE",
+            ]
         elif word in ("it", "its"):
             kinds = [lambda e: e.type == "organization"]
         else:
@@ -288,6 +315,7 @@ class Resolver:
         for ok in kinds:
             found = self._salient(ok, window_start, pos)
             if found is not False:
+                self.how = f"pronoun, {self.salience}"
                 return found
         return None
 
@@ -300,9 +328,13 @@ class Resolver:
         """The compatible entity to prefer, None when candidates tie, False when there is none."""
         # the last speaker, when compatible: news keeps one speaker through a run of sentences
         speakers = [(p, e) for p, e in self.resolved if window_start <= p < pos and ok(e)]
+        self.salience = "last speaker"
         if speakers:
             return speakers[-1][1]
-        subjects = sorted((p, sent, e) for e in self.entities if ok(e) for p, sent in e.subjects if window_start <= p < pos)
+        self.salience = "other"
+        subjects = sorted(
+            (p, sent, e) for e in self.entities if ok(e) for p, sent in e.subjects if window_start <= p < pos
+        )
         if subjects:
             _, sentence, entity = subjects[-1]
             rivals = {id(e) for _, s, e in subjects if s == sentence and e is not entity}
@@ -326,11 +358,13 @@ class Resolver:
             if e.last_before(pos) is None:
                 continue
             roles = [r for r in e.roles if same_role(word, r.head)]
+            kind_noun = word in organization_nouns() and e.label == "ORG"
             if e.type == "person" and roles:
                 scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), e))
-            elif e.type == "organization" and (word in e.key or word in organization_nouns() and e.label == "ORG" or roles):
+            elif e.type == "organization" and (word in e.key or kind_noun or roles):
                 scored.append((len(modifiers & set(e.key)), e))
         if scored:
+            self.how = "role"
             best = max(score for score, _ in scored)
             return most_recent([e for score, e in scored if score == best], pos)
         noun = role_nouns().get(word)
@@ -343,8 +377,9 @@ class Resolver:
             return e.type == "person" and not (noun.office and offices - noun.same)
         sexes = [noun.sex, None] if noun.sex else ["any"]
         start = paragraph_start(self.text, pos, PRONOUN_REACH)
+        self.how = "focus"
         for sex in sexes:
-            found = self._salient(lambda e: free(e) and (sex == "any" or e.gender == sex), start, pos)
+            found = self._salient(lambda e, sex=sex: free(e) and sex in ("any", e.gender), start, pos)
             if found is not False:
                 return found
         return None
@@ -356,43 +391,3 @@ class Resolver:
             if e not in out:
                 out.append(e)
         return out
-
-
-def _fitting(people: list[Entity], title_words: list[str]) -> list[Entity]:
-    """The people a "Mr./Mrs./President X" can be: of the sex the honorific gives, holding the
-    title when one of them holds it (a bare surname fits them all)."""
-    gender = next((g for g in (gender_of([], [w]) for w in title_words) if g), None)
-    if gender:
-        people = [e for e in people if e.gender in (gender, None)]
-    held = office(title_words)
-    if held:
-        holders = [e for e in people if any(held.lower() in t.lower() for t in e.titles)]
-        people = holders or people
-    return people
-
-
-def _name_type(mention: Mention) -> str:
-    """An untyped proper name: a person when titled, or short and led by a known first name or
-    a lone word (speakers named by one word are people: "Trump told reporters")."""
-    words = mention.name
-    if mention.title or len(words) == 1 or len(words) <= 3 and fold(words[0]) in first_names():
-        return "person"
-    return "organization"
-
-
-def _named_head(head: Token) -> Token:
-    """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") is that name."""
-    if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
-        for child in head.children:
-            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > head.i:
-                return child
-    return head
-
-
-def _surface(span: Span, skip: int) -> str:
-    tokens = [t for t in span if t.tag_ != "POS"][skip:]
-    if not tokens:
-        return ""
-    return text_of(span.doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
-
-

@@ -1,0 +1,117 @@
+"""Canonical speakers on invented articles: shared surnames, role phrases, quoted names, and the
+phrases that stand for others (relative pronouns, coordinations, possessives, the author's I)."""
+import pytest
+
+from attrib import Article
+
+
+def last(extractor, text):
+    found = extractor.extract(text)
+    assert found, f"no attribution in {text!r}"
+    return found[-1]
+
+
+SHARED_SURNAMES = [
+    # an honorific's sex decides between two people who share a surname
+    (("President Carl Vance spoke in Denver. The first lady, Nora Vance, joined him on stage.\n\n"
+      "Mr. Vance said the plan would help families."), "Carl Vance"),
+    # with no full name for him, "President Vance" is his own entity, never hers
+    (("President Vance spoke in Denver. The first lady, Nora Vance, joined him on stage.\n\n"
+      "President Vance said the plan would help families."), "Vance"),
+    # a bare surname goes to the one who was last a subject, not to the one named first
+    (("Paul Garrow died in 2019. His daughter Paula Garrow led the march on Sunday.\n\n"
+      "Garrow said the city had not listened."), "Paula Garrow"),
+    (("Paula Garrow spoke first. Her father, Paul Garrow, spoke after her.\n\n"
+      "Garrow said the city had not listened."), "Paul Garrow"),
+    # "Paul" is not "Paula", however alike they are written
+    ("Paula Garrow met reporters on Monday. Paul Garrow said the march would go ahead.", "Paul Garrow"),
+    # the fullest form the article gives is the name: middle initials too, short first names joined
+    ("Timothy J. Marsh, the firm's chief, spoke on Tuesday. Tim Marsh said the plant would stay open.",
+     "Timothy J. Marsh"),
+    ("Dana Pike toured the plant. Dana R. Pike said on Monday that taxes would rise.", "Dana R. Pike"),
+]
+
+
+@pytest.mark.parametrize("text, canonical", SHARED_SURNAMES)
+def test_shared_surnames_go_to_the_fitting_person(extractor, text, canonical):
+    assert last(extractor, text).speaker == canonical
+
+
+def test_a_name_in_quotation_marks_never_becomes_the_name(extractor):
+    text = ("“Crooked Lena Ortiz will lose,” the candidate said.\n\n"
+            "Lena Ortiz said on Monday that the race was close.")
+    result = extractor.analyse(Article("t", text))
+    assert result.attributions[-1].speaker == "Lena Ortiz"
+    assert all("Crooked" not in alias for s in result.speakers for alias in s.aliases)
+
+
+def test_a_headline_glues_no_verb_to_a_name(extractor):
+    text = "Voters Rip Linda Pike On Taxes\n\nLinda Pike said on Monday that taxes would rise."
+    assert last(extractor, text).speaker == "Linda Pike"
+
+
+def test_honorifics_are_no_titles_and_titles_are_kept_once(extractor):
+    text = ("President Ana Ruiz flew to Lima. U.S. President Ana Ruiz said the talks were over.\n\n"
+            "Mr. Jones said the train was late.")
+    result = extractor.analyse(Article("t", text))
+    assert result.attributions[-1].speaker_title is None
+    ruiz = next(s for s in result.speakers if s.name == "Ana Ruiz")
+    assert ruiz.titles == ("U.S. President",)
+
+
+ROLES = [
+    # ROLE NAME
+    ("Radio host Dana Pike interviewed the mayor on Monday. The host said the answers were vague.", "Dana Pike"),
+    # NAME, ROLE, the modifiers telling two holders of one role apart
+    (("Lena Ortiz, the Republican nominee, spoke in Ohio. Tom Hale, the Democratic nominee, spoke in Iowa.\n\n"
+      "The Republican nominee said taxes would fall."), "Lena Ortiz"),
+    # ROLE, NAME
+    ("The party's nominee, Lena Ortiz, spoke in Ohio on Friday. The nominee said taxes would fall.", "Lena Ortiz"),
+    # a title is a role, and one role has several names ("judge" and "justice")
+    ("Justice Frank Melo rejected the request on Thursday. The judge said the files would stay sealed.",
+     "Frank Melo"),
+    # a role the article never gave anyone describes the person in focus
+    ("Dan Crowe spoke for an hour in Ohio on Tuesday. The businessman said taxes were too high.", "Dan Crowe"),
+]
+
+
+@pytest.mark.parametrize("text, canonical", ROLES)
+def test_descriptions_resolve_through_the_role_index(extractor, text, canonical):
+    assert last(extractor, text).speaker == canonical
+
+
+def test_another_office_rules_a_person_out(extractor):
+    text = "Senator Mary Hollis spoke at the rally. The mayor said the vote would be close."
+    assert last(extractor, text).speaker == "mayor"
+
+
+STAND_INS = [
+    # relative pronouns stand for their antecedent, through an apposition to its name
+    ("The council thanked Ana Ruiz, the city's treasurer, who said the budget was balanced.", "Ana Ruiz"),
+    ("The request went to the Port Authority, which said the bridge was safe.", "Port Authority"),
+    # coordinations: each conjunct by its canonical name
+    ("Tom Hale and Lena Ortiz met on Monday.\n\nMr. Hale and Ms. Ortiz said the deal was close.",
+     "Tom Hale and Lena Ortiz"),
+    # a possessive pronoun names its owner
+    ("Senator Paul Reyes was in Texas on Monday. His office said the vote would wait.", "Paul Reyes's office"),
+    # acronyms and their organisation are one entity, named in full
+    ("The International Refugee Council met in Geneva on Monday. The IRC said aid would rise.",
+     "International Refugee Council"),
+]
+
+
+@pytest.mark.parametrize("text, canonical", STAND_INS)
+def test_phrases_that_stand_for_others(extractor, text, canonical):
+    assert last(extractor, text).speaker == canonical
+
+
+def test_the_writers_i_is_the_author_the_text_names(extractor):
+    text = ("Why I Left The City\n\nLast spring I told my neighbors that the rent was too high.\n\n"
+            "Ana Ruiz is a writer in Denver.")
+    assert last(extractor, text).speaker == "Ana Ruiz"
+
+
+def test_speaker_confidence_is_high_for_names_and_zero_without_a_speaker(extractor):
+    named = last(extractor, "Lena Ortiz said on Monday that taxes would fall.")
+    unresolved = last(extractor, "He said the plan would fail.")
+    assert named.speaker_confidence >= 0.8 and unresolved.speaker is None and unresolved.speaker_confidence == 0.0
