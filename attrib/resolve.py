@@ -118,14 +118,13 @@ class Resolver:
         title_words = title_words + title
         entity = self._person_for(key, pos, title_words)
         surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-        gender = gender_of(name, title_words)
+        # a lone word may be a surname, which says nothing of a sex ("Warren", "Mitchell")
+        gender = gender_of(name, title_words) if len(key) > 1 or title_words else None
         if entity is None:
             entity = Entity("person", key, surface, gender=gender)
             self.entities.append(entity)
         entity.rename(surface, key, (fullness(name), 0))
-        if len(key) > 1 or title_words or len(entity.key) == 1:
-            # a bare surname says nothing of the sex of the person it joins ("Warren")
-            entity.gender = entity.gender or gender
+        entity.gender = entity.gender or gender
         if quoted:
             entity.positions.append(pos)  # a name in a quotation gives no alias, title or subject
         else:

@@ -18,6 +18,8 @@ from .errors import InputError
 from .records import FIELDS, ArticleResult
 
 INTEGER_FIELDS = {f for f in FIELDS if f.endswith(("_start", "_end"))}
+# numbers that are no offsets: stored as REAL so that they read back as floats
+REAL_FIELDS = {"speaker_confidence"}
 # quote_spans is a list: stored as JSON text, read back as a list
 JSON_FIELDS = {"quote_spans"}
 SPEAKER_COLUMNS = (
@@ -52,7 +54,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS attributions (
     article_id INTEGER NOT NULL REFERENCES articles (article_id),
     seq INTEGER NOT NULL,            -- the record's place in its article
-    {", ".join(f"{f} {'INTEGER' if f in INTEGER_FIELDS else 'TEXT'}" for f in FIELDS)},
+    {", ".join(f"{f} {'INTEGER' if f in INTEGER_FIELDS else 'REAL' if f in REAL_FIELDS else 'TEXT'}" for f in FIELDS)},
     corpus_key TEXT,                 -- the corpus identity: speakers.speaker_key
     PRIMARY KEY (article_id, seq)
 );
