@@ -1,4 +1,4 @@
-"""Reading articles: text files, stdin, JSONL records and folders, with one error per bad input."""
+"""Reading articles: text, JSONL, CSV and HTML files (gzipped too), URLs, stdin and folders; one error per bad input."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,14 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError
+from .language import foreign_language
+from .readers import csv_records, gunzip
+from .web import DEFAULT_TIMEOUT, fetch, is_url, read_page
 
 
 EMPTY = "empty article (no text)"
+# what a file holds, by its name's last suffix (before .gz); a folder is searched for these
+KINDS = {".txt": "text", ".jsonl": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
 
 
 @dataclass(frozen=True)
@@ -20,32 +25,75 @@ class Article:
     id: str
     text: str
     date: str | None = None
+    extracted: bool = False  # the text was extracted from HTML: offsets index this text, not the file
 
 
 @dataclass(frozen=True)
 class Fields:
-    """Field names of JSONL records."""
+    """Field names of JSONL records and CSV columns."""
 
     text: str = "text"
     id: str = "id"
     date: str = "date"
+    html: str = "html"  # a record's page, when it has no text
 
 
-def read_inputs(paths: list[str], fields: Fields = Fields()) -> Iterator[Article | InputError]:
+@dataclass(frozen=True)
+class Reading:
+    """How inputs are read: URL timeout in seconds; whether articles not in English are read anyway."""
+
+    timeout: float = DEFAULT_TIMEOUT
+    any_language: bool = False
+
+
+def read_inputs(
+    paths: list[str], fields: Fields = Fields(), reading: Reading = Reading()
+) -> Iterator[Article | InputError]:
     """Articles from every path in order; a bad input yields an InputError and reading goes on."""
+    items = _read(paths, fields, reading)
+    return items if reading.any_language else map(english_only, items)
+
+
+def english_only(item: Article | InputError) -> Article | InputError:
+    """The article, or an InputError naming its likely language when it is clearly not English."""
+    language = foreign_language(item.text) if isinstance(item, Article) else None
+    if language is None:
+        return item
+    return InputError(item.id, f"not English (likely {language}): attrib reads English; --any-language reads it anyway")
+
+
+def kind_of(name: str) -> str | None:
+    """text, jsonl, csv or html, by the file name (a .gz suffix looked through); None when unknown."""
+    name = name.lower().removesuffix(".gz")
+    return next((kind for suffix, kind in KINDS.items() if name.endswith(suffix)), None)
+
+
+def _read(paths: list[str], fields: Fields, reading: Reading) -> Iterator[Article | InputError]:
     for path in paths:
         if path == "-":
-            yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, jsonl=False)
+            yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, "text")
+            continue
+        if is_url(path):
+            yield from _from_url(path, reading)
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".jsonl"))
+            files = sorted(f for f in p.rglob("*") if f.is_file() and kind_of(f.name))
             if not files:
-                yield InputError(path, "folder holds no .txt or .jsonl files")
+                yield InputError(path, "folder holds no .txt, .jsonl, .csv or .html files (nor .gz of them)")
             for f in files:
                 yield from _from_file(str(f), fields)
         else:
             yield from _from_file(path, fields)
+
+
+def _from_url(url: str, reading: Reading) -> Iterator[Article | InputError]:
+    try:
+        page = read_page(url, fetch(url, reading.timeout))
+    except InputError as e:
+        yield e
+        return
+    yield Article(url, page.text, page.date, extracted=True)
 
 
 def _from_file(path: str, fields: Fields) -> Iterator[Article | InputError]:
@@ -60,19 +108,32 @@ def _from_file(path: str, fields: Fields) -> Iterator[Article | InputError]:
     except OSError as e:
         yield InputError(path, f"cannot read: {e.strerror or e}")
         return
-    yield from _from_bytes(path, data, fields, jsonl=path.lower().endswith(".jsonl"))
-
-
-def _from_bytes(source: str, data: bytes, fields: Fields, jsonl: bool) -> Iterator[Article | InputError]:
     try:
+        if path.lower().endswith(".gz"):
+            data = gunzip(path, data)
+    except InputError as e:
+        yield e
+        return
+    yield from _from_bytes(path, data, fields, kind_of(path) or "text")
+
+
+def _from_bytes(source: str, data: bytes, fields: Fields, kind: str) -> Iterator[Article | InputError]:
+    try:
+        if kind == "html":
+            # bytes: trafilatura reads the page's own charset declaration
+            page = read_page(source, data)
+            yield Article(source, page.text, page.date, extracted=True)
+            return
         text = decode(source, data)
     except InputError as e:
         yield e
         return
-    if jsonl:
-        yield from _records(source, text, fields)
-        return
-    yield Article(source, text) if text.strip() else InputError(source, EMPTY)
+    if kind == "jsonl":
+        yield from _records(source, _json_lines(source, text), fields)
+    elif kind == "csv":
+        yield from _records(source, csv_records(source, text, fields.text), fields)
+    else:
+        yield Article(source, text) if text.strip() else InputError(source, EMPTY)
 
 
 def decode(source: str, data: bytes) -> str:
@@ -85,7 +146,8 @@ def decode(source: str, data: bytes) -> str:
         raise InputError(source, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})") from None
 
 
-def _records(source: str, text: str, fields: Fields) -> Iterator[Article | InputError]:
+def _json_lines(source: str, text: str) -> Iterator[tuple[int, dict] | InputError]:
+    """``(line, record)`` for each JSON object line."""
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         yield InputError(source, "empty file (no JSONL records)")
@@ -101,13 +163,32 @@ def _records(source: str, text: str, fields: Fields) -> Iterator[Article | Input
         if not isinstance(record, dict):
             yield InputError(source, "record is not a JSON object", line=number)
             continue
-        body = record.get(fields.text)
-        if not isinstance(body, str):
-            yield InputError(source, f"record has no string field {fields.text!r}", line=number)
+        yield number, record
+
+
+def _records(source: str, records: Iterator, fields: Fields) -> Iterator[Article | InputError]:
+    """Articles from JSONL records or CSV rows: the text field, else the html field's page."""
+    for item in records:
+        if isinstance(item, InputError):
+            yield item
             continue
-        if not body.strip():
-            yield InputError(source, EMPTY, line=number)
-            continue
+        number, record = item
         doc_id = record.get(fields.id)
+        doc_id = str(doc_id) if doc_id not in (None, "") else f"{source}:{number}"
         date = record.get(fields.date)
-        yield Article(str(doc_id) if doc_id is not None else f"{source}:{number}", body, str(date)[:10] if date else None)
+        date = str(date)[:10] if date else None
+        body, html = record.get(fields.text), record.get(fields.html)
+        if not isinstance(body, str) and isinstance(html, str):
+            try:
+                page = read_page(source, html)
+            except InputError as e:
+                yield InputError(source, e.problem, line=number)
+                continue
+            # the record's own date first, then the page's
+            yield Article(doc_id, page.text, date or page.date, extracted=True)
+        elif not isinstance(body, str):
+            yield InputError(source, f"record has no string field {fields.text!r} (nor {fields.html!r})", line=number)
+        elif not body.strip():
+            yield InputError(source, EMPTY, line=number)
+        else:
+            yield Article(doc_id, body, date)

@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 from collections import deque
+from dataclasses import replace
 from contextlib import ExitStack, nullcontext
 from datetime import date as Date
 from importlib import resources
@@ -20,9 +21,12 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from . import resume as resuming
-from .articles import Article, Fields, read_inputs
+from .articles import Fields, Reading, read_inputs
 from .errors import AttribError, InputError
 from .output import FORMATS, make_writer
+from .html_report import render
+from .review import is_output, read_output, with_texts
+from .web import DEFAULT_TIMEOUT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, and when: attributions in news articles.")
 stderr = Console(stderr=True, highlight=False)
@@ -55,14 +59,22 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(None, help="Text files, .jsonl files (one article a line), folders, or - for stdin."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, jsonl, json or csv [default: table on a terminal, else jsonl]"),
+    paths: List[str] = typer.Argument(
+        None, help="Text, .jsonl, .csv or .html files (or .gz of them), http(s) URLs, folders, or - for stdin."
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="table, jsonl, json, csv or html [default: table on a terminal, else jsonl]"
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD; wins over a JSONL date field and the dateline."),
     model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline name or path."),
-    text_field: str = typer.Option("text", help="JSONL field holding the article text."),
-    id_field: str = typer.Option("id", help="JSONL field holding the article id."),
-    date_field: str = typer.Option("date", help="JSONL field holding the article date."),
+    text_field: str = typer.Option("text", help="JSONL field or CSV column holding the article text."),
+    id_field: str = typer.Option("id", help="JSONL field or CSV column holding the article id."),
+    date_field: str = typer.Option("date", help="JSONL field or CSV column holding the article date."),
+    html_field: str = typer.Option("html", help="JSONL field holding the article as an HTML page (with no text field)."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Seconds to wait for a URL."),
+    any_language: bool = typer.Option(False, "--any-language", help="Read articles that are clearly not English too."),
+    with_text: bool = typer.Option(False, "--with-text", help="--format json: add each article's text (HTML: always)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to parse with."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this as failed, unparsed [default: 1,000,000]."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
@@ -89,16 +101,20 @@ def extract(
     try:
         done = resuming.prepare(output) if resume else set()
         out = open(output, "a" if resume else "w", encoding="utf-8", newline="") if output else None
-        log = open(resuming.done_log(output), "a" if resume else "w", encoding="utf-8") if output else None
+        # a report is written whole at the end: no log of articles done beside it
+        keep_log = output is not None and fmt != "html"
+        log = open(resuming.done_log(output), "a" if resume else "w", encoding="utf-8") if keep_log else None
     except OSError as e:
         fail(f"{output}: cannot write: {e.strerror}")
         raise typer.Exit(2)
     counts = {"articles": 0, "attributions": 0, "failed": 0, "skipped": 0}
-    pending: deque[str] = deque()  # keys of the articles in flight, in input order
+    # keys of the articles in flight, in input order, with the text when it goes out with the records
+    pending: deque[tuple[str, str | None]] = deque()
     started = time.monotonic()
     with ExitStack() as stack:
         if out:
             stack.enter_context(out)
+        if log:
             stack.enter_context(log)
         writer = make_writer(fmt, out or sys.stdout, color=out is None and sys.stdout.isatty())
         progress = _progress(quiet)
@@ -106,7 +122,8 @@ def extract(
         task = progress.add_task("articles", total=None) if progress else None
 
         def articles():
-            for item in read_inputs(paths, Fields(text_field, id_field, date_field)):
+            fields = Fields(text_field, id_field, date_field, html_field)
+            for item in read_inputs(paths, fields, Reading(timeout, any_language)):
                 if isinstance(item, InputError):
                     counts["failed"] += 1
                     fail(str(item))
@@ -115,19 +132,20 @@ def extract(
                 if key in done:
                     counts["skipped"] += 1
                     continue
-                pending.append(key)
+                # offsets index the extracted text, not the HTML: it goes with the records
+                pending.append((key, item.text if item.extracted or with_text or fmt == "html" else None))
                 # --date first, then the record's own date; the dateline only when neither is given
-                yield Article(item.id, item.text, date) if date else item
+                yield replace(item, date=date) if date else item
 
         try:
             for result in extractor.pipe(articles()):
                 counts["articles"] += 1
-                key = pending.popleft()
+                key, text = pending.popleft()
                 if result.error:
                     counts["failed"] += 1
                     fail(f"{result.doc}: {result.error}")
                     continue
-                writer.write(result)
+                writer.write(replace(result, text=text) if text is not None else result)
                 if log:
                     # only once the article's records are flushed: what the log names is whole
                     log.write(key + "\n")
@@ -151,7 +169,8 @@ def extract(
 
 
 def _format_for(path: Path) -> str:
-    return {".json": "json", ".csv": "csv", ".txt": "table"}.get(path.suffix.lower(), "jsonl")
+    formats = {".json": "json", ".csv": "csv", ".txt": "table", ".html": "html", ".htm": "html"}
+    return formats.get(path.suffix.lower(), "jsonl")
 
 
 def _progress(quiet: bool) -> Progress | None:
@@ -159,6 +178,63 @@ def _progress(quiet: bool) -> Progress | None:
     if quiet or not sys.stderr.isatty():
         return None
     return Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr, transient=True)
+
+
+@app.command()
+def show(
+    paths: List[str] = typer.Argument(..., help="Articles (as for extract), or attrib's own .jsonl/.json output."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
+    texts: Optional[List[str]] = typer.Option(None, "--texts", help="The articles an output file was made from."),
+    date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD."),
+    model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline name or path."),
+    text_field: str = typer.Option("text", help="JSONL field or CSV column holding the article text."),
+    id_field: str = typer.Option("id", help="JSONL field or CSV column holding the article id."),
+    date_field: str = typer.Option("date", help="JSONL field or CSV column holding the article date."),
+    html_field: str = typer.Option("html", help="JSONL field holding the article as an HTML page."),
+    timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Seconds to wait for a URL."),
+    any_language: bool = typer.Option(False, "--any-language", help="Read articles that are clearly not English too."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
+) -> None:
+    """Write one self-contained HTML page showing the articles with their attributions highlighted."""
+    fields, reading = Fields(text_field, id_field, date_field, html_field), Reading(timeout, any_language)
+    outputs = [p for p in paths if is_output(p)]
+    if outputs and len(outputs) < len(paths):
+        raise typer.BadParameter("give articles or attrib output files, not both", param_hint="PATHS")
+    if not outputs:
+        extract(paths, "html", output, date, model, text_field, id_field, date_field, html_field, timeout,
+                any_language, False, 1, None, quiet, False)
+    articles, failed = _reviewed(outputs, texts or [], fields, reading, date)
+    try:
+        with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:
+            out.write(render(articles))
+    except OSError as e:
+        fail(f"{output}: cannot write: {e.strerror}")
+        raise typer.Exit(2)
+    if not quiet:
+        stderr.print(f"{len(articles)} articles in the report, {failed} failed", style="dim")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _reviewed(outputs: list[str], texts: list[str], fields: Fields, reading: Reading, date: Optional[str]):
+    """The articles of attrib output files with their texts: from the output, --texts, else the file each names."""
+    found = [a for p in outputs for a in read_output(p)]
+    docs = {str(a["doc"]) for a in found if isinstance(a, dict) and not isinstance(a.get("text"), str)}
+    given = list(texts) + sorted(d for d in docs if Path(d).is_file() and not texts)
+    known, failed = {}, 0
+    for item in read_inputs(given, fields, reading):
+        if isinstance(item, AttribError):
+            failed += 1
+            fail(str(item))
+        else:
+            known[item.id] = (item.text, date or item.date)
+    articles = []
+    for item in with_texts(found, known):
+        if isinstance(item, AttribError):
+            failed += 1
+            fail(str(item))
+        else:
+            articles.append(item)
+    return articles, failed
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""Writers: JSON Lines, JSON, CSV for scripts, and a Rich table for people."""
+"""Writers: JSON Lines, JSON, CSV for scripts, a Rich table and an HTML report for people."""
 from __future__ import annotations
 
 import csv
@@ -11,8 +11,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from .records import FIELDS, ArticleResult
+from .html_report import render
 
-FORMATS = ("table", "jsonl", "json", "csv")
+FORMATS = ("table", "jsonl", "json", "csv", "html")
 # the table shows this much of a quote; the data formats always carry it whole
 TABLE_QUOTE_CHARS = 240
 
@@ -104,7 +105,22 @@ def shorten(text: str, limit: int = TABLE_QUOTE_CHARS) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+class HtmlWriter:
+    """The HTML report (attrib/html_report.py) of all articles, written when the last is in; results need their text."""
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+        self.articles: list[dict] = []
+
+    def write(self, result: ArticleResult) -> None:
+        self.articles.append(result.to_dict())
+
+    def close(self) -> None:
+        self.out.write(render(self.articles))
+        self.out.flush()
+
+
 def make_writer(fmt: str, out: IO[str], color: bool = False) -> Writer:
     if fmt == "table":
         return TableWriter(out, color)
-    return {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter}[fmt](out)
+    return {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "html": HtmlWriter}[fmt](out)

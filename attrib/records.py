@@ -82,11 +82,11 @@ class ArticleResult:
     attributions: list[Attribution]
     speakers: list[Speaker]
     error: str | None = None  # set when the article could not be analysed
+    text: str | None = None  # the text the offsets index, when it goes out with the records (HTML, --with-text)
 
     def to_dict(self) -> dict:
-        return {
-            "doc": self.doc,
-            "date": self.date,
+        head = {"doc": self.doc, "date": self.date} | ({"text": self.text} if self.text is not None else {})
+        return head | {
             "speakers": [s.to_dict() for s in self.speakers],
             "attributions": [a.to_dict() for a in self.attributions],
         }

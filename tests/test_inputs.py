@@ -1,0 +1,150 @@
+"""Articles as people have them: web pages (files, URLs, JSONL records), gzip, CSV; non-English articles."""
+import gzip
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from attrib.cli import app
+
+from .test_language import FOREIGN
+from .web_server import NEWS_PAGE, closed_port, serving
+
+runner = CliRunner()
+ARTICLE = "The mayor said that the bridge would reopen in May.\n\n“We are nearly done,” she said on Monday.\n"
+BOILERPLATE = ("coffee", "Rates", "newsletter", "subscriber", "Governor", "Coach", "Indispensable", "Press Club")
+
+
+def run(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def articles(stdout):
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def without_doc(article):
+    return [{k: v for k, v in a.items() if k != "doc"} for a in article["attributions"]]
+
+
+def errors(result):
+    return [line for line in result.stderr.splitlines() if line.startswith("attrib:")]
+
+
+def test_a_page_gives_the_same_attributions_from_its_url_its_file_and_its_text(tmp_path):
+    with serving() as base:
+        url = f"{base}/{NEWS_PAGE.name}"
+        result = run("extract", url, NEWS_PAGE, "--format", "json", "--timeout", "5")
+    assert result.exit_code == 0, result.output
+    from_url, from_file = articles(result.stdout)
+    assert from_url["doc"] == url and from_file["doc"] == str(NEWS_PAGE)
+    # the publication date in the page's metadata, not the byline's "Updated March 4"
+    assert from_url["date"] == from_file["date"] == "2026-03-03"
+    assert from_url["text"] == from_file["text"] and from_url["text"].startswith("Harbor Bridge Will Reopen")
+    text = tmp_path / "page.txt"
+    text.write_text(from_url["text"], encoding="utf-8")
+    from_text = articles(run("extract", text, "--format", "json", "--date", "2026-03-03").stdout)[0]
+    assert "text" not in from_text  # plain text: offsets index the file itself
+    assert without_doc(from_url) == without_doc(from_file) == without_doc(from_text)
+    records = from_url["attributions"]
+    assert {a["speaker"] for a in records} >= {"Elena Marsh", "Tomas Greer", "Rosa Llanes", "Victor Osei"}
+    assert any(a["kind"] == "mixed" and "slow disaster" in a["quote"] for a in records)
+    for a in records:
+        assert from_url["text"][a["quote_start"] : a["quote_end"]] == a["quote"]
+        assert not any(b in a["quote"] or b in (a["speaker"] or "") for b in BOILERPLATE)
+
+
+def test_date_option_and_a_record_date_win_over_the_page_metadata(tmp_path):
+    page = NEWS_PAGE.read_text(encoding="utf-8")
+    records = tmp_path / "pages.jsonl"
+    records.write_text(
+        json.dumps({"id": "p1", "page": page}) + "\n" + json.dumps({"id": "p2", "page": page, "date": "2026-03-05"}) + "\n"
+    )
+    result = run("extract", records, "--format", "json", "--html-field", "page")
+    assert result.exit_code == 0, result.output
+    p1, p2 = articles(result.stdout)
+    assert (p1["doc"], p1["date"], p2["date"]) == ("p1", "2026-03-03", "2026-03-05")
+    assert p1["text"].startswith("Harbor Bridge Will Reopen") and len(p1["attributions"]) >= 6
+    assert articles(run("extract", NEWS_PAGE, "--format", "json", "--date", "2026-03-09").stdout)[0]["date"] == "2026-03-09"
+
+
+def test_with_text_adds_the_text_of_plain_articles(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert articles(run("extract", path, "--format", "json", "--with-text").stdout)[0]["text"] == ARTICLE
+
+
+def test_gzipped_inputs_read_as_their_content(tmp_path):
+    plain = tmp_path / "a.txt"
+    plain.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress((json.dumps({"id": "c", "text": ARTICLE}) + "\n").encode()))
+    (tmp_path / "d.html.gz").write_bytes(gzip.compress(NEWS_PAGE.read_bytes()))
+    result = run("extract", tmp_path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    found = {a["doc"].rsplit("/", 1)[-1]: a for a in articles(result.stdout)}
+    assert sorted(found) == ["a.txt", "b.txt.gz", "c", "d.html.gz"]
+    assert without_doc(found["a.txt"]) == without_doc(found["b.txt.gz"]) == without_doc(found["c"])
+    assert found["d.html.gz"]["date"] == "2026-03-03" and len(found["d.html.gz"]["attributions"]) >= 6
+
+
+def test_csv_rows_are_articles_with_named_columns(tmp_path):
+    path = tmp_path / "news.csv"
+    rows = [("n1", "2026-02-10", ARTICLE), ("n2", "2026-02-11", "Senator Paul Okafor said the vote would wait."),
+            ("n3", "", "Coach Theo Lindqvist said, “We are ready.”")]
+    path.write_text("story_id,published,body\n" + "".join(f'{i},{d},"{t.replace(chr(34), chr(34) * 2)}"\n'
+                                                          for i, d, t in rows), encoding="utf-8")
+    result = run("extract", path, "--format", "json", "--text-field", "body", "--id-field", "story_id",
+                 "--date-field", "published")
+    assert result.exit_code == 0, result.output
+    found = articles(result.stdout)
+    assert [(a["doc"], a["date"]) for a in found] == [("n1", "2026-02-10"), ("n2", "2026-02-11"), ("n3", None)]
+    assert [len(a["attributions"]) for a in found] == [2, 1, 1]
+
+
+def one_bad_input(bad, *args):
+    """Runs a bad input beside a good one: one line naming the bad one, exit 1, the good one still read."""
+    good = bad.parent / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", bad, good, "--format", "jsonl", *args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert {r["doc"] for r in articles(result.stdout)} == {str(good)}
+    (line,) = errors(result)
+    return line
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("broken.html", b"<html><head><title>Broken", "no article text found in the HTML"),
+        ("binary.html", b"\x00\x01\x02<p>", "binary file"),
+        ("corrupt.txt.gz", b"\x1f\x8b\x08\x00garbage", "corrupt gzip"),
+        ("plain.jsonl.gz", b"not gzip at all", "corrupt gzip"),
+        ("news.csv", b"title,content\nA,The mayor said so.\n", "no column 'text' (columns: 'title', 'content'"),
+    ],
+)
+def test_a_bad_file_is_one_line_and_the_rest_still_runs(tmp_path, name, content, message):
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    line = one_bad_input(bad)
+    assert line.startswith(f"attrib: {bad}: ") and message in line
+
+
+def test_an_unreachable_url_is_one_line_and_the_rest_still_runs(tmp_path):
+    url = f"http://127.0.0.1:{closed_port()}/story.html"
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    result = run("extract", url, good, "--format", "jsonl", "--timeout", "2")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert errors(result) == [f"attrib: {url}: cannot fetch: connection refused"]
+    assert {r["doc"] for r in articles(result.stdout)} == {str(good)}
+
+
+def test_a_foreign_article_fails_alone_unless_any_language(tmp_path):
+    spanish = tmp_path / "noticia.txt"
+    spanish.write_text(FOREIGN["Spanish"], encoding="utf-8")
+    line = one_bad_input(spanish)
+    assert line.startswith(f"attrib: {spanish}: not English (likely Spanish)") and "--any-language" in line
+    result = run("extract", spanish, "--format", "json", "--any-language")
+    assert result.exit_code == 0 and articles(result.stdout)[0]["doc"] == str(spanish)
