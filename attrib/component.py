@@ -1,13 +1,22 @@
 """The ``attrib`` spaCy component: attributions on ``doc._.attributions``.
 
-Results hold offsets and strings only, so they survive ``nlp.pipe(..., n_process=2)``.
+Results hold offsets and strings only, so they survive ``nlp.pipe(..., n_process=2)``. An
+exception inside the component goes to spaCy's error handler (``nlp.set_error_handler``) like any
+component's; with ``collect_errors`` it is kept in ``doc._.attrib_error`` instead, so one odd
+article of a batch fails alone.
 """
 from __future__ import annotations
+
+import re
+from datetime import date as Date
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotate import annotate
+from .errors import AttribError, InvalidDate
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 for _name in ("attributions", "speakers", "article_date", "attrib_error"):
     if not Doc.has_extension(_name):
@@ -17,31 +26,54 @@ for _name in ("attributions", "speakers", "article_date", "attrib_error"):
 class AttributionComponent:
     """Finds attributions, resolves their speakers and dates them."""
 
-    def __init__(self, nlp: Language, name: str, article_date: str | None = None):
+    def __init__(self, nlp: Language, name: str, article_date: str | None = None, collect_errors: bool = False):
         self.name = name
-        self.article_date = article_date
+        self.article_date = checked_date(article_date)
+        self.collect_errors = collect_errors
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc._.attrib_error:
-            return doc  # refused before parsing (too large)
-        date = doc._.article_date or self.article_date
+        if not self.collect_errors:
+            return self._annotate(doc)
         try:
-            date, attributions, speakers = annotate(doc, date)
-        except Exception as e:  # one odd article must not end a batch of thousands
-            doc._.attrib_error = f"internal error while analysing: {type(e).__name__}: {e}"
-            attributions, speakers = [], []
+            return self._annotate(doc)
+        except Exception as e:  # collect_errors: the caller reads doc._.attrib_error
+            internal = f"internal error while analysing: {type(e).__name__}: {e}"
+            doc._.attrib_error = str(e) if isinstance(e, AttribError) else internal
+            doc._.attributions, doc._.speakers = [], []
+            return doc
+
+    def _annotate(self, doc: Doc) -> Doc:
+        try:
+            date, attributions, speakers = annotate(doc, checked_date(doc._.article_date) or self.article_date)
+        except KeyError as e:
+            # spaCy turns a component's KeyError into an unrelated message (E109), past the error handler
+            raise RuntimeError(f"attrib: KeyError {e}") from e
         doc._.article_date = date
         doc._.attributions = [a.to_dict() for a in attributions]
         doc._.speakers = [s.to_dict() for s in speakers]
         return doc
 
 
+def checked_date(value: str | None) -> str | None:
+    """``value`` when it is a real date in YYYY-MM-DD form (or None); else InvalidDate."""
+    if value is None:
+        return None
+    try:
+        # the form first: fromisoformat also takes "20260210" and "2026-W06-1"
+        if isinstance(value, str) and ISO_DATE.fullmatch(value) and Date.fromisoformat(value):
+            return value
+    except ValueError:
+        pass
+    raise InvalidDate(f"article date {value!r} is not a real date of the form YYYY-MM-DD")
+
+
 @Language.factory(
     "attrib",
-    assigns=["doc._.attributions", "doc._.speakers"],
+    assigns=["doc._.attributions", "doc._.speakers", "doc._.article_date", "doc._.attrib_error"],
     requires=["token.dep", "token.lemma", "doc.ents"],
-    default_config={"article_date": None},
+    default_config={"article_date": None, "collect_errors": False},
 )
-def make_attrib(nlp: Language, name: str, article_date: str | None) -> AttributionComponent:
-    """Factory for ``nlp.add_pipe("attrib")``; ``article_date`` (YYYY-MM-DD) dates relative statements."""
-    return AttributionComponent(nlp, name, article_date)
+def make_attrib(nlp: Language, name: str, article_date: str | None, collect_errors: bool) -> AttributionComponent:
+    """Factory for ``nlp.add_pipe("attrib")``: ``article_date`` (YYYY-MM-DD) dates relative statements;
+    ``collect_errors`` keeps an exception in ``doc._.attrib_error`` instead of raising it."""
+    return AttributionComponent(nlp, name, article_date, collect_errors)

@@ -16,3 +16,7 @@ class InputError(AttribError):
         self.source, self.problem, self.line = source, problem, line
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
+
+
+class InvalidDate(AttribError, ValueError):
+    """An article date that is not a real date of the form YYYY-MM-DD ("banana", "2026-13-45")."""

@@ -1,15 +1,19 @@
 """The Python API: ``extract`` for one article, ``Extractor`` for many with one loaded pipeline."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from functools import cache, partial
 from itertools import islice
-from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from . import component  # noqa: F401  (registers the "attrib" factory and the Doc extensions)
 from .articles import Article
+from .component import checked_date
+from .errors import AttribError, InputError
 from .pipeline import load_pipeline
 from .records import ArticleResult, Attribution, Speaker  # ArticleResult re-exported: callers import it from here
+from .workers import ordered_map
 
 BATCH_SIZE = 16
 # articles parsed in one spaCy memory zone (single process)
@@ -24,9 +28,11 @@ class Extractor:
     than ``max_chars`` (default: the pipeline's ``max_length``) is reported as an error, unparsed.
     """
 
-    def __init__(self, model: str | None = None, jobs: int = 1, batch_size: int = BATCH_SIZE, max_chars: int | None = None):
-        self.nlp: Language = load_pipeline(model)
-        self.nlp.add_pipe("attrib")
+    def __init__(
+        self, model: str | None = None, jobs: int = 1, batch_size: int = BATCH_SIZE, max_chars: int | None = None
+    ):
+        # the component keeps an article's exception on the doc, so one bad article fails alone
+        self.nlp: Language = load_pipeline(model, collect_errors=True)
         self.jobs = max(1, jobs)
         self.batch_size = batch_size
         # longer articles fail on their own, unparsed; past spaCy's limit only when asked for
@@ -34,42 +40,101 @@ class Extractor:
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars)
 
     def extract(self, text: str, *, date: str | None = None, doc_id: str = "") -> list[Attribution]:
-        """Attributions of one article; ``date`` (YYYY-MM-DD) is its date when the text has no dateline."""
+        """Attributions of one article; ``date`` (YYYY-MM-DD) is its date when the text has no dateline.
+
+        Raises ``InvalidDate`` for a date that is not a real YYYY-MM-DD date and ``InputError`` when the
+        article cannot be analysed (too long, an internal error)."""
         return self.analyse(Article(doc_id, text, date)).attributions
 
     def analyse(self, article: Article) -> ArticleResult:
-        """Attributions and speakers of one article."""
-        return next(self.pipe([article]))
+        """Attributions and speakers of one article; raises as ``extract`` does."""
+        checked_date(article.date)
+        result = next(self.pipe([article]))
+        if result.error:
+            raise InputError(article.id or "<text>", result.error)
+        return result
 
     def pipe(self, articles: Iterable[str | Article]) -> Iterator[ArticleResult]:
-        """Results for many articles (texts or ``Article`` records), in input order."""
+        """Results for many articles (texts or ``Article`` records), in input order.
+
+        An article that cannot be analysed never stops the others: its result has ``error`` set."""
         items = (a if isinstance(a, Article) else Article("", a) for a in articles)
-        if self.jobs > 1:
-            yield from self._results(items)
-            return
-        # memory zones free the strings each chunk adds to the vocabulary: memory stays flat
-        while chunk := list(islice(items, ZONE_ARTICLES)):
-            with self.nlp.memory_zone():
-                yield from self._results(chunk)
+        work = partial(analyse_chunk, self.nlp, batch_size=self.batch_size, max_chars=self.max_chars)
+        if self.jobs == 1:
+            chunks = _chunks(items, ZONE_ARTICLES)
+            return (result for chunk in chunks for result in work(chunk))
+        chunks = _chunks(items, self.batch_size)
+        return (result for results in ordered_map(work, chunks, self.jobs) for result in results)
 
-    def _results(self, items: Iterable[Article]) -> Iterator[ArticleResult]:
-        docs = (self._make_doc(a) for a in items)
-        for doc in self.nlp.pipe(docs, batch_size=self.batch_size, n_process=self.jobs):
-            doc_id = doc.user_data.get("attrib_id", "")
-            attributions = [Attribution.from_dict({**a, "doc": doc_id}) for a in doc._.attributions or []]
-            speakers = [Speaker.from_dict(s) for s in doc._.speakers or []]
-            yield ArticleResult(doc_id, doc._.article_date, attributions, speakers, doc._.attrib_error)
 
-    def _make_doc(self, article: Article):
-        too_long = len(article.text) > self.max_chars
-        doc = self.nlp.make_doc("" if too_long else article.text)
-        if too_long:
-            doc._.attrib_error = f"article too large ({len(article.text):,} characters, the limit is {self.max_chars:,}; see --max-chars)"
-        doc.user_data["attrib_id"] = article.id
-        doc._.article_date = article.date
-        return doc
+def analyse_chunk(
+    nlp: Language, articles: list[Article], *, batch_size: int, max_chars: int
+) -> list[ArticleResult]:
+    """The results of a few articles, parsed together in one spaCy memory zone (it frees the strings
+    they add to the vocabulary, so memory stays flat); a failing article fails alone."""
+    results: dict[int, ArticleResult] = {}
+    todo = []
+    for i, article in enumerate(articles):
+        problem = _refusal(article, max_chars)
+        if problem:
+            results[i] = ArticleResult(article.id, article.date, [], [], problem)
+        else:
+            todo.append(i)
+    with nlp.memory_zone():
+        try:
+            docs = nlp.pipe((_make_doc(nlp, articles[i]) for i in todo), batch_size=batch_size)
+            for i, doc in zip(todo, docs):
+                results[i] = _result(articles[i].id, doc)
+        except Exception:  # a component before attrib failed: each article alone, so only the bad one fails
+            for i in todo:
+                if i not in results:
+                    results[i] = _alone(nlp, articles[i])
+    return [results[i] for i in range(len(articles))]
+
+
+def _refusal(article: Article, max_chars: int) -> str | None:
+    """Why an article is not parsed at all, or None."""
+    if len(article.text) > max_chars:
+        return f"article too large ({len(article.text):,} characters, the limit is {max_chars:,}; see --max-chars)"
+    try:
+        checked_date(article.date)
+    except AttribError as e:
+        return str(e)
+    return None
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.article_date = article.date
+    return doc
+
+
+def _alone(nlp: Language, article: Article) -> ArticleResult:
+    try:
+        return _result(article.id, nlp(_make_doc(nlp, article)))
+    except Exception as e:
+        problem = f"internal error while parsing: {type(e).__name__}: {e}"
+        return ArticleResult(article.id, article.date, [], [], problem)
+
+
+def _result(doc_id: str, doc: Doc) -> ArticleResult:
+    attributions = [Attribution.from_dict({**a, "doc": doc_id}) for a in doc._.attributions or []]
+    speakers = [Speaker.from_dict(s) for s in doc._.speakers or []]
+    return ArticleResult(doc_id, doc._.article_date, attributions, speakers, doc._.attrib_error)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+@cache
+def _shared_extractor(model: str | None) -> Extractor:
+    return Extractor(model=model)
 
 
 def extract(text: str, *, date: str | None = None, model: str | None = None) -> list[Attribution]:
-    """Attributions of one article. Loads the pipeline on each call: use ``Extractor`` for many."""
-    return Extractor(model=model).extract(text, date=date)
+    """Attributions of one article. The pipeline is loaded on the first call for each model and kept;
+    raises as ``Extractor.extract`` does."""
+    return _shared_extractor(model).extract(text, date=date)

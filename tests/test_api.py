@@ -1,5 +1,6 @@
 """The library and the spaCy component: the same results however they are reached."""
 import json
+import os
 import re
 import subprocess
 import sys
@@ -102,8 +103,20 @@ def test_jobs_2_keeps_input_order_and_results():
     assert one == two
 
 
+def test_the_cli_and_the_package_import_without_spacy():
+    code = "import attrib.cli, attrib, sys; attrib.Article, attrib.InputError; assert 'spacy' not in sys.modules"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lazy = "import attrib, sys; attrib.Extractor; assert 'spacy' in sys.modules and 'Extractor' in dir(attrib)"
+    assert subprocess.run([sys.executable, "-c", lazy], env=env, timeout=120).returncode == 0
+
+
 def test_public_api():
-    assert set(attrib.__all__) == {"extract", "Extractor", "Article", "ArticleResult", "Attribution", "Speaker", "AttribError", "InputError", "ModelNotFound", "__version__"}
+    assert set(attrib.__all__) == {
+        "extract", "Extractor", "Article", "ArticleResult", "Attribution", "Speaker", "add_to_pipeline",
+        "AttribError", "InputError", "InvalidDate", "ModelNotFound", "__version__",
+    }
     for name in attrib.__all__:
         if name != "__version__":
             assert getattr(attrib, name).__doc__, f"{name} has no docstring"
