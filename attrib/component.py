@@ -7,16 +7,12 @@ article of a batch fails alone.
 """
 from __future__ import annotations
 
-import re
-from datetime import date as Date
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotate import annotate
+from .dates import parse_article_date
 from .errors import AttribError, InvalidDate
-
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 for _name in ("attributions", "speakers", "article_date", "attrib_error"):
     if not Doc.has_extension(_name):
@@ -54,17 +50,14 @@ class AttributionComponent:
         return doc
 
 
-def checked_date(value: str | None) -> str | None:
-    """``value`` when it is a real date in YYYY-MM-DD form (or None); else InvalidDate."""
+def checked_date(value) -> str | None:
+    """``value`` (YYYY-MM-DD or a ``date``) as an ISO date, None for None; InvalidDate for anything else."""
     if value is None:
         return None
     try:
-        # the form first: fromisoformat also takes "20260210" and "2026-W06-1"
-        if isinstance(value, str) and ISO_DATE.fullmatch(value) and Date.fromisoformat(value):
-            return value
-    except ValueError:
-        pass
-    raise InvalidDate(f"article date {value!r} is not a real date of the form YYYY-MM-DD")
+        return parse_article_date(value).isoformat()
+    except ValueError as e:
+        raise InvalidDate(str(e)) from None
 
 
 @Language.factory(

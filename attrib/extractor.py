@@ -49,7 +49,8 @@ class Extractor:
     def analyse(self, article: Article) -> ArticleResult:
         """Attributions and speakers of one article; raises as ``extract`` does."""
         checked_date(article.date)
-        result = next(self.pipe([article]))
+        # in this process: one article is not worth starting workers for
+        (result,) = analyse_chunk(self.nlp, [article], batch_size=self.batch_size, max_chars=self.max_chars)
         if result.error:
             raise InputError(article.id or "<text>", result.error)
         return result
