@@ -10,6 +10,8 @@ from .labels import NOMINAL, RELATIVE_TAGS
 # what a conjunct or an antecedent leaves out of its phrase
 LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# the label named descriptions carry among the article's name mentions
+DESCRIPTION = "DESCRIPTION"
 
 
 def antecedent(head: Token) -> Token | None:
@@ -57,6 +59,26 @@ def owner_name(head: Token) -> Token | None:
     if head.pos_ != "NOUN" or head.tag_ != "NNS":
         return None
     return next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"), None)
+
+
+def without_dated_clause(span: Span, head: Token) -> Span:
+    """The phrase short of a closing clause that dates it: "a poll released last week" is "a poll";
+    a clause that only adds detail is no part of the shortest identifying description."""
+    for child in head.children:
+        dated = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if child.dep_ in ("acl", "relcl") and dated and child.left_edge.i > span.start and child.right_edge.i >= span.end - 1:
+            return span.doc[span.start : child.left_edge.i]
+    return span
+
+
+def named_descriptions(doc) -> list[Span]:
+    """Descriptions a name makes definite: "a Bloomberg poll", "the Clinton campaign" (name, then noun)."""
+    out = []
+    for t in doc:
+        names = [c for c in t.lefts if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")]
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and names and any(c.dep_ == "det" for c in t.lefts):
+            out.append(Span(doc, names[0].left_edge.i, t.i + 1, label=DESCRIPTION))
+    return out
 
 
 def join_names(names: list[str]) -> str:

@@ -45,12 +45,15 @@ from .names import (
     same_person,
 )
 from .phrases import (
+    DESCRIPTION,
     antecedent,
     conjuncts,
     join_names,
+    named_descriptions,
     own_phrase,
     owner_name,
     possessor,
+    without_dated_clause,
 )
 from .quotes import quoted_spans
 from .roles import description_head, roles_of, same_role
@@ -82,6 +85,7 @@ class Resolver:
         ]
         mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
         mentions += [(run.start_char, run) for run in unlabelled_names(doc)]
+        mentions += [(d.start_char, d) for d in named_descriptions(doc)]
         mentions.sort(key=lambda m: m[0])
         people = [m for _, m in mentions if isinstance(m, Span) and m.label_ in ("PERSON", "")]
         self.surname_sex = surname_sexes(people)
@@ -92,6 +96,10 @@ class Resolver:
         for _, mention in mentions:
             if isinstance(mention, Token):
                 self._subject_description(mention)
+            elif mention.label_ == DESCRIPTION:
+                # "the Clinton campaign", "a Bloomberg poll": what a later "the campaign", "the poll" is
+                kind = "organization" if mention.root.lower_ in organization_nouns() else "other"
+                self._phrase_entity(without_article(mention), kind, None).add("", mention.start_char)
             elif mention.label_ not in ("PERSON", ""):
                 self._organization(mention)
             elif len(name_of(mention)[1]) <= 1:
@@ -182,7 +190,8 @@ class Resolver:
         "Cuban officials" become entities of their own that pronouns can point to."""
         span = head.doc[head.left_edge.i : head.i + 1]
         if head.tag_ in PLURAL_NOUN_TAGS:
-            self._phrase_entity(without_article(span), "group", None).add("", head.idx, subject_sentence(head))
+            phrase = self._owned(span, head) or without_article(span)
+            self._phrase_entity(phrase, "group", None).add("", head.idx, subject_sentence(head))
             return
         entity = self._description(head, head.idx)
         if entity is None and head.lower_ in person_nouns() and any(c.lower_ == "the" for c in head.children):
@@ -224,7 +233,7 @@ class Resolver:
                 kind, gender = "person", person_nouns()[head.lower_]
             owned = self._owned(span, head)
             how = "possessive" if owned else "unnamed"
-            entity = self._phrase_entity(owned or without_article(span), kind, gender)
+            entity = self._phrase_entity(owned or without_article(without_dated_clause(span, head)), kind, gender)
         if entity is None:
             return Resolution(None, None, "other", None)
         title = office(mention.title.split()) if mention.title else None
@@ -332,7 +341,8 @@ class Resolver:
             return speakers[-1][1]
         self.salience = "other"
         subjects = sorted(
-            (p, sent, e) for e in self.entities if ok(e) for p, sent in e.subjects if window_start <= p < pos
+            ((p, sent, e) for e in self.entities if ok(e) for p, sent in e.subjects if window_start <= p < pos),
+            key=lambda x: x[:2],
         )
         if subjects:
             _, sentence, entity = subjects[-1]
@@ -358,14 +368,17 @@ class Resolver:
                 continue
             roles = [r for r in e.roles if same_role(word, r.head)]
             kind_noun = word in organization_nouns() and e.label == "ORG"
+            # a role or a name's own words ("the campaign": "the Clinton campaign") before a kind ("the company")
             if e.type == "person" and roles:
-                scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), e))
-            elif e.type == "organization" and (word in e.key or kind_noun or roles):
-                scored.append((len(modifiers & set(e.key)), e))
+                scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), True, e))
+            elif e.type in ("organization", "other") and e.key[-1:] == (word,) or e.type == "organization" and roles:
+                scored.append((len(modifiers & set(e.key)), True, e))
+            elif e.type == "organization" and (word in e.key or kind_noun):
+                scored.append((len(modifiers & set(e.key)), False, e))
         if scored:
             self.how = "role"
-            best = max(score for score, _ in scored)
-            return most_recent([e for score, e in scored if score == best], pos)
+            best = max(score for *score, _ in scored)
+            return most_recent([e for *score, e in scored if score == best], pos)
         noun = role_nouns().get(word)
         if noun is None:
             return None

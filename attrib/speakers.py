@@ -93,7 +93,8 @@ def _kind(span: Span, head: Token) -> str:
     label = head.ent_type_ or next((c.ent_type_ for c in head.children if c.dep_ == "compound" and c.ent_type_), "")
     if label == "PERSON":
         return "person"
-    if head.pos_ == "PROPN" and label in ORG_LABELS:
+    # a capitalised word the tagger took for a common noun is still the name the NER found ("Trump")
+    if label in ORG_LABELS and (head.pos_ == "PROPN" or head.text[:1].isupper()):
         return "organization"
     lowered = span.text.lower()
     named = any(e.label_ == "PERSON" for e in ents_in(span))
