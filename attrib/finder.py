@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from .content import around_clause, as_clause_content, clause_content, cut_after_last_quote, sentence_after_clause
 from .cues import Cue, cue_tokens, find_cues, is_as_clause, speaker_root
 from .fragments import fragment_cue, is_title
-from .labels import EMPTY_INTRODUCERS, NOMINAL, OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, VERBAL
+from .labels import EMPTY_INTRODUCERS, NOMINAL, OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, TIME_ENTITIES, VERBAL
 from .lexicon import reporting_verbs
 from .quotes import QuotedSpan, quoted_spans
 from .spans import EDGE_PUNCT, after_comma, char_before, entity_bounds, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
@@ -183,11 +183,29 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
             exclude.update(range(span.start, span.end))
     exclude.discard(cue.speaker.i)
     start, end = trim(text_of(doc), *subtree_range(cue.speaker, exclude))
-    # never cut a name in two: "Díaz-Canel" may parse as two subjects
+    # never cut a name in two: "Díaz-Canel" may parse as two subjects (a date the NER ran into a name is none)
     for ent in entity_bounds(doc):
-        if ent.start_char < end and ent.end_char > start:
+        if ent.start_char < end and ent.end_char > start and ent.label not in TIME_ENTITIES:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
+    start, end = _speaker_edges(doc, cue.speaker, start, end)
     return (start, end) if end > start else None
+
+
+# what a time phrase after a speaker holds: "Trump in recent days", "a message on Tuesday", "Trump this week"
+TIME_WORDS = frozenset({"recent", "past", "days", "weeks", "months", "years", "time"})
+
+
+def _speaker_edges(doc: Doc, root: Token, start: int, end: int) -> tuple[int, int]:
+    """The speaker phrase without a leading quotation mark and without a time phrase after its head:
+    those say when, not who."""
+    text = text_of(doc)
+    while start < end and (text[start] in "\"“”'‘’" or text[start].isspace()):
+        start += 1
+    for child in root.rights:
+        timed = any(t.ent_type_ in TIME_ENTITIES or t.lower_ in TIME_WORDS for t in child.subtree)
+        if child.dep_ in ("npadvmod", "prep", "advmod") and timed and start < child.left_edge.idx < end:
+            return trim(text, start, child.left_edge.idx)
+    return start, end
 
 
 def _quote_ending_before(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:

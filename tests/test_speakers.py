@@ -115,3 +115,21 @@ def test_speaker_confidence_is_high_for_names_and_zero_without_a_speaker(extract
     named = last(extractor, "Lena Ortiz said on Monday that taxes would fall.")
     unresolved = last(extractor, "He said the plan would fail.")
     assert named.speaker_confidence >= 0.8 and unresolved.speaker is None and unresolved.speaker_confidence == 0.0
+
+
+SPEAKER_SPANS = [
+    # a time phrase after the speaker says when, not who
+    ("Ana Ruiz this week said the bridge would reopen in May.", "Ana Ruiz"),
+    ("Ana Ruiz in recent days has said the bridge would reopen in May.", "Ana Ruiz"),
+    # a quotation's closing mark is no part of the speaker after it
+    ("“We will vote no on the budget,” Lena Ortiz, a member of the council, said on Monday.",
+     "Lena Ortiz, a member of the council"),
+    # the noun of a noun cue is no speaker: "X said in a statement" is X's
+    ("Ana Ruiz said in a statement on Monday that the plant would close.", "Ana Ruiz"),
+    ("In a statement, the Harbor Steel Company said the plant would close.", "the Harbor Steel Company"),
+]
+
+
+@pytest.mark.parametrize("text, mention", SPEAKER_SPANS)
+def test_speaker_spans_end_at_the_speaker(extractor, text, mention):
+    assert extractor.extract(text)[0].speaker_mention == mention
