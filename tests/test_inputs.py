@@ -148,3 +148,25 @@ def test_a_foreign_article_fails_alone_unless_any_language(tmp_path):
     assert line.startswith(f"attrib: {spanish}: not English (likely Spanish)") and "--any-language" in line
     result = run("extract", spanish, "--format", "json", "--any-language")
     assert result.exit_code == 0 and articles(result.stdout)[0]["doc"] == str(spanish)
+
+
+def test_show_reads_attrib_output_and_refuses_texts_that_do_not_fit(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert run("extract", article, "-o", out).exit_code == 0
+    # the texts from the files the records name
+    report = tmp_path / "r.html"
+    result = run("show", out, "-o", report)
+    assert result.exit_code == 0, result.output
+    assert report.read_text(encoding="utf-8").count('<mark class="q" data-a=') == 2
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"id": str(article), "text": "Something else first.\n" + ARTICLE}) + "\n")
+    result = run("show", out, "--texts", texts, "-o", report)
+    assert result.exit_code == 1
+    assert errors(result) == [f"attrib: {article}: the records do not fit this text: it is not the text they were found in"]
+    texts.write_text(json.dumps({"id": "another", "text": ARTICLE}) + "\n")
+    assert errors(run("show", out, "--texts", texts, "-o", report)) == [
+        f"attrib: {article}: no text for this article in the output or --texts"
+    ]
+    assert run("show", out, article).exit_code == 2  # output files and articles are not mixed
