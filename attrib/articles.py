@@ -40,10 +40,12 @@ class Fields:
 
 @dataclass(frozen=True)
 class Reading:
-    """How inputs are read: URL timeout in seconds; whether articles not in English are read anyway."""
+    """How inputs are read: URL timeout in seconds; whether articles not in English are read anyway; the
+    encoding of text files when it is not UTF-8."""
 
     timeout: float = DEFAULT_TIMEOUT
     any_language: bool = False
+    encoding: str | None = None
 
 
 def read_inputs(
@@ -71,7 +73,7 @@ def kind_of(name: str) -> str | None:
 def _read(paths: list[str], fields: Fields, reading: Reading) -> Iterator[Article | InputError]:
     for path in paths:
         if path == "-":
-            yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, "text")
+            yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, "text", reading.encoding)
             continue
         if is_url(path):
             yield from _from_url(path, reading)
@@ -82,9 +84,9 @@ def _read(paths: list[str], fields: Fields, reading: Reading) -> Iterator[Articl
             if not files:
                 yield InputError(path, "folder holds no .txt, .jsonl, .csv or .html files (nor .gz of them)")
             for f in files:
-                yield from _from_file(str(f), fields)
+                yield from _from_file(str(f), fields, reading.encoding)
         else:
-            yield from _from_file(path, fields)
+            yield from _from_file(path, fields, reading.encoding)
 
 
 def _from_url(url: str, reading: Reading) -> Iterator[Article | InputError]:
@@ -96,7 +98,7 @@ def _from_url(url: str, reading: Reading) -> Iterator[Article | InputError]:
     yield Article(url, page.text, page.date, extracted=True)
 
 
-def _from_file(path: str, fields: Fields) -> Iterator[Article | InputError]:
+def _from_file(path: str, fields: Fields, encoding: str | None) -> Iterator[Article | InputError]:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -114,17 +116,19 @@ def _from_file(path: str, fields: Fields) -> Iterator[Article | InputError]:
     except InputError as e:
         yield e
         return
-    yield from _from_bytes(path, data, fields, kind_of(path) or "text")
+    yield from _from_bytes(path, data, fields, kind_of(path) or "text", encoding)
 
 
-def _from_bytes(source: str, data: bytes, fields: Fields, kind: str) -> Iterator[Article | InputError]:
+def _from_bytes(
+    source: str, data: bytes, fields: Fields, kind: str, encoding: str | None
+) -> Iterator[Article | InputError]:
     try:
         if kind == "html":
-            # bytes: trafilatura reads the page's own charset declaration
-            page = read_page(source, data)
+            # bytes unless --encoding says otherwise: trafilatura reads the page's own charset declaration
+            page = read_page(source, decode(source, data, encoding) if encoding else data)
             yield Article(source, page.text, page.date, extracted=True)
             return
-        text = decode(source, data)
+        text = decode(source, data, encoding)
     except InputError as e:
         yield e
         return
@@ -136,14 +140,20 @@ def _from_bytes(source: str, data: bytes, fields: Fields, kind: str) -> Iterator
         yield Article(source, text) if text.strip() else InputError(source, EMPTY)
 
 
-def decode(source: str, data: bytes) -> str:
-    """UTF-8 text of a file's bytes (a byte-order mark dropped), or an InputError saying why not."""
-    if b"\x00" in data:
+def decode(source: str, data: bytes, encoding: str | None = None) -> str:
+    """The text of a file's bytes, UTF-8 unless ``encoding`` is given (a byte-order mark dropped), or an
+    InputError saying why not."""
+    # NUL bytes are no text in UTF-8; a named encoding (UTF-16) may have them
+    if encoding is None and b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(source, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        where = f"invalid byte 0x{data[e.start]:02x} at offset {e.start}"
+        if encoding:
+            raise InputError(source, f"not {encoding} text ({where})") from None
+        raise InputError(source, f"not UTF-8 text ({where}); give its encoding with --encoding") from None
+    return text.removeprefix("\ufeff")
 
 
 def _json_lines(source: str, text: str) -> Iterator[tuple[int, dict] | InputError]:

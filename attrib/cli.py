@@ -1,6 +1,7 @@
 """The ``attrib`` command: thin commands over the library; errors become one line each, here only."""
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import shutil
@@ -57,6 +58,16 @@ def _check_date(value: Optional[str]) -> Optional[str]:
         raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
 
 
+def _check_encoding(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"{value!r} is not an encoding Python knows (latin-1, cp1252, utf-16, ...)") from None
+    return value
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(
@@ -74,6 +85,9 @@ def extract(
     html_field: str = typer.Option("html", help="JSONL field holding the article as an HTML page (with no text field)."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Seconds to wait for a URL."),
     any_language: bool = typer.Option(False, "--any-language", help="Read articles that are clearly not English too."),
+    encoding: Optional[str] = typer.Option(
+        None, "--encoding", callback=_check_encoding, help="Encoding of text files that are not UTF-8 (latin-1, cp1252)."
+    ),
     with_text: bool = typer.Option(False, "--with-text", help="--format json: add each article's text (HTML: always)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to parse with."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this as failed, unparsed [default: 1,000,000]."),
@@ -123,7 +137,7 @@ def extract(
 
         def articles():
             fields = Fields(text_field, id_field, date_field, html_field)
-            for item in read_inputs(paths, fields, Reading(timeout, any_language)):
+            for item in read_inputs(paths, fields, Reading(timeout, any_language, encoding)):
                 if isinstance(item, InputError):
                     counts["failed"] += 1
                     fail(str(item))
@@ -193,16 +207,22 @@ def show(
     html_field: str = typer.Option("html", help="JSONL field holding the article as an HTML page."),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Seconds to wait for a URL."),
     any_language: bool = typer.Option(False, "--any-language", help="Read articles that are clearly not English too."),
+    encoding: Optional[str] = typer.Option(
+        None, "--encoding", callback=_check_encoding, help="Encoding of text files that are not UTF-8 (latin-1, cp1252)."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
 ) -> None:
     """Write one self-contained HTML page showing the articles with their attributions highlighted."""
-    fields, reading = Fields(text_field, id_field, date_field, html_field), Reading(timeout, any_language)
+    fields, reading = Fields(text_field, id_field, date_field, html_field), Reading(timeout, any_language, encoding)
     outputs = [p for p in paths if is_output(p)]
     if outputs and len(outputs) < len(paths):
         raise typer.BadParameter("give articles or attrib output files, not both", param_hint="PATHS")
     if not outputs:
-        extract(paths, "html", output, date, model, text_field, id_field, date_field, html_field, timeout,
-                any_language, False, 1, None, quiet, False)
+        extract(
+            paths=paths, fmt="html", output=output, date=date, model=model, text_field=text_field, id_field=id_field,
+            date_field=date_field, html_field=html_field, timeout=timeout, any_language=any_language,
+            encoding=encoding, with_text=False, jobs=1, max_chars=None, quiet=quiet, resume=False,
+        )
     articles, failed = _reviewed(outputs, texts or [], fields, reading, date)
     try:
         with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:

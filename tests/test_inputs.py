@@ -170,3 +170,15 @@ def test_show_reads_attrib_output_and_refuses_texts_that_do_not_fit(tmp_path):
         f"attrib: {article}: no text for this article in the output or --texts"
     ]
     assert run("show", out, article).exit_code == 2  # output files and articles are not mixed
+
+
+def test_a_legacy_encoding_is_named_with_encoding(tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("The café owner said that the rent had doubled.\n".encode("latin-1"))
+    line = one_bad_input(legacy)
+    assert line == f"attrib: {legacy}: not UTF-8 text (invalid byte 0xe9 at offset 7); give its encoding with --encoding"
+    result = run("extract", legacy, "--format", "json", "--encoding", "latin-1", "--with-text")
+    assert result.exit_code == 0, result.output
+    (article,) = articles(result.stdout)
+    assert article["text"].startswith("The café owner") and article["attributions"][0]["speaker"] == "café owner"
+    assert run("extract", legacy, "--encoding", "no-such-codec").exit_code == 2
