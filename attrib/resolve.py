@@ -334,6 +334,12 @@ class Resolver:
 
     def _salient(self, ok, window_start: int, pos: int) -> Entity | None | bool:
         """The compatible entity to prefer, None when candidates tie, False when there is none."""
+        # the subject of the sentence just before, in the same paragraph, is the topic a pronoun continues
+        here = paragraph_start(self.text, pos, 0)
+        previous = [(p, e) for e in self.entities if ok(e) for p, sent in e.subjects if here <= p < pos]
+        if previous and len({id(e) for _, e in previous}) == 1:
+            self.salience = "paragraph subject"
+            return max(previous, key=lambda x: x[0])[1]
         # the last speaker, when compatible: news keeps one speaker through a run of sentences
         speakers = [(p, e) for p, e in self.resolved if window_start <= p < pos and ok(e)]
         self.salience = "last speaker"
