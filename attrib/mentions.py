@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .labels import NOMINAL, SUBJECTS
+from .labels import NAME_PARTICLES, NOMINAL, SUBJECTS
 from .lexicon import first_names, honorifics
 from .names import fold, gender_of, name_key, split_title
 from .spans import sentence
@@ -45,11 +45,15 @@ def office(title_words: list[str]) -> str | None:
 
 
 def from_first_name(tokens: list[Token]) -> list[Token]:
-    """The name from its (last) first name on: headline capitals and quoted epithets glue words to a
-    name ("Rip Donald Trump", "Crooked Hillary Clinton"), and "Rip" may be a first name too."""
+    """The name from its (last) first name on, or its surname alone when it has no known first name:
+    headline capitals and quoted epithets glue words to a name ("Rip Donald Trump", "Crooked Hillary
+    Clinton", "Derelict Obama"), and "Rip" may be a first name too."""
     firsts = [i for i, t in enumerate(tokens[:-1]) if fold(t.text) in first_names()]
     if not firsts:
-        return tokens
+        start = len(tokens) - 1
+        while start > 0 and tokens[start - 1].lower_ in NAME_PARTICLES | {"-"}:
+            start -= 1
+        return tokens[start:]
     start = firsts[0]
     while start + 1 in firsts:
         start += 1

@@ -10,6 +10,8 @@ from .labels import NOMINAL, RELATIVE_TAGS
 # what a conjunct or an antecedent leaves out of its phrase
 LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# pronouns that speak for each member of a coordinated subject
+DISTRIBUTIVES = frozenset({"each", "both"})
 # the label named descriptions carry among the article's name mentions
 DESCRIPTION = "DESCRIPTION"
 
@@ -35,6 +37,21 @@ def conjuncts(head: Token) -> list[Token]:
     if not parts or all(t.pos_ != "PROPN" for t in (head, *parts)):
         return []
     return sorted([head, *parts], key=lambda t: t.i)
+
+
+def distributed_subject(head: Token) -> Token | None:
+    """The coordinated subject that "each" or "both" distributes: "Ruiz and Hale spoke, each saying ..."."""
+    if head.lower_ not in DISTRIBUTIVES:
+        return None
+    verb = head.head
+    for _ in range(3):
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not head), None)
+        if subject is not None:
+            return subject if conjuncts(subject) else None
+        if verb.dep_ == "ROOT":
+            break
+    return None
 
 
 def own_phrase(token: Token) -> Span:

@@ -48,6 +48,7 @@ from .phrases import (
     DESCRIPTION,
     antecedent,
     conjuncts,
+    distributed_subject,
     join_names,
     named_descriptions,
     own_phrase,
@@ -86,6 +87,8 @@ class Resolver:
         mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
         mentions += [(run.start_char, run) for run in unlabelled_names(doc)]
         mentions += [(d.start_char, d) for d in named_descriptions(doc)]
+        # "Obama and Clinton call ...": the pair is what a later "they" may be
+        pairs = [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and conjuncts(t)]
         mentions.sort(key=lambda m: m[0])
         people = [m for _, m in mentions if isinstance(m, Span) and m.label_ in ("PERSON", "")]
         self.surname_sex = surname_sexes(people)
@@ -93,8 +96,11 @@ class Resolver:
         for span in people:
             if len(name_of(span)[1]) > 1:
                 self._person(span, span.start_char, title_before(span))
-        for _, mention in mentions:
-            if isinstance(mention, Token):
+        for _, mention in sorted(mentions + pairs, key=lambda m: m[0]):
+            if isinstance(mention, Token) and mention.pos_ == "PROPN":
+                group = self._phrase_entity(self._joined_names(conjuncts(mention)), "group", None)
+                group.add("", mention.idx, subject_sentence(mention))
+            elif isinstance(mention, Token):
                 self._subject_description(mention)
             elif mention.label_ == DESCRIPTION:
                 # "the Clinton campaign", "a Bloomberg poll": what a later "the campaign", "the poll" is
@@ -104,6 +110,10 @@ class Resolver:
                 self._organization(mention)
             elif len(name_of(mention)[1]) <= 1:
                 self._person(mention, mention.start_char, title_before(mention))
+
+    def _in_lede(self, pos: int) -> bool:
+        """Whether ``pos`` is in the headline or the first paragraph."""
+        return sum(1 for line in self.text[:pos].split("\n")[:-1] if line.strip()) <= 1
 
     def quoted(self, pos: int) -> bool:
         return any(start < pos < end for start, end in self.quotes)
@@ -217,7 +227,8 @@ class Resolver:
         if len(span) == 1 and span[0] == head and head.left_edge.i < head.i:
             # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
             span = head.doc[head.left_edge.i : head.i + 1]
-        parts = conjuncts(head)
+        shared = distributed_subject(head)  # "each", "both": the coordinated subject they distribute
+        parts = conjuncts(shared if shared is not None else head)
         if parts:
             return self._coordination(span, parts)
         head = named_head(head)
@@ -245,16 +256,19 @@ class Resolver:
 
     def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
         """"Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
+        entity = self._phrase_entity(self._joined_names(parts), "group", None)
+        entity.add(span.text, span.start_char)
+        self.resolved.append((span.start_char, entity))
+        return Resolution(entity, entity.name, entity.type, None, confidence("coordination"))
+
+    def _joined_names(self, parts: list[Token]) -> str:
         names = []
         for part in parts:
             phrase = own_phrase(part)
             mention = describe(phrase, part)
             named = self._entity_for(phrase, part, mention) if mention.kind in NAMED_KINDS else None
             names.append(named.name if named is not None else phrase.text if names else without_article(phrase))
-        entity = self._phrase_entity(join_names(names), "group", None)
-        entity.add(span.text, span.start_char)
-        self.resolved.append((span.start_char, entity))
-        return Resolution(entity, entity.name, entity.type, None, confidence("coordination"))
+        return join_names(names)
 
     def _owned(self, span: Span, head: Token) -> str | None:
         """"his office" as "Paul Ryan's office", "McConnell aides" as "Mitch McConnell's aides"."""
@@ -299,6 +313,9 @@ class Resolver:
 
     def _pronoun(self, head: Token, pos: int) -> Entity | None:
         word = head.lower_
+        if word == "you" and not self.quoted(pos):
+            self.how = "generic you"  # the writer's generic "you" outside quotation marks addresses the reader
+            return self._phrase_entity("reader", "other", None)
         if word in ("i", "me", "my") and not self.quoted(pos):
             self.how = "author"
             return self._author()  # the writer's "I" outside quotation marks: the author, when the text names one
@@ -364,9 +381,16 @@ class Resolver:
         """"the senator", "the nominee", "the company": the entity the article gave that role or
         title, the modifiers deciding between several ("the Vermont senator"); else, for a person
         noun, the person in the focus of the last sentences whom no other office rules out."""
-        if head.tag_ in PLURAL_NOUN_TAGS or not any(c.lower_ == "the" for c in head.children):
+        if head.tag_ in PLURAL_NOUN_TAGS:
             return None
         word = description_head(head)
+        if any(c.lower_ in ("a", "an") for c in head.children) and self._in_lede(pos):
+            # a lede keeps the name for later ("A judge ruled ... Justice Ana Ruiz wrote"): the one holder of the role
+            holders = [e for e in self.entities if e.type == "person" and any(same_role(word, r.head) for r in e.roles)]
+            self.how = "role"
+            return holders[0] if len(holders) == 1 else None
+        if not any(c.lower_ == "the" for c in head.children):
+            return None
         modifiers = {fold(t.text) for t in head.subtree if t.i != head.i and t.lower_ not in DETERMINERS} - {""}
         scored = []
         for e in self.entities:
