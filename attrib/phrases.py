@@ -83,7 +83,8 @@ def without_dated_clause(span: Span, head: Token) -> Span:
     a clause that only adds detail is no part of the shortest identifying description."""
     for child in head.children:
         dated = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
-        if child.dep_ in ("acl", "relcl") and dated and child.left_edge.i > span.start and child.right_edge.i >= span.end - 1:
+        closing = child.left_edge.i > span.start and child.right_edge.i >= span.end - 1
+        if child.dep_ in ("acl", "relcl") and dated and closing:
             return span.doc[span.start : child.left_edge.i]
     return span
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .anaphora import Anaphora
 from .entities import Entity, Resolution, evidence, fitting, most_recent, most_salient
 from .labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
 from .lexicon import (
@@ -22,14 +23,12 @@ from .lexicon import (
     role_nouns,
 )
 from .mentions import (
-    author_span,
     from_first_name,
     headline_lines,
     name_of,
     name_type,
     named_head,
     office,
-    paragraph_start,
     subject_sentence,
     surname_sexes,
     title_before,
@@ -38,7 +37,6 @@ from .mentions import (
 )
 from .names import (
     acronym,
-    fold,
     fullness,
     gender_of,
     name_key,
@@ -57,18 +55,15 @@ from .phrases import (
     without_dated_clause,
 )
 from .quotes import quoted_spans
-from .roles import description_head, roles_of, same_role
+from .roles import roles_of
 from .spans import ents_in, ents_of, text_of
 from .speakers import Mention, describe
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-# how far back a pronoun may look for its entity, in paragraphs
-PRONOUN_REACH = 2
 # mention kinds that carry a proper name
 NAMED_KINDS = ("person", "name", "organization")
 
 
-class Resolver:
+class Resolver(Anaphora):
     """Entities of one document; ``resolve`` names the speaker of one phrase."""
 
     def __init__(self, doc: Doc):
@@ -287,7 +282,8 @@ class Resolver:
         pos = span.start_char
         if mention.kind == "pronoun":
             return self._pronoun(head, pos)
-        if mention.name and mention.kind in ("person", "name", "organization"):
+        role_word = mention.kind == "name" and head.lower_ in role_nouns()  # a headline's capitalised "Judge"
+        if mention.name and mention.kind in NAMED_KINDS and not role_word:
             key = name_key(list(mention.name))
             title_words = mention.title.split() if mention.title else []
             # an acronym is its organisation, whatever the NER took it for ("CNS" = "Christian News Service")
@@ -307,123 +303,8 @@ class Resolver:
             entity = Entity(name_type(mention), key, mention.surface)
             self.entities.append(entity)
             return entity
-        if mention.kind == "description":
+        if mention.kind == "description" or role_word:
             return self._description(head, pos)
-        return None
-
-    def _pronoun(self, head: Token, pos: int) -> Entity | None:
-        word = head.lower_
-        if word == "you" and not self.quoted(pos):
-            self.how = "generic you"  # the writer's generic "you" outside quotation marks addresses the reader
-            return self._phrase_entity("reader", "other", None)
-        if word in ("i", "me", "my") and not self.quoted(pos):
-            self.how = "author"
-            return self._author()  # the writer's "I" outside quotation marks: the author, when the text names one
-        window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
-        if word in PERSON_PRONOUNS:
-            gender = PERSON_PRONOUNS[word]
-            # a person of that sex first, then one of unknown sex
-            kinds = [
-                lambda e: e.type == "person" and e.gender == gender,
-                lambda e: e.type == "person" and e.gender is None,
-            ]
-        elif word in ("they", "their"):
-            # groups first; an organisation only when no group is in reach
-            kinds = [
-                lambda e: e.type in ("group", "anonymous"),
-                lambda e: e.type == "organization" and e.label != "GPE",
-            ]
-        elif word in ("it", "its"):
-            kinds = [lambda e: e.type == "organization"]
-        else:
-            return None
-        for ok in kinds:
-            found = self._salient(ok, window_start, pos)
-            if found is not False:
-                self.how = f"pronoun, {self.salience}"
-                return found
-        return None
-
-    def _author(self) -> Entity | None:
-        where = author_span(self.text)
-        span = self.doc.char_span(*where, alignment_mode="expand") if where else None
-        return self._person(span, span.start_char, []) if span is not None else None
-
-    def _salient(self, ok, window_start: int, pos: int) -> Entity | None | bool:
-        """The compatible entity to prefer, None when candidates tie, False when there is none."""
-        # the subject of the sentence just before, in the same paragraph, is the topic a pronoun continues
-        here = paragraph_start(self.text, pos, 0)
-        previous = [(p, e) for e in self.entities if ok(e) for p, sent in e.subjects if here <= p < pos]
-        if previous and len({id(e) for _, e in previous}) == 1:
-            self.salience = "paragraph subject"
-            return max(previous, key=lambda x: x[0])[1]
-        # the last speaker, when compatible: news keeps one speaker through a run of sentences
-        speakers = [(p, e) for p, e in self.resolved if window_start <= p < pos and ok(e)]
-        self.salience = "last speaker"
-        if speakers:
-            return speakers[-1][1]
-        self.salience = "other"
-        subjects = sorted(
-            ((p, sent, e) for e in self.entities if ok(e) for p, sent in e.subjects if window_start <= p < pos),
-            key=lambda x: x[:2],
-        )
-        if subjects:
-            _, sentence, entity = subjects[-1]
-            rivals = {id(e) for _, s, e in subjects if s == sentence and e is not entity}
-            # coordinated subjects ("John Baker and Tom Reed argued") are equal candidates
-            return None if rivals else entity
-        near = [e for e in self.entities if ok(e) and any(window_start <= p < pos for p in e.positions)]
-        if not near:
-            return False
-        return near[0] if len(near) == 1 else None
-
-    def _description(self, head: Token, pos: int) -> Entity | None:
-        """"the senator", "the nominee", "the company": the entity the article gave that role or
-        title, the modifiers deciding between several ("the Vermont senator"); else, for a person
-        noun, the person in the focus of the last sentences whom no other office rules out."""
-        if head.tag_ in PLURAL_NOUN_TAGS:
-            return None
-        word = description_head(head)
-        if any(c.lower_ in ("a", "an") for c in head.children) and self._in_lede(pos):
-            # a lede keeps the name for later ("A judge ruled ... Justice Ana Ruiz wrote"): the one holder of the role
-            holders = [e for e in self.entities if e.type == "person" and any(same_role(word, r.head) for r in e.roles)]
-            self.how = "role"
-            return holders[0] if len(holders) == 1 else None
-        if not any(c.lower_ == "the" for c in head.children):
-            return None
-        modifiers = {fold(t.text) for t in head.subtree if t.i != head.i and t.lower_ not in DETERMINERS} - {""}
-        scored = []
-        for e in self.entities:
-            if e.last_before(pos) is None:
-                continue
-            roles = [r for r in e.roles if same_role(word, r.head)]
-            kind_noun = word in organization_nouns() and e.label == "ORG"
-            # a role or a name's own words ("the campaign": "the Clinton campaign") before a kind ("the company")
-            if e.type == "person" and roles:
-                scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), True, e))
-            elif e.type in ("organization", "other") and e.key[-1:] == (word,) or e.type == "organization" and roles:
-                scored.append((len(modifiers & set(e.key)), True, e))
-            elif e.type == "organization" and (word in e.key or kind_noun):
-                scored.append((len(modifiers & set(e.key)), False, e))
-        if scored:
-            self.how = "role"
-            best = max(score for *score, _ in scored)
-            return most_recent([e for *score, e in scored if score == best], pos)
-        noun = role_nouns().get(word)
-        if noun is None:
-            return None
-        # a person described by a role the article never gave anyone is the person in focus, of
-        # the noun's sex first ("the first lady"); holding another office rules one out of an office
-        def free(e: Entity) -> bool:
-            offices = {r.head for r in e.roles if r.head in role_nouns() and role_nouns()[r.head].office}
-            return e.type == "person" and not (noun.office and offices - noun.same)
-        sexes = [noun.sex, None] if noun.sex else ["any"]
-        start = paragraph_start(self.text, pos, PRONOUN_REACH)
-        self.how = "focus"
-        for sex in sexes:
-            found = self._salient(lambda e, sex=sex: free(e) and sex in ("any", e.gender), start, pos)
-            if found is not False:
-                return found
         return None
 
     def speakers(self) -> list[Entity]:

@@ -133,3 +133,20 @@ SPEAKER_SPANS = [
 @pytest.mark.parametrize("text, mention", SPEAKER_SPANS)
 def test_speaker_spans_end_at_the_speaker(extractor, text, mention):
     assert extractor.extract(text)[0].speaker_mention == mention
+
+
+MORE_STAND_INS = [
+    # a lede keeps the name for later: the one person the article gives that role
+    ("A county judge rejected the request on Thursday.\n\nJustice Frank Melo wrote that the files stay sealed.\n\n"
+     "The request was late, the judge said.", "Frank Melo"),
+    # "each" speaks for the coordinated subject it distributes
+    ("Tom Hale and Lena Ortiz argued for an hour, each claiming that the other had lied.", "Tom Hale and Lena Ortiz"),
+    # the writer's generic "you" addresses the reader
+    ("Buying a house is hard. You might think that prices will fall soon.", "reader"),
+]
+
+
+@pytest.mark.parametrize("text, canonical", MORE_STAND_INS)
+def test_more_phrases_that_stand_for_others(extractor, text, canonical):
+    found = [a.speaker for a in extractor.extract(text)]
+    assert canonical in found
