@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from .cues import Cue
 from .labels import AUXILIARIES, CLAUSE_SUBJECTS, COMMENTS, OBJECT_PREPOSITIONS, SUBJECTS, TIME_ENTITIES
 from .lexicon import reason_marks, reporting_verbs
-from .quotes import QuotedSpan
+from .quotes import Quotations
 from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, trim
 
 # thought verbs that report a statement as readily as "say" does
@@ -23,7 +23,7 @@ SPEAKING_THOUGHTS = {"believe", "think"}
 MAX_CONNECTIVE_TOKENS = 2
 
 
-def clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: list[QuotedSpan],
+def clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: Quotations,
                     before: tuple[int, int] | None) -> tuple[int, int] | None:
     """The content a cue's clause or object gives, widened to the quotations it touches."""
     text = text_of(doc)
@@ -178,18 +178,19 @@ def _same_form(a: Token, b: Token) -> bool:
     return a.tag_ == b.tag_ and aux(a) == aux(b)
 
 
-def _widen_to_quotes(start: int, end: int, quotes: list[QuotedSpan], clause: list[Token]) -> tuple[int, int]:
+def _widen_to_quotes(start: int, end: int, quotes: Quotations, clause: list[Token]) -> tuple[int, int]:
     """Take in the whole of every quotation the content touches, short of one holding the cue clause."""
-    for q in quotes:
-        if q.start < end and q.end > start and not any(q.start <= t.idx < q.end for t in clause):
+    # quotations never overlap: taking one in never brings another within reach
+    for q in quotes.touching(start, end):
+        if not any(q.start <= t.idx < q.end for t in clause):
             start, end = min(start, q.start), max(end, q.end)
     return start, end
 
 
-def _cut_after_quote(text: str, start: int, end: int, quotes: list[QuotedSpan]) -> int:
+def _cut_after_quote(text: str, start: int, end: int, quotes: Quotations) -> int:
     """A quotation that opens the content and closes on a comma ("“That makes me smart,” when ...")
     ends the content: the narrative after it is not what was said."""
-    for q in quotes:
+    for q in quotes.touching(start, start + 1):
         if q.start == start and q.end < end and text[q.end - 2 : q.end - 1] == ",":
             return q.end
     return end
@@ -207,14 +208,14 @@ def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: list[QuotedSpan]) -> int:
+def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> int:
     """"said the talks “should be finished by spring,” referring to the deadline": what a comma
     or dash sets off after the content's last quotation is the reporter's comment, unless it is a
     clause; so is a date or a "during" phrase right after it ("blasted the council as a “circus”
     Wednesday on the radio"). After an earlier quotation only an apposition or a participle is
     ("the “tax (not) cut” — a play on the phrase “tax cut”")."""
     text = text_of(doc)
-    inside = [q for q in quotes if start <= q.start and q.end < end]
+    inside = [q for q in quotes.touching(start, end) if start <= q.start and q.end < end]
     for q in inside:
         last = q == inside[-1]
         rest = doc.char_span(q.end, end, alignment_mode="contract")

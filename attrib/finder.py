@@ -8,6 +8,8 @@ signature, or float to the nearest speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -17,12 +19,13 @@ from .cues import Cue, cue_tokens, find_cues, is_as_clause, speaker_root
 from .fragments import fragment_cue, is_title
 from .labels import EMPTY_INTRODUCERS, NOMINAL, OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, TIME_ENTITIES, VERBAL
 from .lexicon import reporting_verbs
-from .quotes import QuotedSpan, quoted_spans
-from .spans import EDGE_PUNCT, after_comma, char_before, entity_bounds, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .quotes import Quotations, QuotedSpan, quoted_spans
+from .spans import EDGE_PUNCT, after_comma, char_before, entities_touching, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
-_ADJACENT = re.compile(r"^[ \t,:;—–-]*$")
-_ADJACENT_BLOCK = re.compile(r"^[ \t,—–-]*:[\s]*$")
+# (matched whole from an offset, without a copy of the text; "\n?" is what a "$" let through)
+_ADJACENT = re.compile(r"[ \t,:;—–-]*\n?")
+_ADJACENT_BLOCK = re.compile(r"[ \t,—–-]*:\s*")
 # a quotation this short inside running text is a scare quote or a title, not a statement
 MIN_FLOATING_WORDS = 4
 # a name before a colon introduces a quotation ("Philip Bump: “…”"); a longer phrase is a sentence
@@ -63,20 +66,25 @@ class Found:
 def find_attributions(doc: Doc) -> list[Found]:
     """Every attribution in the document, ordered by where its content starts."""
     text = text_of(doc)
-    quotes = quoted_spans(text)
+    quotes = Quotations(quoted_spans(text))
     headlines = _headline_paragraphs(doc)
     found: list[Found] = []
+    contents: set[tuple[tuple[int, int], ...]] = set()
     for cue in find_cues(doc):
-        if _inside_quote(cue.token.idx, quotes) or paragraph_of(text, cue.token.idx) in headlines:
+        if quotes.inside(cue.token.idx) or paragraph_of(text, cue.token.idx) in headlines:
             continue
-        if cue.speaker is not None and _inside_quote(cue.speaker.idx, quotes):
+        if cue.speaker is not None and quotes.inside(cue.speaker.idx):
             continue  # the parser took words of a quotation for the subject of a cue outside it
         item = _from_cue(doc, cue, quotes)
         # a cue without a speaker is a participle or a misparse, not an attribution we can name
-        if item and item.speaker is not None and not any(f.content == item.content for f in found):
+        if item and item.speaker is not None and tuple(item.content) not in contents:
             found.append(item)
+            contents.add(tuple(item.content))
     found.sort(key=lambda f: f.start)
-    found = [f for f in found if not _inside_same_act(f, found)]
+    by_speaker: dict[int, list[Found]] = defaultdict(list)  # the only rivals in one act share the speaker
+    for f in found:
+        by_speaker[f.speaker_token.i].append(f)
+    found = [f for f in found if not _inside_same_act(f, by_speaker[f.speaker_token.i])]
     _borrow_outer_speakers(found)
     _attach_fragments(doc, quotes, found, headlines)
     _attach_leftover_quotes(doc, quotes, found, headlines)
@@ -87,7 +95,7 @@ def find_attributions(doc: Doc) -> list[Found]:
 
 def _inside_same_act(item: Found, found: list[Found]) -> bool:
     """"asked the audience to welcome the governor": a cue inside another's content that borrows that
-    cue's very subject is part of the same act, not an attribution of its own."""
+    cue's very subject is part of the same act, not an attribution of its own (``found``: those of that subject)."""
     return item.cue_token is not None and any(
         f is not item and f.speaker_token is not None and f.speaker_token == item.speaker_token and f.cue_token is not None
         and f.cue_token.i < item.cue_token.i and any(p[0] <= item.cue_token.idx < p[1] for p in f.content)
@@ -107,7 +115,7 @@ def _borrow_outer_speakers(found: list[Found]) -> None:
             item.speaker, item.speaker_token = outer[0].speaker, outer[0].speaker_token
 
 
-def _from_cue(doc: Doc, cue: Cue, quotes: list[QuotedSpan]) -> Found | None:
+def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Found | None:
     text = text_of(doc)
     cue_ids = {t.i for t in cue.tokens}
     speaker_ids = {t.i for t in cue.speaker.subtree} if cue.speaker is not None else set()
@@ -184,8 +192,8 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
     exclude.discard(cue.speaker.i)
     start, end = trim(text_of(doc), *subtree_range(cue.speaker, exclude))
     # never cut a name in two: "Díaz-Canel" may parse as two subjects (a date the NER ran into a name is none)
-    for ent in entity_bounds(doc):
-        if ent.start_char < end and ent.end_char > start and ent.label not in TIME_ENTITIES:
+    for ent in entities_touching(doc, start, end):
+        if ent.label not in TIME_ENTITIES:
             start, end = min(start, ent.start_char), max(end, ent.end_char)
     start, end = _speaker_edges(doc, cue.speaker, start, end)
     return (start, end) if end > start else None
@@ -208,25 +216,17 @@ def _speaker_edges(doc: Doc, root: Token, start: int, end: int) -> tuple[int, in
     return start, end
 
 
-def _quote_ending_before(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
-    for q in quotes:
-        if q.end <= pos and _ADJACENT.match(text[q.end : pos]):
-            return q.start, q.end
+def _quote_ending_before(text: str, pos: int, quotes: Quotations) -> tuple[int, int] | None:
+    # only the last quotation before ``pos`` can be adjacent: an earlier one has that one's marks between
+    q = quotes.last_ending_by(pos)
+    return (q.start, q.end) if q is not None and _ADJACENT.fullmatch(text, q.end, pos) else None
+
+
+def _quote_starting_after(text: str, pos: int, quotes: Quotations) -> tuple[int, int] | None:
+    q = quotes.first_starting_from(pos)
+    if q is not None and (_ADJACENT.fullmatch(text, pos, q.start) or _ADJACENT_BLOCK.fullmatch(text, pos, q.start)):
+        return q.start, q.end
     return None
-
-
-def _quote_starting_after(text: str, pos: int, quotes: list[QuotedSpan]) -> tuple[int, int] | None:
-    for q in quotes:
-        if q.start >= pos:
-            gap = text[pos : q.start]
-            if _ADJACENT.match(gap) or _ADJACENT_BLOCK.match(gap):
-                return q.start, q.end
-            return None
-    return None
-
-
-def _inside_quote(pos: int, quotes: list[QuotedSpan]) -> bool:
-    return any(q.start < pos < q.end for q in quotes)
 
 
 def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
@@ -244,11 +244,12 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
     return out
 
 
-def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], headlines) -> None:
+def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Found], headlines) -> None:
     """Quotations inside a clause that no cue took: the verb above them is the cue."""
     text = text_of(doc)
+    covered = _Coverage(found)
     for q in quotes:
-        if any(f.overlaps(q.start, q.end) for f in found) or paragraph_of(text, q.start) in headlines:
+        if covered.touches(q.start, q.end) or paragraph_of(text, q.start) in headlines:
             continue
         # a quotation after a colon is introduced, not embedded: see _colon_introduction
         fragment = None if char_before(text, q.start) == ":" else fragment_cue(doc, q)
@@ -261,6 +262,7 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
             # "condemned the launch as “reckless” and a “direct threat”": one act, one content
             last = same_cue[0].content[-1]
             same_cue[0].content[-1] = (last[0], max(last[1], end))
+            covered.add(*same_cue[0].content[-1])
             continue
         overlapping = [f for f in found if f.overlaps(start, end)]
         # "asked the audience to welcome the governor - “my new partner”": the cue inside is part of the act
@@ -270,18 +272,20 @@ def _attach_fragments(doc: Doc, quotes: list[QuotedSpan], found: list[Found], he
             found.remove(f)
         speaker = _speaker_span(doc, cue, {t.i for t in cue.tokens}, [(start, end)])
         found.append(Found([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token))
+        covered.add(start, end)  # what it replaced lay inside it
     found.sort(key=lambda f: f.start)
 
 
-def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Found], headlines) -> None:
+def _attach_leftover_quotes(doc: Doc, quotes: Quotations, found: list[Found], headlines) -> None:
     text = text_of(doc)
+    # what this stage adds covers the quotation it reads and no later one: the coverage is the stage's input
+    covered = _Coverage(found)
     for q in quotes:
-        if any(f.overlaps(q.start, q.end) for f in found):
+        if covered.touches(q.start, q.end):
             continue
         if paragraph_of(text, q.start) in headlines:
             continue
-        previous = [f for f in found if f.end <= q.start]
-        source = previous[-1] if previous else None
+        source = _last_ending_by(found, q.start)
         # a quotation opening a sentence after an attributed one in its paragraph continues it
         if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source) and _opens_sentence(text, q.start):
             source.content.append((q.start, q.end))
@@ -290,19 +294,59 @@ def _attach_leftover_quotes(doc: Doc, quotes: list[QuotedSpan], found: list[Foun
             continue  # a scare quote, or a show or a book ("“The Evening Desk”"): a name, not words said
         introduced = _colon_introduction(doc, q) or _signed(doc, q)
         if introduced is not None:
-            found.append(introduced)
-            found.sort(key=lambda f: f.start)
+            insort(found, introduced, key=_start)
             continue
         if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source):
             source.content.append((q.start, q.end))
             continue
         if source is None or _paragraph_distance(text, source.end, q.start) > FLOAT_REACH:
-            following = [f for f in found if f.start >= q.end and _paragraph_distance(text, q.end, f.start) == 0]
-            source = following[0] if following else None
+            source = _first_in_paragraph_after(text, found, q.end)
         if source is None:
             continue
-        found.append(Found([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source))
-        found.sort(key=lambda f: f.start)
+        insort(found, Found([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source), key=_start)
+
+
+def _start(f: Found) -> int:
+    return f.start
+
+
+def _last_ending_by(found: list[Found], pos: int) -> Found | None:
+    """The last attribution (by start) that ends at or before ``pos``; ``found`` is sorted by start."""
+    for i in range(bisect_right(found, pos, key=_start) - 1, -1, -1):
+        if found[i].end <= pos:
+            return found[i]
+    return None
+
+
+def _first_in_paragraph_after(text: str, found: list[Found], pos: int) -> Found | None:
+    """The first attribution (by start) that starts at or after ``pos`` in the same paragraph."""
+    for f in found[bisect_left(found, pos, key=_start) :]:
+        distance = _paragraph_distance(text, pos, f.start)
+        if distance == 0:
+            return f
+        if distance > 0:
+            return None  # once a paragraph lies between, one always will
+    return None
+
+
+class _Coverage:
+    """Whether content found so far shares a character with a range, asked in text order: the parts
+    sorted by start and the furthest end among those that start before the range ends. Content may
+    grow while the ranges are asked about, but only from a start before the range being read."""
+
+    def __init__(self, found: list[Found]):
+        self.parts = sorted(p for f in found for p in f.content)
+        self.next = 0
+        self.reach = -1
+
+    def add(self, start: int, end: int) -> None:
+        self.reach = max(self.reach, end)
+
+    def touches(self, start: int, end: int) -> bool:
+        while self.next < len(self.parts) and self.parts[self.next][0] < end:
+            self.reach = max(self.reach, self.parts[self.next][1])
+            self.next += 1
+        return self.reach > start
 
 
 def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
@@ -319,14 +363,15 @@ def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
     sent_start = sentence(head).start
     while head.head.i != head.i and sent_start <= head.head.i < colon_token.i:
         head = head.head
-    after_colon = set(range(colon_token.i, len(doc)))
+    # everything from the colon on (only indices inside the phrase's subtree are ever asked about)
+    after_colon = range(colon_token.i, len(doc))
     if head.pos_ in VERBAL:
         if head.lemma_ in ("be", "have", "do"):
             return None  # "The reason is: “…”" introduces an explanation, not a speaker
         speaker = speaker_root(head)
         if speaker is None or speaker.lower_ in EMPTY_INTRODUCERS:
             return None
-        span = trim(text, *subtree_range(speaker, {head.i} | after_colon))
+        span = trim(text, *subtree_range(speaker, {head.i, *range(colon_token.i, max(colon_token.i, speaker.right_edge.i + 1))}))
         return Found([(q.start, q.end)], token_range(cue_tokens(head)), span, speaker, head)
     if head.pos_ in NOMINAL and colon_token.i - head.left_edge.i <= MAX_INTRO_WORDS and head.left_edge.i >= sent_start:
         span = trim(text, *subtree_range(head, after_colon))
@@ -358,18 +403,29 @@ def _is_quotation(text: str, f: Found) -> bool:
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return "\n" not in text[a:b]
+    return text.find("\n", a, b) < 0
 
 
 def _paragraph_distance(text: str, a: int, b: int) -> int:
+    """Paragraphs with words between the two offsets, less one (-1: only line breaks between); counted
+    up to FLOAT_REACH + 1, which is as far as any rule asks."""
     lo, hi = min(a, b), max(a, b)
-    return len([p for p in text[lo:hi].split("\n") if p.strip()]) - 1 if "\n" in text[lo:hi] else 0
+    if text.find("\n", lo, hi) < 0:
+        return 0
+    filled = 0
+    while lo <= hi and filled <= FLOAT_REACH + 1:
+        cut = text.find("\n", lo, hi)
+        cut = hi if cut < 0 else cut
+        filled += not text[lo:cut].isspace() and cut > lo
+        lo = cut + 1
+    return filled - 1
 
 
-def _kind(text: str, parts: list[tuple[int, int]], quotes: list[QuotedSpan]) -> str:
-    covered = sum(1 for p in parts if any(q.start <= p[0] and p[1] <= q.end for q in quotes))
+def _kind(text: str, parts: list[tuple[int, int]], quotes: Quotations) -> str:
+    near = [quotes.touching(p[0] - 1, p[1] + 1) for p in parts]  # every candidate, and a few more
+    covered = sum(1 for p, qs in zip(parts, near) if any(q.start <= p[0] and p[1] <= q.end for q in qs))
     if covered == len(parts):
         return "direct"
-    if any(q.start < p[1] and q.end > p[0] for p in parts for q in quotes):
+    if any(q.start < p[1] and q.end > p[0] for p, qs in zip(parts, near) for q in qs):
         return "mixed"
     return "indirect"

@@ -7,7 +7,9 @@ never close. Every span returned has valid offsets into the text, whatever the i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Iterator
 
 OPENING = "“„«‟"
 CLOSING = "”»"
@@ -104,3 +106,39 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _close(text: str, parts: list[tuple[int, int]], closed: bool) -> QuotedSpan:
     return QuotedSpan(parts[0][0], parts[-1][1], tuple(parts), closed)
+
+
+class Quotations:
+    """An article's quotations with their bounds sorted, so that each question a rule asks about
+    them ("which quotations touch this range?") costs a bisection, not a scan of the article."""
+
+    def __init__(self, spans: list[QuotedSpan]):
+        self.spans = spans
+        # quotations never overlap: sorted by start, they are sorted by end too
+        self.starts = [q.start for q in spans]
+        self.ends = [q.end for q in spans]
+
+    def __iter__(self) -> Iterator[QuotedSpan]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def touching(self, start: int, end: int) -> list[QuotedSpan]:
+        """The quotations that share a character with [start, end), in order."""
+        first = bisect_right(self.ends, start)
+        return self.spans[first : max(first, bisect_left(self.starts, end))]
+
+    def inside(self, pos: int) -> bool:
+        """Whether ``pos`` falls strictly inside a quotation, past its opening mark."""
+        return any(q.start < pos for q in self.touching(pos, pos + 1))
+
+    def last_ending_by(self, pos: int) -> QuotedSpan | None:
+        """The last quotation that ends at or before ``pos``."""
+        at = bisect_right(self.ends, pos)
+        return self.spans[at - 1] if at else None
+
+    def first_starting_from(self, pos: int) -> QuotedSpan | None:
+        """The first quotation that starts at or after ``pos``."""
+        at = bisect_left(self.starts, pos)
+        return self.spans[at] if at < len(self.spans) else None

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import weakref
-from typing import NamedTuple
+from bisect import bisect_left, bisect_right
+from typing import Container, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -11,6 +12,10 @@ _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 # Doc.ents (and Span.ents, which reads it) scans every token on each access; keep the boundaries
 # (plain ints and labels: a value that held the doc's spans would keep the doc alive forever)
 _ENTS: "weakref.WeakKeyDictionary[Doc, tuple[EntityBounds, ...]]" = weakref.WeakKeyDictionary()
+_ENT_STARTS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
+_ENT_END_CHARS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
+# Token.sent scans the doc, and a walk to the sentence's edges costs its length: keep every sentence start
+_SENT_STARTS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
@@ -44,15 +49,34 @@ def entity_bounds(doc: Doc) -> tuple[EntityBounds, ...]:
     return bounds
 
 
+def entities_touching(doc: Doc, start: int, end: int) -> tuple[EntityBounds, ...]:
+    """The entities that share a character with [start, end), found by bisection."""
+    bounds = entity_bounds(doc)
+    ends = _ENT_END_CHARS.get(doc)
+    if ends is None:
+        ends = _ENT_END_CHARS[doc] = [e.end_char for e in bounds]
+    first = bisect_right(ends, start)
+    last = first
+    while last < len(bounds) and bounds[last].start_char < end:
+        last += 1
+    return bounds[first:last]
+
+
 def ents_of(doc: Doc) -> list[Span]:
     """The doc's entities, as ``Doc.ents`` gives them, its tokens scanned once per doc."""
     return [Span(doc, e.start, e.end, label=e.label) for e in entity_bounds(doc)]
 
 
 def ents_in(span: Span) -> list[Span]:
-    """The entities wholly inside ``span``, as ``Span.ents`` gives them."""
+    """The entities wholly inside ``span``, as ``Span.ents`` gives them (found by bisection: entities
+    do not overlap, so they are sorted by start)."""
     doc = span.doc
-    return [Span(doc, e.start, e.end, label=e.label) for e in entity_bounds(doc) if e.start >= span.start and e.end <= span.end]
+    bounds = entity_bounds(doc)
+    starts = _ENT_STARTS.get(doc)
+    if starts is None:
+        starts = _ENT_STARTS[doc] = [e.start for e in bounds]
+    inside = bounds[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+    return [Span(doc, e.start, e.end, label=e.label) for e in inside if e.end <= span.end]
 
 
 def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
@@ -60,7 +84,7 @@ def token_range(tokens: list[Token] | tuple[Token, ...]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def subtree_range(token: Token, exclude: set[int] = frozenset()) -> tuple[int, int]:
+def subtree_range(token: Token, exclude: Container[int] = frozenset()) -> tuple[int, int]:
     """Characters of ``token``'s subtree, cut short before any excluded token on either side."""
     left, right = token.left_edge.i, token.right_edge.i
     for i in range(token.i - 1, left - 1, -1):
@@ -116,12 +140,11 @@ def paragraph_of(text: str, pos: int) -> tuple[int, int]:
 
 
 def sentence(token: Token) -> Span:
-    """The token's sentence, found by walking to its boundaries (``Token.sent`` scans the whole doc)."""
+    """The token's sentence, found by bisection in the doc's sentence starts, listed once per doc."""
     doc = token.doc
-    start = token.i
-    while start > 0 and not doc[start].is_sent_start:
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and not doc[end].is_sent_start:
-        end += 1
-    return doc[start:end]
+    starts = _SENT_STARTS.get(doc)
+    if starts is None:
+        # the first token always starts one; elsewhere only a marked start does (not an unknown one)
+        starts = _SENT_STARTS[doc] = [0] + [t.i for t in doc[1:] if t.is_sent_start]
+    at = bisect_right(starts, token.i)
+    return doc[starts[at - 1] : starts[at] if at < len(starts) else len(doc)]
