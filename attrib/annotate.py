@@ -1,7 +1,7 @@
 """One parsed article to its attributions and speakers: finder, resolver and dates together."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -15,43 +15,55 @@ from .spans import text_of
 from .timeline import Statement, carry_dates
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """One found attribution with its speaker resolved and its date."""
+
+    found: Found
+    resolution: Resolution
+    date: DateValue
+
+
 def annotate(doc: Doc, date: str | None = None, doc_id: str = "") -> tuple[str | None, list[Attribution], list[Speaker]]:
-    """The article date, attributions and speakers of a parsed article; ``date`` (ISO) overrides the dateline."""
+    """The article date, attributions and speakers of a parsed article; ``date`` (ISO) overrides the dateline;
+    ``doc_id`` names the article in the records."""
     text = text_of(doc)
     base = date or article_date(text)
     resolver = Resolver(doc)
     found = find_attributions(doc)
-    resolutions: dict[int, Resolution] = {}
-    dates: dict[int, DateValue] = {}
-    for item in found:
-        if item.continues is None:
-            resolutions[id(item)] = _resolve(doc, resolver, item)
-            dates[id(item)] = statement_date(item.cue_token, _content_tokens(doc, item), base)
-    # statements their own clause leaves undated take the date of the story's event (attrib.timeline)
-    sources = [item for item in found if item.continues is None]
-    speakers = [resolutions[id(i)].entity for i in sources]
-    statements = [
-        Statement(i.cue_token, dates[id(i)], frozenset(_content_tokens(doc, i)), None if e is None else id(e))
-        for i, e in zip(sources, speakers)
-    ]
-    dates.update(zip(map(id, sources), carry_dates(doc, statements, base)))
-    for item in found:
-        if item.continues is not None:
-            # a floating quotation shares its source's speaker and date
-            resolutions[id(item)] = resolutions[id(item.continues)]
-            dates[id(item)] = dates[id(item.continues)]
+    results = _resolved(doc, resolver, found, base)
     entities = resolver.speakers()
+    # an Entity is mutable, so unhashable: its identity is the key
     ids = {id(e): f"S{i + 1}" for i, e in enumerate(entities)}
-    records = [_record(text, doc_id, item, resolutions[id(item)], dates[id(item)], ids) for item in found]
+    records = [_record(text, doc_id, r, ids) for r in results]
     mentions: dict[int, list[str]] = {}
-    for item, record in zip(found, records):
-        entity = resolutions[id(item)].entity
-        if entity is not None:
-            mentions.setdefault(id(entity), []).append(record.speaker_mention or "")
+    for r, record in zip(results, records):
+        if r.resolution.entity is not None:
+            mentions.setdefault(id(r.resolution.entity), []).append(record.speaker_mention or "")
     genders = {id(e): _gender(e, mentions.get(id(e), [])) for e in entities}
-    records = [_with_gender(r, resolutions[id(item)].entity, genders) for item, r in zip(found, records)]
+    records = [_with_gender(record, r.resolution.entity, genders) for r, record in zip(results, records)]
     speakers = [_speaker(e, ids[id(e)], len(mentions[id(e)]), genders[id(e)]) for e in entities if mentions.get(id(e))]
     return base, records, speakers
+
+
+def _resolved(doc: Doc, resolver: Resolver, found: list[Found], base: str | None) -> list[Resolved]:
+    """Every attribution with its speaker and date. The resolver reads the attributions with a cue
+    in text order; a floating quotation shares the speaker and date of the one it continues."""
+    sources = [item for item in found if item.continues is None]
+    resolutions = [_resolve(doc, resolver, item) for item in sources]
+    contents = [_content_tokens(doc, item) for item in sources]
+    own = [statement_date(item.cue_token, tokens, base) for item, tokens in zip(sources, contents)]
+    # statements their own clause leaves undated take the date of the story's event (attrib.timeline)
+    timeline = [
+        Statement(item.cue_token, when, frozenset(tokens), None if res.entity is None else id(res.entity))
+        for item, when, tokens, res in zip(sources, own, contents, resolutions)
+    ]
+    dated = iter(zip(sources, resolutions, carry_dates(doc, timeline, base)))
+    results: list[Resolved | None] = [None if item.continues is not None else Resolved(*next(dated)) for item in found]
+    for i, item in enumerate(found):
+        if item.continues is not None:
+            results[i] = replace(results[item.continues], found=item)
+    return results
 
 
 def _resolve(doc: Doc, resolver: Resolver, item: Found) -> Resolution:
@@ -72,8 +84,9 @@ def _content_tokens(doc: Doc, item: Found) -> set[int]:
     return out
 
 
-def _record(text: str, doc_id: str, item: Found, res: Resolution, when: DateValue, ids: dict[int, str]) -> Attribution:
-    start, end = item.content[0][0], item.content[-1][1]
+def _record(text: str, doc_id: str, resolved: Resolved, ids: dict[int, str]) -> Attribution:
+    item, res, when = resolved.found, resolved.resolution, resolved.date
+    start, end = item.start, item.end
     cue = item.cue
     speaker = item.speaker
     return Attribution(

@@ -8,59 +8,26 @@ signature, or float to the nearest speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from .content import around_clause, as_clause_content, clause_content, cut_after_last_quote, sentence_after_clause
-from .cues import Cue, cue_tokens, find_cues, is_as_clause, speaker_root
-from .fragments import fragment_cue, is_title
-from .labels import EMPTY_INTRODUCERS, NOMINAL, OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, TIME_ENTITIES, VERBAL
+from .cues import Cue, find_cues, is_as_clause
+from .found import Coverage, Draft, Found, finish
+from .fragments import fragment_cue
+from .leftovers import attach_leftover_quotes
+from .labels import OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, TIME_ENTITIES, VERBAL
 from .lexicon import reporting_verbs
-from .quotes import Quotations, QuotedSpan, quoted_spans
-from .spans import EDGE_PUNCT, after_comma, char_before, entities_touching, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .quotes import Quotations, quoted_spans
+from .spans import after_comma, char_before, entities_touching, paragraph_of, sentence, subtree_range, text_of, token_range, trim
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
 # (matched whole from an offset, without a copy of the text; "\n?" is what a "$" let through)
 _ADJACENT = re.compile(r"[ \t,:;—–-]*\n?")
 _ADJACENT_BLOCK = re.compile(r"[ \t,—–-]*:\s*")
-# a quotation this short inside running text is a scare quote or a title, not a statement
-MIN_FLOATING_WORDS = 4
-# a name before a colon introduces a quotation ("Philip Bump: “…”"); a longer phrase is a sentence
-MAX_INTRO_WORDS = 8
-# "” ― Carla Sanchez": a dash, then a name of up to five capitalised words closing the line
-SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
-# a floating quotation takes the speaker of an attribution at most this many paragraphs back
-FLOAT_REACH = 2
 # a line of fewer words without closing punctuation is a headline, a caption or boilerplate
 HEADLINE_MAX_WORDS = 25
-
-
-@dataclass
-class Found:
-    """One attribution before resolution; every span is a character range in the text."""
-
-    content: list[tuple[int, int]]
-    cue: tuple[int, int] | None
-    speaker: tuple[int, int] | None
-    speaker_token: Token | None
-    cue_token: Token | None
-    kind: str = "indirect"
-    continues: "Found | None" = field(default=None, repr=False)  # a floating quote's source
-
-    @property
-    def start(self) -> int:
-        return self.content[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.content[-1][1]
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether any part of the content shares a character with [start, end)."""
-        return any(a < end and b > start for a, b in self.content)
 
 
 def find_attributions(doc: Doc) -> list[Found]:
@@ -68,7 +35,7 @@ def find_attributions(doc: Doc) -> list[Found]:
     text = text_of(doc)
     quotes = Quotations(quoted_spans(text))
     headlines = _headline_paragraphs(doc)
-    found: list[Found] = []
+    found: list[Draft] = []
     contents: set[tuple[tuple[int, int], ...]] = set()
     for cue in find_cues(doc):
         if quotes.inside(cue.token.idx) or paragraph_of(text, cue.token.idx) in headlines:
@@ -81,19 +48,17 @@ def find_attributions(doc: Doc) -> list[Found]:
             found.append(item)
             contents.add(tuple(item.content))
     found.sort(key=lambda f: f.start)
-    by_speaker: dict[int, list[Found]] = defaultdict(list)  # the only rivals in one act share the speaker
+    by_speaker: dict[int, list[Draft]] = defaultdict(list)  # the only rivals in one act share the speaker
     for f in found:
         by_speaker[f.speaker_token.i].append(f)
     found = [f for f in found if not _inside_same_act(f, by_speaker[f.speaker_token.i])]
     _borrow_outer_speakers(found)
     _attach_fragments(doc, quotes, found, headlines)
-    _attach_leftover_quotes(doc, quotes, found, headlines)
-    for item in found:
-        item.kind = _kind(text, item.content, quotes)
-    return found
+    attach_leftover_quotes(doc, quotes, found, headlines)
+    return finish(found, [_kind(item.content, quotes) for item in found])
 
 
-def _inside_same_act(item: Found, found: list[Found]) -> bool:
+def _inside_same_act(item: Draft, found: list[Draft]) -> bool:
     """"asked the audience to welcome the governor": a cue inside another's content that borrows that
     cue's very subject is part of the same act, not an attribution of its own (``found``: those of that subject)."""
     return item.cue_token is not None and any(
@@ -103,7 +68,7 @@ def _inside_same_act(item: Found, found: list[Found]) -> bool:
     )
 
 
-def _borrow_outer_speakers(found: list[Found]) -> None:
+def _borrow_outer_speakers(found: list[Draft]) -> None:
     """"The mayor told them his rival “had a foolish plan,” adding, “…”": a participle the parser hung inside
     another attribution's content borrows its subject from there; the speaker is that attribution's."""
     for item in found:
@@ -115,7 +80,7 @@ def _borrow_outer_speakers(found: list[Found]) -> None:
             item.speaker, item.speaker_token = outer[0].speaker, outer[0].speaker_token
 
 
-def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Found | None:
+def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
     text = text_of(doc)
     cue_ids = {t.i for t in cue.tokens}
     speaker_ids = {t.i for t in cue.speaker.subtree} if cue.speaker is not None else set()
@@ -149,7 +114,7 @@ def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Found | None:
         parts.append(after)
     parts.sort()
     speaker = _speaker_span(doc, cue, cue_ids, parts)
-    return Found(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
+    return Draft(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
 
 
 def _is_parenthetical(cue: Cue) -> bool:
@@ -244,10 +209,10 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
     return out
 
 
-def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Found], headlines) -> None:
+def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Draft], headlines) -> None:
     """Quotations inside a clause that no cue took: the verb above them is the cue."""
     text = text_of(doc)
-    covered = _Coverage(found)
+    covered = Coverage(found)
     for q in quotes:
         if covered.touches(q.start, q.end) or paragraph_of(text, q.start) in headlines:
             continue
@@ -271,157 +236,12 @@ def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Found], headline
         for f in overlapping:
             found.remove(f)
         speaker = _speaker_span(doc, cue, {t.i for t in cue.tokens}, [(start, end)])
-        found.append(Found([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token))
+        found.append(Draft([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token))
         covered.add(start, end)  # what it replaced lay inside it
     found.sort(key=lambda f: f.start)
 
 
-def _attach_leftover_quotes(doc: Doc, quotes: Quotations, found: list[Found], headlines) -> None:
-    text = text_of(doc)
-    # what this stage adds covers the quotation it reads and no later one: the coverage is the stage's input
-    covered = _Coverage(found)
-    for q in quotes:
-        if covered.touches(q.start, q.end):
-            continue
-        if paragraph_of(text, q.start) in headlines:
-            continue
-        source = _last_ending_by(found, q.start)
-        # a quotation opening a sentence after an attributed one in its paragraph continues it
-        if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source) and _opens_sentence(text, q.start):
-            source.content.append((q.start, q.end))
-            continue
-        if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or is_title(text[q.start : q.end]):
-            continue  # a scare quote, or a show or a book ("“The Evening Desk”"): a name, not words said
-        introduced = _colon_introduction(doc, q) or _signed(doc, q)
-        if introduced is not None:
-            insort(found, introduced, key=_start)
-            continue
-        if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source):
-            source.content.append((q.start, q.end))
-            continue
-        if source is None or _paragraph_distance(text, source.end, q.start) > FLOAT_REACH:
-            source = _first_in_paragraph_after(text, found, q.end)
-        if source is None:
-            continue
-        insort(found, Found([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source), key=_start)
-
-
-def _start(f: Found) -> int:
-    return f.start
-
-
-def _last_ending_by(found: list[Found], pos: int) -> Found | None:
-    """The last attribution (by start) that ends at or before ``pos``; ``found`` is sorted by start."""
-    for i in range(bisect_right(found, pos, key=_start) - 1, -1, -1):
-        if found[i].end <= pos:
-            return found[i]
-    return None
-
-
-def _first_in_paragraph_after(text: str, found: list[Found], pos: int) -> Found | None:
-    """The first attribution (by start) that starts at or after ``pos`` in the same paragraph."""
-    for f in found[bisect_left(found, pos, key=_start) :]:
-        distance = _paragraph_distance(text, pos, f.start)
-        if distance == 0:
-            return f
-        if distance > 0:
-            return None  # once a paragraph lies between, one always will
-    return None
-
-
-class _Coverage:
-    """Whether content found so far shares a character with a range, asked in text order: the parts
-    sorted by start and the furthest end among those that start before the range ends. Content may
-    grow while the ranges are asked about, but only from a start before the range being read."""
-
-    def __init__(self, found: list[Found]):
-        self.parts = sorted(p for f in found for p in f.content)
-        self.next = 0
-        self.reach = -1
-
-    def add(self, start: int, end: int) -> None:
-        self.reach = max(self.reach, end)
-
-    def touches(self, start: int, end: int) -> bool:
-        while self.next < len(self.parts) and self.parts[self.next][0] < end:
-            self.reach = max(self.reach, self.parts[self.next][1])
-            self.next += 1
-        return self.reach > start
-
-
-def _colon_introduction(doc: Doc, q: QuotedSpan) -> Found | None:
-    """"Philip Bump: “…”" or "she was protesting: “…”": the words before a colon introduce the quotation."""
-    text = text_of(doc)
-    colon = index_before(text, q.start)
-    if colon < 0 or text[colon] != ":":
-        return None
-    token = doc.char_span(colon, colon + 1, alignment_mode="expand")
-    if token is None or token[0].i == 0:
-        return None
-    colon_token = token[0]
-    head = doc[colon_token.i - 1]
-    sent_start = sentence(head).start
-    while head.head.i != head.i and sent_start <= head.head.i < colon_token.i:
-        head = head.head
-    # everything from the colon on (only indices inside the phrase's subtree are ever asked about)
-    after_colon = range(colon_token.i, len(doc))
-    if head.pos_ in VERBAL:
-        if head.lemma_ in ("be", "have", "do"):
-            return None  # "The reason is: “…”" introduces an explanation, not a speaker
-        speaker = speaker_root(head)
-        if speaker is None or speaker.lower_ in EMPTY_INTRODUCERS:
-            return None
-        span = trim(text, *subtree_range(speaker, {head.i, *range(colon_token.i, max(colon_token.i, speaker.right_edge.i + 1))}))
-        return Found([(q.start, q.end)], token_range(cue_tokens(head)), span, speaker, head)
-    if head.pos_ in NOMINAL and colon_token.i - head.left_edge.i <= MAX_INTRO_WORDS and head.left_edge.i >= sent_start:
-        span = trim(text, *subtree_range(head, after_colon))
-        return Found([(q.start, q.end)], (colon, colon + 1), span, head, None)
-    return None
-
-
-def _signed(doc: Doc, q: QuotedSpan) -> Found | None:
-    """"“…” ― Carla Sanchez": a quotation signed with a dash and a name at the end of its line."""
-    text = text_of(doc)
-    m = SIGNATURE.match(text, q.end)
-    if not m:
-        return None
-    start, end = trim(text, m.start("name"), m.end("name"), EDGE_PUNCT | {".", "\u00a0"})
-    name = doc.char_span(start, end, alignment_mode="expand")
-    if name is None or not any(t.pos_ == "PROPN" for t in name):
-        return None
-    head = max((t for t in name if t.pos_ == "PROPN"), key=lambda t: t.i)
-    return Found([(q.start, q.end)], (m.start("dash"), m.end("dash")), (start, end), head, None)
-
-
-def _opens_sentence(text: str, pos: int) -> bool:
-    before = char_before(text, pos)
-    return not before or before in ".!?\"”"
-
-
-def _is_quotation(text: str, f: Found) -> bool:
-    return text[f.content[-1][1] - 1] in "\"”'»"
-
-
-def _same_paragraph(text: str, a: int, b: int) -> bool:
-    return text.find("\n", a, b) < 0
-
-
-def _paragraph_distance(text: str, a: int, b: int) -> int:
-    """Paragraphs with words between the two offsets, less one (-1: only line breaks between); counted
-    up to FLOAT_REACH + 1, which is as far as any rule asks."""
-    lo, hi = min(a, b), max(a, b)
-    if text.find("\n", lo, hi) < 0:
-        return 0
-    filled = 0
-    while lo <= hi and filled <= FLOAT_REACH + 1:
-        cut = text.find("\n", lo, hi)
-        cut = hi if cut < 0 else cut
-        filled += not text[lo:cut].isspace() and cut > lo
-        lo = cut + 1
-    return filled - 1
-
-
-def _kind(text: str, parts: list[tuple[int, int]], quotes: Quotations) -> str:
+def _kind(parts: list[tuple[int, int]], quotes: Quotations) -> str:
     near = [quotes.touching(p[0] - 1, p[1] + 1) for p in parts]  # every candidate, and a few more
     covered = sum(1 for p, qs in zip(parts, near) if any(q.start <= p[0] and p[1] <= q.end for q in qs))
     if covered == len(parts):

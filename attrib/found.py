@@ -1,0 +1,90 @@
+"""The finder's records: drafts its stages edit, and the frozen ``Found`` they end as."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+
+@dataclass
+class Draft:
+    """One attribution while the finder's stages work on it; every span is a character range in the text."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_token: Token | None
+    cue_token: Token | None
+    continues: "Draft | None" = field(default=None, repr=False)  # a floating quote's source
+    index: int = field(default=-1, repr=False)  # its place in the finished list, set by ``finish``
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether any part of the content shares a character with [start, end)."""
+        return any(a < end and b > start for a, b in self.content)
+
+
+@dataclass(frozen=True)
+class Found:
+    """One attribution as the finder leaves it, before resolution: a stage's result that no later
+    stage edits. A floating quotation names the attribution it continues by its place in the list."""
+
+    content: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    speaker_token: Token | None
+    cue_token: Token | None
+    kind: str  # direct, indirect or mixed
+    continues: int | None = None
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def finish(drafts: list[Draft], kinds: list[str]) -> list[Found]:
+    """The drafts, in order, as frozen records with the kind each was given."""
+    for i, d in enumerate(drafts):
+        d.index = i
+    return [
+        Found(tuple(d.content), d.cue, d.speaker, d.speaker_token, d.cue_token, kind,
+              d.continues.index if d.continues is not None else None)
+        for d, kind in zip(drafts, kinds)
+    ]
+
+
+def start_of(draft: Draft) -> int:
+    """The sort key of drafts: where the content starts."""
+    return draft.start
+
+
+class Coverage:
+    """Whether content found so far shares a character with a range, asked in text order: the parts
+    sorted by start and the furthest end among those that start before the range ends. Content may
+    grow while the ranges are asked about, but only from a start before the range being read."""
+
+    def __init__(self, found: list[Draft]):
+        self.parts = sorted(p for f in found for p in f.content)
+        self.next = 0
+        self.reach = -1
+
+    def add(self, start: int, end: int) -> None:
+        self.reach = max(self.reach, end)
+
+    def touches(self, start: int, end: int) -> bool:
+        while self.next < len(self.parts) and self.parts[self.next][0] < end:
+            self.reach = max(self.reach, self.parts[self.next][1])
+            self.next += 1
+        return self.reach > start
+
