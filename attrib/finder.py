@@ -13,7 +13,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from .content import around_clause, as_clause_content, clause_content, cut_after_last_quote, sentence_after_clause
-from .cues import Cue, find_cues, is_as_clause
+from .cues import MAX_CLAUSE_TOKENS, Cue, find_cues, is_as_clause
 from .found import Coverage, Draft, Found, finish
 from .fragments import fragment_cue
 from .leftovers import attach_leftover_quotes
@@ -42,6 +42,8 @@ def find_attributions(doc: Doc) -> list[Found]:
             continue
         if cue.speaker is not None and quotes.inside(cue.speaker.idx):
             continue  # the parser took words of a quotation for the subject of a cue outside it
+        if cue.content is not None and cue.content.right_edge.i - cue.content.left_edge.i >= MAX_CLAUSE_TOKENS:
+            continue  # no news sentence: a pathological parse, left out to keep the time per cue bounded
         item = _from_cue(doc, cue, quotes)
         # a cue without a speaker is a participle or a misparse, not an attribution we can name
         if item and item.speaker is not None and tuple(item.content) not in contents:
