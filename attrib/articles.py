@@ -110,13 +110,30 @@ def _from_file(path: str, fields: Fields, encoding: str | None) -> Iterator[Arti
     except OSError as e:
         yield InputError(path, f"cannot read: {e.strerror or e}")
         return
+    yield from from_bytes(path, data, fields, encoding)
+
+
+def from_bytes(source: str, data: bytes, fields: Fields, encoding: str | None = None) -> Iterator[Article | InputError]:
+    """The articles of a file's bytes, read by its name (a .gz looked through) as a local file is."""
     try:
-        if path.lower().endswith(".gz"):
-            data = gunzip(path, data)
+        if source.lower().endswith(".gz"):
+            data = gunzip(source, data)
     except InputError as e:
         yield e
         return
-    yield from _from_bytes(path, data, fields, kind_of(path) or "text", encoding)
+    yield from _from_bytes(source, data, fields, kind_of(source) or "text", encoding)
+
+
+def jsonl_records(
+    source: str, data: bytes, fields: Fields, first_line: int = 1, encoding: str | None = None
+) -> Iterator[Article | InputError]:
+    """The articles of a run of whole JSONL lines: a partition of a file, its lines numbered from ``first_line``."""
+    try:
+        text = decode(source, data, encoding)
+    except InputError as e:
+        yield e
+        return
+    yield from _records(source, _json_lines(source, text, first_line), fields)
 
 
 def _from_bytes(
@@ -156,13 +173,14 @@ def decode(source: str, data: bytes, encoding: str | None = None) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _json_lines(source: str, text: str) -> Iterator[tuple[int, dict] | InputError]:
-    """``(line, record)`` for each JSON object line."""
+def _json_lines(source: str, text: str, first_line: int = 1) -> Iterator[tuple[int, dict] | InputError]:
+    """``(line, record)`` for each JSON object line; lines are numbered from ``first_line``."""
     lines = text.splitlines()
-    if not any(line.strip() for line in lines):
+    # a whole file without records is an error; a later partition of one cannot be empty
+    if first_line == 1 and not any(line.strip() for line in lines):
         yield InputError(source, "empty file (no JSONL records)")
         return
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         try:

@@ -7,9 +7,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
-from collections import deque
-from dataclasses import replace
 from contextlib import ExitStack, nullcontext
 from datetime import date as Date
 from importlib import resources
@@ -21,9 +18,8 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from . import resume as resuming
 from .articles import Fields, Reading, read_inputs
-from .errors import AttribError, InputError
+from .errors import AttribError
 from .output import FORMATS, make_writer
 from .html_report import render
 from .review import is_output, read_output, with_texts
@@ -106,6 +102,7 @@ def extract(
     if resume and (output is None or fmt not in ("jsonl", "json")):
         raise typer.BadParameter("needs -o FILE and --format jsonl or json", param_hint="--resume")
     from .extractor import Extractor  # spaCy loads only when there is work to do
+    from .runner import StreamSink, run
 
     try:
         extractor = Extractor(model=model, jobs=jobs, max_chars=max_chars)
@@ -113,73 +110,37 @@ def extract(
         fail(str(e))
         raise typer.Exit(1)
     try:
-        done = resuming.prepare(output) if resume else set()
-        out = open(output, "a" if resume else "w", encoding="utf-8", newline="") if output else None
-        # a report is written whole at the end: no log of articles done beside it
-        keep_log = output is not None and fmt != "html"
-        log = open(resuming.done_log(output), "a" if resume else "w", encoding="utf-8") if keep_log else None
+        if output:
+            sink = StreamSink.to_file(lambda out: make_writer(fmt, out), output, resume)
+        else:
+            sink = StreamSink(make_writer(fmt, sys.stdout, color=sys.stdout.isatty()))
     except OSError as e:
         fail(f"{output}: cannot write: {e.strerror}")
         raise typer.Exit(2)
-    counts = {"articles": 0, "attributions": 0, "failed": 0, "skipped": 0}
-    # keys of the articles in flight, in input order, with the text when it goes out with the records
-    pending: deque[tuple[str, str | None]] = deque()
-    started = time.monotonic()
-    with ExitStack() as stack:
-        if out:
-            stack.enter_context(out)
-        if log:
-            stack.enter_context(log)
-        writer = make_writer(fmt, out or sys.stdout, color=out is None and sys.stdout.isatty())
-        progress = _progress(quiet)
-        stack.enter_context(progress or nullcontext())
+    fields = Fields(text_field, id_field, date_field, html_field)
+    progress = _progress(quiet)
+    with progress or nullcontext():
         task = progress.add_task("articles", total=None) if progress else None
-
-        def articles():
-            fields = Fields(text_field, id_field, date_field, html_field)
-            for item in read_inputs(paths, fields, Reading(timeout, any_language, encoding)):
-                if isinstance(item, InputError):
-                    counts["failed"] += 1
-                    fail(str(item))
-                    continue
-                key = resuming.article_key(item)
-                if key in done:
-                    counts["skipped"] += 1
-                    continue
-                # offsets index the extracted text, not the HTML: it goes with the records
-                pending.append((key, item.text if item.extracted or with_text or fmt == "html" else None))
-                # --date first, then the record's own date; the dateline only when neither is given
-                yield replace(item, date=date) if date else item
-
         try:
-            for result in extractor.pipe(articles()):
-                counts["articles"] += 1
-                key, text = pending.popleft()
-                if result.error:
-                    counts["failed"] += 1
-                    fail(f"{result.doc}: {result.error}")
-                    continue
-                writer.write(replace(result, text=text) if text is not None else result)
-                if log:
-                    # only once the article's records are flushed: what the log names is whole
-                    log.write(key + "\n")
-                    log.flush()
-                counts["attributions"] += len(result.attributions)
-                if progress:
-                    progress.advance(task)
-            writer.close()
+            summary = run(
+                extractor, read_inputs(paths, fields, Reading(timeout, any_language, encoding)), sink, date=date,
+                # offsets index the extracted text, not the HTML: it goes with the records
+                with_text=lambda article: article.extracted or with_text or fmt == "html",
+                on_error=fail, on_article=(lambda s: progress.advance(task)) if progress else None,
+            )
+            sink.close()
         except BrokenPipeError:
             # the reader went away ("| head"): stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0)
     if not quiet:
-        skipped = f", {counts['skipped']} already done" if resume else ""
+        skipped = f", {summary.skipped} already done" if resume else ""
         stderr.print(
-            f"{counts['articles']} articles read, {counts['attributions']} attributions written, "
-            f"{counts['failed']} failed{skipped}, {time.monotonic() - started:.1f} s",
+            f"{summary.articles} articles read, {summary.attributions} attributions written, "
+            f"{summary.failed} failed{skipped}, {summary.seconds:.1f} s",
             style="dim",
         )
-    raise typer.Exit(1 if counts["failed"] else 0)
+    raise typer.Exit(1 if summary.failed else 0)
 
 
 def _format_for(path: Path) -> str:

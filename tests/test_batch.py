@@ -141,7 +141,7 @@ def test_killed_run_resumes_to_the_same_lines(tmp_path):
 def test_resume_cuts_a_half_written_line(tmp_path):
     corpus, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     _corpus(corpus, n=4)
-    assert runner.invoke(app, ["extract", str(corpus), "-o", str(out)]).exit_code == 0
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--resume"]).exit_code == 0
     whole = out.read_text()
     lines = whole.splitlines(keepends=True)
     log = out.with_name(out.name + ".done")
@@ -151,6 +151,17 @@ def test_resume_cuts_a_half_written_line(tmp_path):
     out.write_text("".join(lines[:-1]) + lines[-1][:25])
     assert runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--resume"]).exit_code == 0
     assert out.read_text() == whole
+
+
+def test_done_log_only_with_resume(tmp_path):
+    corpus, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _corpus(corpus, n=2)
+    log = out.with_name(out.name + ".done")
+    log.write_text("stale\n")
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(out)]).exit_code == 0
+    assert out.read_text() and not log.exists()  # a stale log would vouch for lines this run rewrote
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--resume"]).exit_code == 0
+    assert len(log.read_text().splitlines()) == 2
 
 
 def test_resume_needs_an_output_file():

@@ -66,7 +66,7 @@ def done_lines(out: Path) -> int:
 @linux_only
 def test_workers_die_with_a_killed_parent(tmp_path):
     folder, out = write_folder(tmp_path / "in"), tmp_path / "out.jsonl"
-    run = attrib(str(folder), "--jobs", "2", "-q", "-o", str(out))
+    run = attrib(str(folder), "--jobs", "2", "-q", "-o", str(out), "--resume")
     wait_for(lambda: len(children(run.pid)) >= 2 and done_lines(out) >= 1)
     workers = children(run.pid)
     run.send_signal(signal.SIGKILL)
@@ -93,7 +93,7 @@ def test_a_closed_stdout_ends_the_run_at_once(tmp_path, jobs):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_ends_the_run_promptly_and_leaves_a_resumable_output(tmp_path, jobs):
     folder, out, whole = write_folder(tmp_path / "in"), tmp_path / "out.jsonl", tmp_path / "whole.jsonl"
-    run = attrib(str(folder), "--jobs", jobs, "-q", "-o", str(out), stderr=subprocess.PIPE, start_new_session=True)
+    run = attrib(str(folder), "--jobs", jobs, "-q", "-o", str(out), "--resume", stderr=subprocess.PIPE, start_new_session=True)
     wait_for(lambda: done_lines(out) >= 2)
     started = time.monotonic()
     os.killpg(run.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group

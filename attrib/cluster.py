@@ -1,0 +1,392 @@
+"""Attribution on a Dask cluster: partitions of articles in, one shard file per partition out.
+
+The client plans partitions (whole text files, or line ranges of JSONL files), the workers parse
+them with a pipeline loaded once per worker process, and each partition's records are written
+atomically as ``part-NNNNN.<ext>`` in the output folder, followed by ``part-NNNNN.meta.json``
+(what the shard holds, its counts and its errors). A shard whose meta file names the same
+inputs is complete: a second run skips it, and a task the scheduler recomputes after losing a
+worker rewrites the same bytes. Concatenating the shards in name order gives what ``attrib
+extract`` writes for the same inputs on one machine.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .articles import Article, Fields, Reading, kind_of
+from .errors import AttribError, InputError
+
+DEFAULT_PARTITION_ARTICLES = 100
+# the client reads JSONL inputs once in blocks this large to find where each partition starts
+SCAN_BLOCK = 1 << 24
+# a shard's name: zero-padded so that name order is input order
+SHARD = "part-{:05d}"
+SHARD_FORMATS = {"jsonl": "jsonl", "articles": "jsonl", "csv": "csv"}
+INSTALL_HINT = 'the Dask runner needs the dask extra: pip install "attrib[dask]"'
+
+
+@dataclass(frozen=True)
+class ShardOptions:
+    """What every partition is extracted with (sent to the workers)."""
+
+    fmt: str = "jsonl"
+    model: str | None = None
+    max_chars: int | None = None
+    date: str | None = None  # wins over record dates and datelines, as for local runs
+    fields: Fields = field(default_factory=Fields)
+    reading: Reading = field(default_factory=Reading)
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A slice of the input: whole text files, or the lines ``[first_line, ...)`` of one JSONL file."""
+
+    index: int
+    files: tuple[str, ...] = ()
+    jsonl: str | None = None
+    start: int = 0  # byte offsets of the JSONL lines
+    end: int = 0
+    first_line: int = 1
+    # sizes and modification times of the inputs: a changed input makes its old shard stale
+    fingerprint: str = ""
+
+    @property
+    def name(self) -> str:
+        return SHARD.format(self.index)
+
+
+@dataclass(frozen=True)
+class ShardSummary:
+    """What one partition gave: the lines of its errors come in input order."""
+
+    partition: int
+    articles: int
+    attributions: int
+    failed: int
+    errors: tuple[str, ...] = ()
+    skipped: bool = False
+
+
+@dataclass
+class RunSummary:
+    shards: int = 0
+    skipped_shards: int = 0
+    articles: int = 0
+    attributions: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+
+# ---- planning (client side) ---------------------------------------------------------------
+
+
+def plan(inputs: Iterable[str], partition_articles: int = DEFAULT_PARTITION_ARTICLES) -> list[Partition]:
+    """Partitions of the inputs in input order: folders and globs expand in sorted order."""
+    partitions: list[Partition] = []
+    texts: list[str] = []
+
+    def flush_texts() -> None:
+        while texts:
+            chunk, texts[:] = texts[:partition_articles], texts[partition_articles:]
+            partitions.append(Partition(len(partitions), files=tuple(chunk), fingerprint=_fingerprint(chunk)))
+
+    for path in _expand(inputs):
+        if _is_jsonl(path):
+            flush_texts()
+            for start, end, first_line in _line_ranges(path, partition_articles):
+                partitions.append(Partition(len(partitions), jsonl=path, start=start, end=end,
+                                            first_line=first_line, fingerprint=_fingerprint([path])))
+        else:
+            texts.append(path)
+            if len(texts) >= partition_articles:
+                flush_texts()
+    flush_texts()
+    return partitions
+
+
+def _expand(inputs: Iterable[str]) -> Iterator[str]:
+    for path in inputs:
+        if path.lower().startswith(("http://", "https://")):
+            yield path  # a web page, fetched by the worker as a local run fetches it
+        elif "://" in path:
+            yield from _expand_url(path)
+        elif os.path.isdir(path):
+            # the same files, in the same order, as a local run reads from a folder
+            yield from (str(f) for f in sorted(Path(path).rglob("*")) if f.is_file() and _readable_suffix(f.name))
+        elif not os.path.exists(path) and glob.has_magic(path):
+            yield from sorted(glob.glob(path, recursive=True))
+        else:
+            yield path
+
+
+def _expand_url(url: str) -> Iterator[str]:
+    import fsspec
+
+    fs, path = fsspec.core.url_to_fs(url)
+    protocol = url.split("://", 1)[0]
+    if glob.has_magic(path):
+        found = sorted(fs.glob(path))
+    elif fs.isdir(path):
+        found = sorted(p for p in fs.find(path) if _readable_suffix(p))
+    else:
+        yield url
+        return
+    for p in found:
+        yield p if "://" in p else f"{protocol}://{p}"
+
+
+def _readable_suffix(path: str) -> bool:
+    return kind_of(path.rsplit("/", 1)[-1]) is not None
+
+
+def _is_jsonl(path: str) -> bool:
+    # plain JSONL splits into line ranges; a gzipped one is read whole, as one item of a partition
+    return path.lower().endswith(".jsonl") and not path.lower().startswith(("http://", "https://"))
+
+
+def _open(path: str, mode: str = "rb"):
+    if "://" in path:
+        import fsspec
+
+        return fsspec.open(path, mode).open()
+    return open(path, mode)
+
+
+def _fingerprint(paths: list[str]) -> str:
+    parts = []
+    for p in paths:
+        try:
+            if "://" in p:
+                import fsspec
+
+                fs, inner = fsspec.core.url_to_fs(p)
+                info = fs.info(inner)
+                parts.append(f"{p}\0{info.get('size')}\0{info.get('mtime') or info.get('LastModified') or ''}")
+            else:
+                st = os.stat(p)
+                parts.append(f"{p}\0{st.st_size}\0{st.st_mtime_ns}")
+        except (OSError, ValueError):
+            parts.append(f"{p}\0missing")
+    return hashlib.sha1("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _line_ranges(path: str, per_partition: int) -> Iterator[tuple[int, int, int]]:
+    """Byte ranges of ``per_partition`` lines each, with the number of each range's first line."""
+    try:
+        f = _open(path)
+    except OSError:
+        yield 0, 0, 1  # the worker reports why it cannot be read
+        return
+    with f:
+        start, offset, lines, first_line = 0, 0, 0, 1
+        pending = b""
+        while block := f.read(SCAN_BLOCK):
+            pending += block
+            cut = 0
+            while (newline := pending.find(b"\n", cut)) >= 0:
+                cut = newline + 1
+                lines += 1
+                if lines == per_partition:
+                    yield start, offset + cut, first_line
+                    start, first_line, lines = offset + cut, first_line + per_partition, 0
+            offset += cut
+            pending = pending[cut:]
+        end = offset + len(pending)
+        if end > start or start == 0:
+            yield start, end, first_line
+
+
+# ---- one partition (worker side) ----------------------------------------------------------
+
+_extractors: dict[tuple, object] = {}
+_extractors_lock = threading.Lock()
+
+
+def worker_extractor(options: ShardOptions):
+    """The worker process's pipeline, loaded on its first partition and kept."""
+    from .extractor import Extractor
+
+    key = (options.model, options.max_chars)
+    with _extractors_lock:
+        if key not in _extractors:
+            _extractors[key] = Extractor(model=options.model, max_chars=options.max_chars)
+        return _extractors[key]
+
+
+def read_partition(partition: Partition, fields: Fields, reading: Reading | None = None) -> Iterator[Article | InputError]:
+    """The articles (or input errors) of a partition, as a local run reads them."""
+    from .articles import english_only, from_bytes, jsonl_records, read_inputs
+    from .web import is_url
+
+    reading = reading or Reading()
+    for path in partition.files:
+        if "://" not in path or is_url(path):
+            yield from read_inputs([path], fields, reading)  # local files and web pages: the local reader
+            continue
+        try:
+            with _open(path) as f:
+                data = f.read()
+        except OSError as e:
+            yield InputError(path, f"cannot read: {e.strerror or e}")
+            continue
+        items = from_bytes(path, data, fields, reading.encoding)
+        yield from (items if reading.any_language else map(english_only, items))
+    if partition.jsonl is None:
+        return
+    path = partition.jsonl
+    try:
+        with _open(path) as f:
+            f.seek(partition.start)
+            data = f.read(partition.end - partition.start)
+    except OSError as e:
+        yield InputError(path, f"cannot read: {e.strerror or e}")
+        return
+    items = jsonl_records(path, data, fields, partition.first_line, reading.encoding)
+    yield from (items if reading.any_language else map(english_only, items))
+
+
+def run_partition(partition: Partition, outdir: str, options: ShardOptions) -> ShardSummary:
+    """Extract one partition into its shard, atomically; a complete shard is left as it is."""
+    from .output import make_writer
+    from .runner import StreamSink, run
+
+    out = Path(outdir)
+    done = read_meta(out, partition)
+    if done is not None:
+        return done
+    errors: list[str] = []
+    suffix = SHARD_FORMATS[options.fmt]
+    final = out / f"{partition.name}.{suffix}"
+    tmp = out / f".{partition.name}.{suffix}.{os.getpid()}.{threading.get_ident()}.tmp"
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        sink = StreamSink(make_writer(options.fmt, f))
+        counts = run(worker_extractor(options), read_partition(partition, options.fields, options.reading), sink, date=options.date,
+                     on_error=errors.append)
+        sink.close()
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, final)
+    summary = ShardSummary(partition.index, counts.articles, counts.attributions, counts.failed, tuple(errors))
+    _write_meta(out, partition, summary, final.name)
+    return summary
+
+
+def _meta_path(out: Path, partition: Partition) -> Path:
+    return out / f"{partition.name}.meta.json"
+
+
+def read_meta(out: Path, partition: Partition) -> ShardSummary | None:
+    """The summary of a complete shard for exactly this partition, else None."""
+    try:
+        meta = json.loads(_meta_path(out, partition).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("partition") != _partition_dict(partition) or not (out / meta.get("shard", "")).is_file():
+        return None
+    return ShardSummary(partition.index, meta["articles"], meta["attributions"], meta["failed"],
+                        tuple(meta["errors"]), skipped=True)
+
+
+def _partition_dict(partition: Partition) -> dict:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(partition).items()}
+
+
+def _write_meta(out: Path, partition: Partition, summary: ShardSummary, shard: str) -> None:
+    meta = {"shard": shard, "partition": _partition_dict(partition), "articles": summary.articles,
+            "attributions": summary.attributions, "failed": summary.failed, "errors": list(summary.errors)}
+    path = _meta_path(out, partition)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# ---- the run (client side) ----------------------------------------------------------------
+
+
+def connect(address: str):
+    """A Dask client for ``ADDRESS`` (a scheduler) or ``local:N`` (a LocalCluster of N processes)."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise AttribError(INSTALL_HINT) from None
+    if address.startswith("local"):
+        _, _, n = address.partition(":")
+        workers = int(n) if n else os.cpu_count() or 1
+        # one thread per worker: spaCy holds the GIL, so more threads would only queue
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=40)
+        return Client(cluster)
+    return Client(address)
+
+
+def extract_on_cluster(
+    inputs: list[str],
+    outdir: str | Path,
+    address: str,
+    options: ShardOptions | None = None,
+    partition_articles: int = DEFAULT_PARTITION_ARTICLES,
+    on_shard: Callable[[ShardSummary, int, int], None] | None = None,
+) -> RunSummary:
+    """Extract every partition of ``inputs`` into shards in ``outdir``; complete shards are skipped."""
+    options = options or ShardOptions()
+    if options.fmt not in SHARD_FORMATS:
+        raise AttribError(f"format {options.fmt!r} cannot be sharded; use one of {', '.join(SHARD_FORMATS)}")
+    started = time.monotonic()
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    partitions = plan(inputs, partition_articles)
+    summary = RunSummary(shards=len(partitions))
+    results: dict[int, ShardSummary] = {}
+    todo = []
+    for p in partitions:
+        done = read_meta(out, p)
+        if done is None:
+            todo.append(p)
+        else:
+            results[p.index] = done
+            summary.skipped_shards += 1
+    if todo:
+        from distributed import as_completed
+
+        with connect(address) as client:
+            futures = [client.submit(run_partition, p, str(out), options, key=f"attrib-{p.name}-{p.fingerprint[:12]}",
+                                     retries=2) for p in todo]
+            for future in as_completed(futures):
+                shard = future.result()
+                results[shard.partition] = shard
+                if on_shard:
+                    on_shard(shard, len(results), len(partitions))
+    for index in sorted(results):
+        shard = results[index]
+        summary.articles += shard.articles
+        summary.attributions += shard.attributions
+        summary.failed += shard.failed
+        summary.errors.extend(shard.errors)
+    _write_manifest(out, partitions, results)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _write_manifest(out: Path, partitions: list[Partition], results: dict[int, ShardSummary]) -> None:
+    """``manifest.json``: each shard's inputs and counts; ``errors.txt``: every failed input, in input order."""
+    manifest = [{"shard": p.name, **_partition_dict(p), "articles": results[p.index].articles,
+                 "attributions": results[p.index].attributions, "failed": results[p.index].failed}
+                for p in partitions]
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    errors = [line for p in partitions for line in results[p.index].errors]
+    (out / "errors.txt").write_text("".join(e + "\n" for e in errors), encoding="utf-8")
+
+
+def shards(outdir: str | Path) -> list[Path]:
+    """The shard files of a run, in input order."""
+    out = Path(outdir)
+    return sorted(p for p in out.glob("part-*") if not p.name.endswith(".meta.json"))
