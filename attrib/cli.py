@@ -20,6 +20,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from . import __version__
 from .articles import Fields, Reading, read_inputs
 from .errors import AttribError
+from .cluster import ShardOptions
 from .output import FORMATS, make_writer
 from .html_report import render
 from .review import is_output, read_output, with_texts
@@ -89,8 +90,16 @@ def extract(
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this as failed, unparsed [default: 1,000,000]."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
     resume: bool = typer.Option(False, "--resume", help="With -o: skip the articles the output already holds whole, append the rest."),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", metavar="ADDRESS", help="Run on a Dask cluster (scheduler address, or local:N); -o names a folder of shards."
+    ),
+    partition_size: int = typer.Option(100, "--partition-size", min=1, help="With --dask: articles per partition (one shard each)."),
 ) -> None:
     """Find every attribution in the articles and print who said what, and when."""
+    if dask:
+        options = ShardOptions(fmt or "jsonl", model, max_chars, date, Fields(text_field, id_field, date_field, html_field),
+                               Reading(timeout, any_language, encoding))
+        _extract_on_cluster(paths, output, dask, options, partition_size, quiet)
     if not paths:
         if sys.stdin.isatty():
             raise typer.BadParameter("give at least one path, or - to read stdin", param_hint="PATHS")
@@ -138,6 +147,43 @@ def extract(
         stderr.print(
             f"{summary.articles} articles read, {summary.attributions} attributions written, "
             f"{summary.failed} failed{skipped}, {summary.seconds:.1f} s",
+            style="dim",
+        )
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+def _extract_on_cluster(paths, output: Optional[Path], address: str, options, partition_size: int, quiet: bool) -> None:
+    """``extract --dask``: shards in the ``-o`` folder; complete shards are kept, so a re-run resumes."""
+    from .cluster import SHARD_FORMATS, extract_on_cluster
+
+    if not paths:
+        raise typer.BadParameter("give the inputs to read (stdin cannot be split)", param_hint="PATHS")
+    if output is None or output.exists() and not output.is_dir():
+        raise typer.BadParameter("needs -o FOLDER for the shard files", param_hint="--dask")
+    if options.fmt not in SHARD_FORMATS:
+        raise typer.BadParameter(f"shards are written as {' or '.join(SHARD_FORMATS)}", param_hint="--format")
+    progress = _progress(quiet)
+    with progress or nullcontext():
+        task = progress.add_task("partitions", total=None) if progress else None
+
+        def on_shard(shard, done: int, total: int) -> None:
+            for line in shard.errors:
+                fail(line)
+            if progress:
+                progress.update(task, completed=done, total=total)
+
+        try:
+            summary = extract_on_cluster(paths, output, address, options, partition_size, on_shard)
+        except AttribError as e:
+            fail(str(e))
+            raise typer.Exit(2)
+        except OSError as e:
+            fail(f"{output}: {e.strerror or e}")
+            raise typer.Exit(1)
+    if not quiet:
+        stderr.print(
+            f"{summary.shards} shards ({summary.skipped_shards} already complete), {summary.articles} articles read, "
+            f"{summary.attributions} attributions written, {summary.failed} failed, {summary.seconds:.1f} s",
             style="dim",
         )
     raise typer.Exit(1 if summary.failed else 0)

@@ -29,7 +29,8 @@ DEFAULT_PARTITION_ARTICLES = 100
 SCAN_BLOCK = 1 << 24
 # a shard's name: zero-padded so that name order is input order
 SHARD = "part-{:05d}"
-SHARD_FORMATS = {"jsonl": "jsonl", "articles": "jsonl", "csv": "csv"}
+# each shard is whole in itself: a CSV shard has its own header row
+SHARD_FORMATS = {"jsonl": "jsonl", "csv": "csv"}
 INSTALL_HINT = 'the Dask runner needs the dask extra: pip install "attrib[dask]"'
 
 
@@ -355,9 +356,9 @@ def extract_on_cluster(
             results[p.index] = done
             summary.skipped_shards += 1
     if todo:
-        from distributed import as_completed
-
         with connect(address) as client:
+            from distributed import as_completed  # importable: connect() checked
+
             futures = [client.submit(run_partition, p, str(out), options, key=f"attrib-{p.name}-{p.fingerprint[:12]}",
                                      retries=2) for p in todo]
             for future in as_completed(futures):

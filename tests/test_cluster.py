@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -14,8 +15,13 @@ import pytest
 distributed = pytest.importorskip("distributed")
 dask_bag = pytest.importorskip("dask.bag")
 
-from attrib import bag, cluster
-from attrib.articles import Article
+from typer.testing import CliRunner  # noqa: E402
+
+from attrib import bag, cluster  # noqa: E402
+from attrib.articles import Article  # noqa: E402
+from attrib.cli import app  # noqa: E402
+
+from .conftest import ROOT  # noqa: E402
 
 SPEAKERS = ["Mayor Ana Ruiz", "The council", "Senator Paul Okafor", "A spokeswoman for the port", "Dr. Lena Brandt"]
 VERBS = ["said", "told reporters", "announced", "warned", "added"]
@@ -178,3 +184,30 @@ def test_shards_leave_out_unfinished_files(tmp_path):
     (tmp_path / "part-00000.meta.json").write_text("{}", encoding="utf-8")
     (tmp_path / ".part-00001.jsonl.1.2.tmp").write_text("half", encoding="utf-8")
     assert [p.name for p in cluster.shards(tmp_path)] == ["part-00000.jsonl"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "attrib", "extract", *args], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+
+
+def test_cli_dask_local_equals_a_local_run_and_resumes(inputs, tmp_path):
+    out = tmp_path / "shards"
+    first = _cli(*inputs, "-o", str(out), "--dask", "local:2", "--partition-size", "3")
+    local = _cli(*inputs, "--format", "jsonl", "-q")
+    assert first.returncode == local.returncode == 1  # the malformed JSONL line, reported by both
+    assert _merged(out) == local.stdout
+    assert first.stderr.count("malformed JSON") == local.stderr.count("malformed JSON") == 1
+    again = _cli(*inputs, "-o", str(out), "--dask", "local:2", "--partition-size", "3")
+    assert "7 shards (7 already complete)" in again.stderr and _merged(out) == local.stdout
+
+
+def test_cli_dask_needs_an_output_folder(tmp_path):
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--dask", "local:1"])
+    assert result.exit_code == 2 and "-o FOLDER" in result.output
+
+
+def test_cli_dask_without_distributed_says_how_to_install(monkeypatch, inputs, tmp_path):
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    result = CliRunner().invoke(app, ["extract", *inputs, "-o", str(tmp_path / "o"), "--dask", "local:1"])
+    assert result.exit_code == 2 and 'pip install "attrib[dask]"' in result.output
