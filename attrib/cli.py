@@ -5,6 +5,7 @@ import codecs
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 from contextlib import ExitStack, nullcontext
@@ -22,6 +23,7 @@ from .articles import Fields, Reading, read_inputs
 from .errors import AttribError
 from .cluster import ShardOptions
 from .output import FORMATS, make_writer
+from .store import SqliteWriter
 from .html_report import render
 from .review import is_output, read_output, with_texts
 from .web import DEFAULT_TIMEOUT
@@ -71,7 +73,8 @@ def extract(
         None, help="Text, .jsonl, .csv or .html files (or .gz of them), http(s) URLs, folders, or - for stdin."
     ),
     fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="table, jsonl, json, csv or html [default: table on a terminal, else jsonl]"
+        None, "--format", "-f",
+        help="table, jsonl, json, csv, html or sqlite (with -o) [default: table on a terminal, else jsonl]",
     ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD; wins over a JSONL date field and the dateline."),
@@ -106,10 +109,12 @@ def extract(
         paths = ["-"]
     if fmt is None:
         fmt = _format_for(output) if output else ("table" if sys.stdout.isatty() else "jsonl")
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
-    if resume and (output is None or fmt not in ("jsonl", "json")):
-        raise typer.BadParameter("needs -o FILE and --format jsonl or json", param_hint="--resume")
+    if fmt not in FORMATS + ("sqlite",):
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS + ('sqlite',))}", param_hint="--format")
+    if fmt == "sqlite" and output is None:
+        raise typer.BadParameter("a database needs -o FILE", param_hint="--format")
+    if resume and (output is None or fmt not in ("jsonl", "json", "sqlite")):
+        raise typer.BadParameter("needs -o FILE and --format jsonl, json or sqlite", param_hint="--resume")
     from .extractor import Extractor  # spaCy loads only when there is work to do
     from .runner import StreamSink, run
 
@@ -119,12 +124,15 @@ def extract(
         fail(str(e))
         raise typer.Exit(1)
     try:
-        if output:
+        if fmt == "sqlite":
+            # the database is its own done-log: an article is in it whole or not at all
+            sink = SqliteWriter(output, resume=resume)
+        elif output:
             sink = StreamSink.to_file(lambda out: make_writer(fmt, out), output, resume)
         else:
             sink = StreamSink(make_writer(fmt, sys.stdout, color=sys.stdout.isatty()))
-    except OSError as e:
-        fail(f"{output}: cannot write: {e.strerror}")
+    except (OSError, sqlite3.Error) as e:
+        fail(f"{output}: cannot write: {getattr(e, 'strerror', None) or e}")
         raise typer.Exit(2)
     fields = Fields(text_field, id_field, date_field, html_field)
     progress = _progress(quiet)
@@ -190,7 +198,8 @@ def _extract_on_cluster(paths, output: Optional[Path], address: str, options, pa
 
 
 def _format_for(path: Path) -> str:
-    formats = {".json": "json", ".csv": "csv", ".txt": "table", ".html": "html", ".htm": "html"}
+    formats = {".json": "json", ".csv": "csv", ".txt": "table", ".html": "html", ".htm": "html",
+               ".sqlite": "sqlite", ".db": "sqlite"}
     return formats.get(path.suffix.lower(), "jsonl")
 
 

@@ -2,8 +2,13 @@
 
 import io
 import json
+import os
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -102,3 +107,67 @@ def test_a_file_that_is_no_database_is_one_error(tmp_path):
     path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     result = runner.invoke(app, ["speakers", str(path)])
     assert result.exit_code == 1 and "not an attrib database" in result.stderr
+
+
+def _inputs(path, n):
+    """``n`` invented articles: people quoted under full names in some and surnames in others."""
+    people = ["Sarah Mitchell", "David Miller", "Karen Miller", "Paul Reyes"]
+    lines = []
+    for i in range(n):
+        full = people[i % 4]
+        text = (
+            f"{full} said on Monday that the council would vote on the plan.\n\n"
+            f"“We are not there yet,” {full.split()[-1]} told reporters.\n\n"
+            f"Officials said the budget for {2000 + i} was not final.\n"
+        )
+        lines.append(json.dumps({"id": f"ledger_{i:03d}", "text": text, "date": f"2026-03-{1 + i % 28:02d}"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _content(path):
+    db = sqlite3.connect(path)
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("articles", "attributions", "speakers")}
+
+
+def test_extract_to_sqlite_gives_the_jsonl_records(tmp_path):
+    corpus = _inputs(tmp_path / "in.jsonl", 6)
+    db, out = tmp_path / "corpus.sqlite", tmp_path / "out.jsonl"
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(db), "-q"]).exit_code == 0
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(out), "-q"]).exit_code == 0
+    jsonl = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(jsonl) >= 12 and list(read_records(db)) == jsonl
+    # --format sqlite picks the database whatever the file is called
+    other = tmp_path / "corpus.data"
+    assert runner.invoke(app, ["extract", str(corpus), "-o", str(other), "--format", "sqlite", "-q"]).exit_code == 0
+    assert _content(other) == _content(db)
+
+
+def test_sqlite_needs_an_output_file():
+    assert runner.invoke(app, ["extract", "x.txt", "--format", "sqlite"]).exit_code == 2
+
+
+def test_killed_sqlite_run_resumes_to_the_same_database(tmp_path):
+    corpus = _inputs(tmp_path / "in.jsonl", 60)
+    whole, resumed = tmp_path / "whole.sqlite", tmp_path / "resumed.sqlite"
+    cmd = [sys.executable, "-m", "attrib", "extract", str(corpus), "-q"]
+    subprocess.run(cmd + ["-o", str(whole)], check=True)
+    child = subprocess.Popen(cmd + ["-o", str(resumed)])
+    deadline, committed = time.monotonic() + 120, 0
+    while time.monotonic() < deadline and committed < 3:
+        time.sleep(0.05)
+        committed = _committed(resumed)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert 3 <= _committed(resumed) < 60
+    rerun = subprocess.run(cmd + ["-o", str(resumed), "--resume"], capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _content(resumed) == _content(whole)
+
+
+def _committed(path) -> int:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0  # not created yet
