@@ -183,8 +183,7 @@ def identities(records: Iterable[dict]) -> dict[Unit, str]:
     for record in records:
         key = record_key(record)
         if key:
-            keys[key].types[record.get("speaker_type")] += 1
-            keys[key].units[unit_of(record, key)] += 1
+            keys[key].add(unit_of(record, key), record.get("speaker_type"), record.get("speaker") or "")
     return merge(keys)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .labels import NAME_PARTICLES
 from .names import fold, name_key, same_person
 
 # types whose names can be short forms of one another; groups and anonymous sources are phrases
@@ -40,6 +41,12 @@ class KeyInfo:
 
     types: Counter = field(default_factory=Counter)
     units: Counter = field(default_factory=Counter)  # Unit -> records
+    phrases: int = 0  # records whose speaker is a phrase with lower-case words, not a proper name
+
+    def add(self, unit: Unit, type_: str | None, speaker: str) -> None:
+        self.types[type_] += 1
+        self.units[unit] += 1
+        self.phrases += not is_proper_name(speaker)
 
     @property
     def type(self) -> str:
@@ -57,6 +64,12 @@ def speaker_key(name: str | None) -> str | None:
     # initials, suffixes and possessive endings go, as in the resolver's own name keys
     words = name_key(name.split()) or tuple(w for w in (fold(x) for x in name.split()) if w)
     return "-".join(words) or None
+
+
+def is_proper_name(name: str) -> bool:
+    """Every word capitalised, save surname particles ("Carlos Fernandez de Cossio"); "spokeswoman
+    for Hillary Clinton" is a description that ends in a name, not a longer form of it."""
+    return all(w[:1].isupper() or fold(w) in NAME_PARTICLES or not fold(w) for w in name.split())
 
 
 def key_words(key: str) -> tuple[str, ...]:
@@ -111,7 +124,8 @@ class _Cluster:
 
 def _full_name_clusters(keys: dict[str, KeyInfo]) -> dict[str, _Cluster]:
     """Full names (two words or more) of named types, joined into one cluster per person."""
-    full = [k for k, info in keys.items() if len(key_words(k)) > 1 and info.type in NAMED_TYPES]
+    full = [k for k, info in keys.items()
+            if len(key_words(k)) > 1 and info.type in NAMED_TYPES and 2 * info.phrases < info.records]
     clusters = {
         k: _Cluster(
             [k],

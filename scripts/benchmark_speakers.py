@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,12 +51,13 @@ def records(total: int, speakers: int, seed: int = 7):
     """``total`` records, ten an article, as attrib writes them."""
     rng = random.Random(seed)
     who = people(speakers, rng)
-    weights = [1 / (rank + 1) for rank in range(speakers)]  # a few are quoted far more than the rest
+    # a few are quoted far more than the rest (cumulative weights: choices() would sum them per call)
+    cumulative = list(accumulate(1 / (rank + 1) for rank in range(speakers)))
     start = date(2026, 1, 1)
     for n in range(total):
         article = n // 10
         day = (start + timedelta(days=article % 365)).isoformat()
-        full, surname, gender = rng.choices(who, weights)[0]
+        full, surname, gender = rng.choices(who, cum_weights=cumulative)[0]
         name = full if rng.random() < 0.6 else surname
         quote = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
         yield {

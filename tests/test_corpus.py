@@ -105,6 +105,13 @@ def test_full_names_with_different_first_names_stay_apart_even_with_one_shared_l
     assert names["Bo Moss"] == "bo-moss"
 
 
+def test_a_description_ending_in_a_name_is_no_longer_form_of_it():
+    records = [rec("a1", "Dana Whitfield"), rec("a2", "Senator Dana Whitfield"), rec("a3", "aide to Dana Whitfield")]
+    names, _ = identity_of(records)
+    # "Senator Dana Whitfield" (a title the resolver left in) joins; the aide is someone else
+    assert names["Senator Dana Whitfield"] == names["Dana Whitfield"] != names["aide to Dana Whitfield"]
+
+
 def test_groups_and_anonymous_sources_are_not_merged_by_their_last_word():
     records = [
         rec("a1", "city officials", type_="group"),
@@ -233,3 +240,19 @@ def test_usage_errors_exit_2(tmp_path):
     path = write_jsonl(tmp_path / "out.jsonl", [rec("a1", "Renata Okafor")])
     assert runner.invoke(app, ["speakers", path, "--by", "year"]).exit_code == 2
     assert runner.invoke(app, ["speakers", path, "--format", "xml"]).exit_code == 2
+
+
+def test_stdin_is_read_like_a_file(tmp_path):
+    records = [rec("a1", "Renata Okafor"), rec("a2", "Okafor"), rec("a3", "Lukas Brandt")]
+    path = write_jsonl(tmp_path / "out.jsonl", records)
+    piped = runner.invoke(app, ["speakers", "-", "-f", "jsonl"], input=(tmp_path / "out.jsonl").read_text())
+    assert piped.exit_code == 0 and piped.stdout == runner.invoke(app, ["speakers", path, "-f", "jsonl"]).stdout
+
+
+def test_by_type_gives_shares_of_speakers_and_attributions(tmp_path):
+    records = [rec("a1", "Renata Okafor"), rec("a1", "Renata Okafor"), rec("a2", "city council", type_="organization"),
+               rec("a3", "a senior official", type_="anonymous")]
+    result = runner.invoke(app, ["speakers", write_jsonl(tmp_path / "o.jsonl", records), "--by", "type", "-f", "jsonl"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["group"], r["speakers"], r["attributions"], r["attribution_share"]) for r in rows] == [
+        ("person", 1, 2, 0.5), ("anonymous", 1, 1, 0.25), ("organization", 1, 1, 0.25)]
