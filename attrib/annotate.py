@@ -1,4 +1,5 @@
 """One parsed article to its attributions and speakers: finder, resolver and dates together."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -24,7 +25,9 @@ class Resolved:
     date: DateValue
 
 
-def annotate(doc: Doc, date: str | None = None, doc_id: str = "") -> tuple[str | None, list[Attribution], list[Speaker]]:
+def annotate(
+    doc: Doc, date: str | None = None, doc_id: str = ""
+) -> tuple[str | None, list[Attribution], list[Speaker]]:
     """The article date, attributions and speakers of a parsed article; ``date`` (ISO) overrides the dateline;
     ``doc_id`` names the article in the records."""
     text = text_of(doc)

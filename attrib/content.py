@@ -4,6 +4,7 @@ A cue's content is its complement clause (or object), less what the parse hangs 
 not what was said: a coordinated clause with a cue of its own, a trailing participle, a time
 phrase that dates the saying, a comment set off after the last quotation.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,9 @@ SPEAKING_THOUGHTS = {"believe", "think"}
 MAX_CONNECTIVE_TOKENS = 2
 
 
-def clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: Quotations,
-                    before: tuple[int, int] | None) -> tuple[int, int] | None:
+def clause_content(
+    doc: Doc, cue: Cue, clause_ids: set[int], quotes: Quotations, before: tuple[int, int] | None
+) -> tuple[int, int] | None:
     """The content a cue's clause or object gives, widened to the quotations it touches."""
     text = text_of(doc)
     exclude = clause_ids | _nested_clause_tokens(cue)
@@ -52,11 +54,15 @@ def clause_content(doc: Doc, cue: Cue, clause_ids: set[int], quotes: Quotations,
 
 
 def _further_complements(cue: Cue) -> list[Token]:
-    """"said Trump has respect for the military and his comment was ...": a second complement clause
+    """ "said Trump has respect for the military and his comment was ...": a second complement clause
     the parser gave the cue; one that is a cue with a subject of its own is a nested attribution."""
     if cue.frame != "that":
         return []
-    return [c for c in cue.token.rights if c.dep_ == "ccomp" and c.i > cue.content.i and not (c.lemma_.lower() in reporting_verbs() and has_subject(c))]
+    return [
+        c
+        for c in cue.token.rights
+        if c.dep_ == "ccomp" and c.i > cue.content.i and not (c.lemma_.lower() in reporting_verbs() and has_subject(c))
+    ]
 
 
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
@@ -66,11 +72,16 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def _leading_time_phrase(root: Token) -> Token | None:
-    """"said on Monday the talks were over": a time phrase before the clause's subject that the
+    """ "said on Monday the talks were over": a time phrase before the clause's subject that the
     parser hung inside the clause; it dates the saying, not what was said."""
     subjects = [c.i for c in root.children if c.dep_ in CLAUSE_SUBJECTS]
     for child in root.children:
-        if subjects and child.i < min(subjects) and child.dep_ in ("prep", "npadvmod") and child.left_edge.i == root.left_edge.i:
+        if (
+            subjects
+            and child.i < min(subjects)
+            and child.dep_ in ("prep", "npadvmod")
+            and child.left_edge.i == root.left_edge.i
+        ):
             if any(t.ent_type_ in TIME_ENTITIES for t in child.subtree):
                 return child
     return None
@@ -94,7 +105,7 @@ def _object_complements(cue: Cue) -> list[Token]:
 
 
 def _reason_clause(cue: Cue) -> Token | None:
-    """"X said Y because Z": the parser hangs "because Z" on the cue, but it belongs to what was said."""
+    """ "X said Y because Z": the parser hangs "because Z" on the cue, but it belongs to what was said."""
     for child in cue.token.rights:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in reason_marks() for m in child.children):
             return child
@@ -117,7 +128,7 @@ def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int
 
 
 def as_clause_content(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
-    """"while costs rose, the only test is a “clean record,” as a memo put it": the clause the "as" clause
+    """ "while costs rose, the only test is a “clean record,” as a memo put it": the clause the "as" clause
     modifies, from its subject on; what leads into it is not what the memo said."""
     subjects = [c for c in root.lefts if c.dep_ in CLAUSE_SUBJECTS]
     start = subjects[0].left_edge.i if subjects else root.left_edge.i
@@ -139,7 +150,9 @@ def sentence_after_clause(doc: Doc, clause: list[Token], cue: Cue) -> tuple[int,
     if end + 2 >= sent.end or doc[end + 1].text != "," or doc[clause[0].i - 1].text != ",":
         return None
     rest = doc[end + 2 : sent.end]
-    if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in rest) or any(t.dep_ == "nsubj" for t in rest):
+    if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in rest) or any(
+        t.dep_ == "nsubj" for t in rest
+    ):
         return None
     start, stop = trim(text_of(doc), rest.start_char, rest.end_char)
     return (start, stop) if stop - start > 1 else None
@@ -154,11 +167,23 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
     if root is None or cue.frame == "according":
         return out
     # a participle clause set off by a comma ends the content wherever the parser hung it
-    participles = [t for t in root.subtree if t.i > root.i and t.dep_ == "advcl" and t.tag_ == "VBG" and after_comma(t.left_edge)]
+    participles = [
+        t for t in root.subtree if t.i > root.i and t.dep_ == "advcl" and t.tag_ == "VBG" and after_comma(t.left_edge)
+    ]
     for child in [c for c in root.children if c.i > root.i and c not in participles] + participles:
         verb = reporting_verbs().get(child.lemma_.lower())
-        own_cue = child.dep_ == "conj" and verb is not None and (verb.kind == "speech" or verb.lemma in SPEAKING_THOUGHTS) and has_subject(child)
-        with_cue = child.dep_ == "conj" and not has_subject(child) and _same_form(child, cue.token) and not _same_form(child, root)
+        own_cue = (
+            child.dep_ == "conj"
+            and verb is not None
+            and (verb.kind == "speech" or verb.lemma in SPEAKING_THOUGHTS)
+            and has_subject(child)
+        )
+        with_cue = (
+            child.dep_ == "conj"
+            and not has_subject(child)
+            and _same_form(child, cue.token)
+            and not _same_form(child, root)
+        )
         if own_cue or with_cue or child in participles:
             left = child.left_edge.i
             # take the coordinating word and comma with it
@@ -174,8 +199,11 @@ def has_subject(verb: Token) -> bool:
 
 def _same_form(a: Token, b: Token) -> bool:
     """Same verb form and auxiliaries: "has maintained" and "has provided", "said" and "described"."""
-    aux = lambda v: tuple(c.lower_ for c in v.children if c.dep_ in AUXILIARIES)
-    return a.tag_ == b.tag_ and aux(a) == aux(b)
+    return a.tag_ == b.tag_ and _auxiliaries(a) == _auxiliaries(b)
+
+
+def _auxiliaries(verb: Token) -> tuple[str, ...]:
+    return tuple(c.lower_ for c in verb.children if c.dep_ in AUXILIARIES)
 
 
 def _widen_to_quotes(start: int, end: int, quotes: Quotations, clause: list[Token]) -> tuple[int, int]:
@@ -197,19 +225,24 @@ def _cut_after_quote(text: str, start: int, end: int, quotes: Quotations) -> int
 
 
 def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
-    """"predicted a Lopez win in Ohio, which votes in May": a relative clause set off by a comma
+    """ "predicted a Lopez win in Ohio, which votes in May": a relative clause set off by a comma
     at the end of an object is the reporter's aside, not part of what was said."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
     for token in span:
-        if token.dep_ == "relcl" and token.right_edge.i == span.end - 1 and token.left_edge.i > span.start and after_comma(token.left_edge):
+        if (
+            token.dep_ == "relcl"
+            and token.right_edge.i == span.end - 1
+            and token.left_edge.i > span.start
+            and after_comma(token.left_edge)
+        ):
             return trim(text_of(doc), start, doc[token.left_edge.i - 1].idx)[1]
     return end
 
 
 def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> int:
-    """"said the talks “should be finished by spring,” referring to the deadline": what a comma
+    """ "said the talks “should be finished by spring,” referring to the deadline": what a comma
     or dash sets off after the content's last quotation is the reporter's comment, unless it is a
     clause; so is a date or a "during" phrase right after it ("blasted the council as a “circus”
     Wednesday on the radio"). After an earlier quotation only an apposition or a participle is
@@ -225,8 +258,15 @@ def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> 
             return q.end
         set_off = re.match(r"\s*[,—–]|\s*-\s", text[q.end : end]) or text[q.end - 2 : q.end - 1] == ","
         heads = [t for t in rest if not t.is_punct and (t.head == t or not rest.start <= t.head.i < rest.end)]
-        # a list of quoted words ("a “coward,” a “fraud” and a “quitter”") goes on; a comment opens with words of its own
-        listed = not last and any(text[rest[0].idx : rest[min(2, len(rest) - 1)].idx + 1].find(m) >= 0 for m in "\"“")
-        if set_off and heads and not listed and not any(has_subject(t) for t in heads) and (last or heads[0].dep_ in COMMENTS):
+        # a list of quoted words ("a “coward,” a “fraud” and a “quitter”") goes on; a comment opens with
+        # words of its own
+        listed = not last and any(text[rest[0].idx : rest[min(2, len(rest) - 1)].idx + 1].find(m) >= 0 for m in '"“')
+        if (
+            set_off
+            and heads
+            and not listed
+            and not any(has_subject(t) for t in heads)
+            and (last or heads[0].dep_ in COMMENTS)
+        ):
             return q.end
     return end

@@ -3,6 +3,7 @@
 A cue knows the token of its verb (or "according to"), the root of its content and the root
 of its speaker phrase; the spans themselves are cut by ``content`` and ``speakers``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,14 +60,16 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
         entry = verbs.get(token.lemma_.lower())
         if entry is None or token.pos_ not in VERBAL or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
-        if entry.frames == {"as"} and not (is_as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)):
+        if entry.frames == {"as"} and not (
+            is_as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+        ):
             continue
         content, frame = _content_root(token, entry.frames)
         yield Cue(token, cue_tokens(token), content, frame, speaker_root(token))
 
 
 def is_as_clause(verb: Token) -> bool:
-    """"..., as the mayor put it" / "as she said": a comparative clause that attributes the clause it hangs on."""
+    """ "..., as the mayor put it" / "as she said": a comparative clause that attributes the clause it hangs on."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
 
 
@@ -85,7 +88,11 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
             if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that":
                 return child, "that"
     for child in children:
-        if child.dep_ == "xcomp" and "to" in frames and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if (
+            child.dep_ == "xcomp"
+            and "to" in frames
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
             # "urged the governor to release ...": the content starts at the object
             objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
             return (objects[0], "obj") if objects and "obj" in frames else (child, "to")
@@ -94,18 +101,32 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
     # "accused X of Y", "likened X to Y"; not "called X on Friday"
     objects = [c for c in children if c.dep_ == "dobj"]
     # the complement may hang on the verb or, as the parser often has it, on the object
-    complements = [c for h in [verb, *objects] for c in h.children if c.dep_ == "prep" and c.lower_ in ("as", "of", "to") and c.i > verb.i + 1]
+    complements = [
+        c
+        for h in [verb, *objects]
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("as", "of", "to") and c.i > verb.i + 1
+    ]
     takes_object = "obj" in frames or "pred" in frames and bool(predicates or complements)
     for child in children:
         # a pronoun object counts when a predicate follows it: "call this the “waiting game”"
-        if child.dep_ in ("dobj", "attr") and takes_object and (predicates or child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON"):
+        if (
+            child.dep_ in ("dobj", "attr")
+            and takes_object
+            and (predicates or child.lower_ not in EMPTY_OBJECTS and child.pos_ != "PRON")
+        ):
             return child, "obj"
     if predicates and takes_object:
         return predicates[0], "obj"  # "called both Trump and Clinton “crazy”": the parser left no object
     for child in children:
         # "called for X", "pointed to X", "warned of X": the content is the preposition's object
         # the preposition is phrasal only right after the verb: "called on X to", not "called X on Friday"
-        if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "on") and child.i == verb.i + 1 and frames & {"obj", "pred"}:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("for", "to", "of", "on")
+            and child.i == verb.i + 1
+            and frames & {"obj", "pred"}
+        ):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0], "obj"
@@ -120,7 +141,12 @@ def _misattached_that_clause(verb: Token) -> Token | None:
             continue
         marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "that" and c.i == token.left_edge.i]
         # the noun it hangs on must be the verb's own object or adjunct, not a noun of the content
-        if marks and token.head.head is not None and token.head.dep_ in ("dobj", "pobj", "npadvmod") and token.head.head in (verb, *[c for c in verb.children if c.dep_ == "prep"]):
+        if (
+            marks
+            and token.head.head is not None
+            and token.head.dep_ in ("dobj", "pobj", "npadvmod")
+            and token.head.head in (verb, *[c for c in verb.children if c.dep_ == "prep"])
+        ):
             return token
     return None
 
@@ -150,8 +176,14 @@ def speaker_root(verb: Token) -> Token | None:
     while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < MAX_LENDER_STEPS:
         if verb.dep_ == "relcl":
             return verb.head
-        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in reporting_verbs() and verb.head.dep_ != "ROOT" and not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.head.children):
-            return None  # coordination deep inside a clause is too often a misparse to borrow from, short of a named subject
+        if (
+            verb.dep_ == "conj"
+            and verb.head.lemma_.lower() not in reporting_verbs()
+            and verb.head.dep_ != "ROOT"
+            and not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.head.children)
+        ):
+            # coordination deep inside a clause is too often a misparse to borrow from, short of a named subject
+            return None
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # "published the results by announcing that ...": the verb the phrase modifies
         verb = verb.head
@@ -163,14 +195,14 @@ def speaker_root(verb: Token) -> Token | None:
 
 
 def _antecedent_of_relative(subject: Token) -> Token:
-    """"who"/"which" as a subject stands for the noun its clause modifies."""
+    """ "who"/"which" as a subject stands for the noun its clause modifies."""
     if subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
         return subject.head.head
     return subject
 
 
 def _noun_cue(noun: Token) -> Cue | None:
-    """"Trump’s claim that ...": a statement noun whose "that" clause is the content and whose
+    """ "Trump’s claim that ...": a statement noun whose "that" clause is the content and whose
     possessor is the speaker (a relative clause, "the claim that he made", is no content)."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
@@ -189,4 +221,6 @@ def _according_to(according: Token) -> Cue | None:
         objects = [t for t in to.subtree if t.i > to.i and t.pos_ in nominal and t.head.pos_ not in nominal]
     if not objects:
         return None
-    return Cue(according, (according, to), according.head if according.head != according else None, "according", objects[0])
+    return Cue(
+        according, (according, to), according.head if according.head != according else None, "according", objects[0]
+    )

@@ -5,6 +5,7 @@ beside it; cues inside another's act dropped; quoted fragments in running text (
 quotations left over, which continue the quote before them, are introduced by a colon or a
 signature, or float to the nearest speaker.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,11 +17,21 @@ from .content import around_clause, as_clause_content, clause_content, cut_after
 from .cues import MAX_CLAUSE_TOKENS, Cue, find_cues, is_as_clause
 from .found import Coverage, Draft, Found, finish
 from .fragments import fragment_cue
-from .leftovers import attach_leftover_quotes
 from .labels import OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, TIME_ENTITIES, VERBAL
+from .leftovers import attach_leftover_quotes
 from .lexicon import reporting_verbs
 from .quotes import Quotations, quoted_spans
-from .spans import after_comma, char_before, entities_touching, paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .spans import (
+    after_comma,
+    char_before,
+    entities_touching,
+    paragraph_of,
+    sentence,
+    subtree_range,
+    text_of,
+    token_range,
+    trim,
+)
 
 # between a quotation and its cue clause only separators may stand: "“…,” he said" / "he said: “…”"
 # (matched whole from an offset, without a copy of the text; "\n?" is what a "$" let through)
@@ -61,23 +72,34 @@ def find_attributions(doc: Doc) -> list[Found]:
 
 
 def _inside_same_act(item: Draft, found: list[Draft]) -> bool:
-    """"asked the audience to welcome the governor": a cue inside another's content that borrows that
+    """ "asked the audience to welcome the governor": a cue inside another's content that borrows that
     cue's very subject is part of the same act, not an attribution of its own (``found``: those of that subject)."""
     return item.cue_token is not None and any(
-        f is not item and f.speaker_token is not None and f.speaker_token == item.speaker_token and f.cue_token is not None
-        and f.cue_token.i < item.cue_token.i and any(p[0] <= item.cue_token.idx < p[1] for p in f.content)
+        f is not item
+        and f.speaker_token is not None
+        and f.speaker_token == item.speaker_token
+        and f.cue_token is not None
+        and f.cue_token.i < item.cue_token.i
+        and any(p[0] <= item.cue_token.idx < p[1] for p in f.content)
         for f in found
     )
 
 
 def _borrow_outer_speakers(found: list[Draft]) -> None:
-    """"The mayor told them his rival “had a foolish plan,” adding, “…”": a participle the parser hung inside
+    """ "The mayor told them his rival “had a foolish plan,” adding, “…”": a participle the parser hung inside
     another attribution's content borrows its subject from there; the speaker is that attribution's."""
     for item in found:
         cue, lent = item.cue_token, item.speaker_token
         if cue is None or lent is None or lent.head == cue or cue.dep_ not in ("advcl", "xcomp", "conj"):
             continue
-        outer = [f for f in found if f is not item and f.cue_token is not None and f.cue_token.i < cue.i and any(p[0] <= lent.idx < p[1] for p in f.content)]
+        outer = [
+            f
+            for f in found
+            if f is not item
+            and f.cue_token is not None
+            and f.cue_token.i < cue.i
+            and any(p[0] <= lent.idx < p[1] for p in f.content)
+        ]
         if outer:
             item.speaker, item.speaker_token = outer[0].speaker, outer[0].speaker_token
 
@@ -120,9 +142,13 @@ def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
 
 
 def _is_parenthetical(cue: Cue) -> bool:
-    """"Over time, several analysts say, costs will fall": the cue hangs from the content."""
+    """ "Over time, several analysts say, costs will fall": the cue hangs from the content."""
     verb = cue.token
-    if not (verb.dep_ in ("parataxis", "ccomp") or is_as_clause(verb)) or verb.head.pos_ not in VERBAL or cue.speaker is None:
+    if (
+        not (verb.dep_ in ("parataxis", "ccomp") or is_as_clause(verb))
+        or verb.head.pos_ not in VERBAL
+        or cue.speaker is None
+    ):
         return False
     if reporting_verbs()[verb.lemma_.lower()].kind != "speech":
         return False
@@ -205,7 +231,12 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
         stripped = line.strip()
         # a line that opens with a quotation mark is a quotation, however it ends ("“…” ― Name")
         # a closing mark typed as an opening one ("“Plainly wrong.“") still closes a sentence
-        if stripped and stripped[-1] not in ".!?\"”’'):;…“" and stripped[0] not in "\"“”«„" and len(stripped.split()) < HEADLINE_MAX_WORDS:
+        if (
+            stripped
+            and stripped[-1] not in ".!?\"”’'):;…“"
+            and stripped[0] not in '"“”«„'
+            and len(stripped.split()) < HEADLINE_MAX_WORDS
+        ):
             out.add((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -224,7 +255,11 @@ def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Draft], headline
             continue
         cue, (start, end) = fragment
         end = cut_after_last_quote(doc, start, end, quotes)
-        same_cue = [f for f in found if f.cue_token is not None and f.cue_token == cue.token and cue.token.idx < f.content[-1][0] <= start]
+        same_cue = [
+            f
+            for f in found
+            if f.cue_token is not None and f.cue_token == cue.token and cue.token.idx < f.content[-1][0] <= start
+        ]
         if same_cue:
             # "condemned the launch as “reckless” and a “direct threat”": one act, one content
             last = same_cue[0].content[-1]

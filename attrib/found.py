@@ -1,4 +1,5 @@
 """The finder's records: drafts its stages edit, and the frozen ``Found`` they end as."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -58,8 +59,15 @@ def finish(drafts: list[Draft], kinds: list[str]) -> list[Found]:
     for i, d in enumerate(drafts):
         d.index = i
     return [
-        Found(tuple(d.content), d.cue, d.speaker, d.speaker_token, d.cue_token, kind,
-              d.continues.index if d.continues is not None else None)
+        Found(
+            tuple(d.content),
+            d.cue,
+            d.speaker,
+            d.speaker_token,
+            d.cue_token,
+            kind,
+            d.continues.index if d.continues is not None else None,
+        )
         for d, kind in zip(drafts, kinds)
     ]
 
@@ -87,4 +95,3 @@ class Coverage:
             self.reach = max(self.reach, self.parts[self.next][1])
             self.next += 1
         return self.reach > start
-

@@ -5,6 +5,7 @@ although "pound" reports no speech: the quotation marks are the evidence. The ne
 fragment is the cue, its subject the speaker, and its arguments up to the end of the one holding
 the fragment the content.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,10 @@ def fragment_cue(doc: Doc, quote: QuotedSpan) -> tuple[Cue, tuple[int, int]] | N
     if relatives:
         first = relatives[0]
     last = _last_token(holding[0], words[-1])
-    return Cue(verb, tokens, arguments[0], "fragment", speaker), (doc[first].idx, max(quote.end, doc[last].idx + len(doc[last].text)))
+    return Cue(verb, tokens, arguments[0], "fragment", speaker), (
+        doc[first].idx,
+        max(quote.end, doc[last].idx + len(doc[last].text)),
+    )
 
 
 def is_title(quoted: str) -> bool:
@@ -67,12 +71,14 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _completed_verb(verb: Token | None) -> Token | None:
-    """"asked residents to stay in to keep the roads “clear and safe”": an infinitive, or
+    """ "asked residents to stay in to keep the roads “clear and safe”": an infinitive, or
     a gerund completing an object ("praised X for helping draft “smart rules”"), without a subject of
     its own is part of the act of the verb before it; ", mentioning ..." or "by echoing" is an act of its own."""
     while verb is not None and not any(c.dep_ in SUBJECTS for c in verb.children):
         head = verb.head
-        infinitive = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        infinitive = verb.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        )
         completing = verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in OBJECT_PREPOSITIONS
         if completing:
             head = head.head
@@ -87,6 +93,11 @@ def _last_token(argument: Token, quote_end: int) -> int:
     doc = argument.doc
     last = argument.right_edge.i
     for token in argument.subtree:
-        if token.i > quote_end and token.dep_ in FRAGMENT_COMMENTS and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+        if (
+            token.i > quote_end
+            and token.dep_ in FRAGMENT_COMMENTS
+            and token.left_edge.i > 0
+            and doc[token.left_edge.i - 1].text == ","
+        ):
             last = min(last, token.left_edge.i - 2)
     return max(last, quote_end)

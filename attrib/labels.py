@@ -4,6 +4,7 @@ The labels are those of spaCy's English pipelines (ClearNLP dependencies, Penn T
 Open word lists (verbs, titles, nouns) are data under ``models/``; these small closed sets are
 part of the grammar the rules are written against, so they live with the code that reads them.
 """
+
 from __future__ import annotations
 
 # --- dependency labels ---------------------------------------------------------------------------
@@ -41,17 +42,60 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # prepositions that complete an object ("criticized the council for delaying ...")
 OBJECT_PREPOSITIONS = frozenset({"for", "as", "of", "over", "against", "about", "to"})
 # pronoun objects are talk about talk ("he said it"), not content
-EMPTY_OBJECTS = frozenset({"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "much", "more"})
+EMPTY_OBJECTS = frozenset(
+    {"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "much", "more"}
+)
 # subjects that are no one: "it showed the “trend”", "there are “concerns”"
 EMPTY_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what", "these", "those"})
 # subjects before a colon that introduce an explanation, not a speaker ("It is simple: “…”")
 EMPTY_INTRODUCERS = frozenset({"it", "this", "that", "there"})
 # personal, possessive and relative pronouns a speaker phrase may be
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who", "his", "hers", "their",
-                      "its", "my", "our"})
+PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "you",
+        "him",
+        "her",
+        "them",
+        "who",
+        "his",
+        "hers",
+        "their",
+        "its",
+        "my",
+        "our",
+    }
+)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # particles belong to the surname: "Fernandez de Cossio", "van der Leyen", "bin Salman"
-NAME_PARTICLES = frozenset({"de", "da", "del", "della", "di", "du", "dos", "das", "van", "von", "der", "den", "bin", "ibn",
-                            "al", "el", "la", "le", "st", "ter"})
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "st",
+        "ter",
+    }
+)
 # generational suffixes, no part of what tells two names apart
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

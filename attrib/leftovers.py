@@ -1,5 +1,6 @@
 """Quotations no cue took: they continue the quote before them, are introduced by a colon or a
 signature ("“…” ― Carla Sanchez"), or float to the nearest speaker within reach."""
+
 from __future__ import annotations
 
 import re
@@ -12,14 +13,26 @@ from .found import Coverage, Draft, start_of
 from .fragments import is_title
 from .labels import EMPTY_INTRODUCERS, NOMINAL, VERBAL
 from .quotes import Quotations, QuotedSpan
-from .spans import EDGE_PUNCT, char_before, index_before, paragraph_of, sentence, subtree_range, text_of, token_range, trim
+from .spans import (
+    EDGE_PUNCT,
+    char_before,
+    index_before,
+    paragraph_of,
+    sentence,
+    subtree_range,
+    text_of,
+    token_range,
+    trim,
+)
 
 # a quotation this short inside running text is a scare quote or a title, not a statement
 MIN_FLOATING_WORDS = 4
 # a name before a colon introduces a quotation ("Philip Bump: “…”"); a longer phrase is a sentence
 MAX_INTRO_WORDS = 8
 # "” ― Carla Sanchez": a dash, then a name of up to five capitalised words closing the line
-SIGNATURE = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)")
+SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)"
+)
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
 
@@ -37,7 +50,12 @@ def attach_leftover_quotes(doc: Doc, quotes: Quotations, found: list[Draft], hea
             continue
         source = _last_ending_by(found, q.start)
         # a quotation opening a sentence after an attributed one in its paragraph continues it
-        if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source) and _opens_sentence(text, q.start):
+        if (
+            source
+            and _same_paragraph(text, source.end, q.start)
+            and _is_quotation(text, source)
+            and _opens_sentence(text, q.start)
+        ):
             source.content.append((q.start, q.end))
             continue
         if len(text[q.start : q.end].split()) < MIN_FLOATING_WORDS or is_title(text[q.start : q.end]):
@@ -53,7 +71,11 @@ def attach_leftover_quotes(doc: Doc, quotes: Quotations, found: list[Draft], hea
             source = _first_in_paragraph_after(text, found, q.end)
         if source is None:
             continue
-        insort(found, Draft([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source), key=start_of)
+        insort(
+            found,
+            Draft([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source),
+            key=start_of,
+        )
 
 
 def _last_ending_by(found: list[Draft], pos: int) -> Draft | None:
@@ -76,7 +98,7 @@ def _first_in_paragraph_after(text: str, found: list[Draft], pos: int) -> Draft 
 
 
 def _colon_introduction(doc: Doc, q: QuotedSpan) -> Draft | None:
-    """"Philip Bump: “…”" or "she was protesting: “…”": the words before a colon introduce the quotation."""
+    """ "Philip Bump: “…”" or "she was protesting: “…”": the words before a colon introduce the quotation."""
     text = text_of(doc)
     colon = index_before(text, q.start)
     if colon < 0 or text[colon] != ":":
@@ -97,7 +119,9 @@ def _colon_introduction(doc: Doc, q: QuotedSpan) -> Draft | None:
         speaker = speaker_root(head)
         if speaker is None or speaker.lower_ in EMPTY_INTRODUCERS:
             return None
-        span = trim(text, *subtree_range(speaker, {head.i, *range(colon_token.i, max(colon_token.i, speaker.right_edge.i + 1))}))
+        span = trim(
+            text, *subtree_range(speaker, {head.i, *range(colon_token.i, max(colon_token.i, speaker.right_edge.i + 1))})
+        )
         return Draft([(q.start, q.end)], token_range(cue_tokens(head)), span, speaker, head)
     if head.pos_ in NOMINAL and colon_token.i - head.left_edge.i <= MAX_INTRO_WORDS and head.left_edge.i >= sent_start:
         span = trim(text, *subtree_range(head, after_colon))
@@ -106,7 +130,7 @@ def _colon_introduction(doc: Doc, q: QuotedSpan) -> Draft | None:
 
 
 def _signed(doc: Doc, q: QuotedSpan) -> Draft | None:
-    """"“…” ― Carla Sanchez": a quotation signed with a dash and a name at the end of its line."""
+    """ "“…” ― Carla Sanchez": a quotation signed with a dash and a name at the end of its line."""
     text = text_of(doc)
     m = SIGNATURE.match(text, q.end)
     if not m:
@@ -121,7 +145,7 @@ def _signed(doc: Doc, q: QuotedSpan) -> Draft | None:
 
 def _opens_sentence(text: str, pos: int) -> bool:
     before = char_before(text, pos)
-    return not before or before in ".!?\"”"
+    return not before or before in '.!?"”'
 
 
 def _is_quotation(text: str, f: Draft) -> bool:
@@ -145,4 +169,3 @@ def _paragraph_distance(text: str, a: int, b: int) -> int:
         filled += not text[lo:cut].isspace() and cut > lo
         lo = cut + 1
     return filled - 1
-

@@ -1,4 +1,5 @@
 """Word lists shipped under ``models/`` (installed as ``attrib.models``), loaded once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -80,7 +81,9 @@ def role_nouns() -> dict[str, RoleNoun]:
 @lru_cache(maxsize=None)
 def person_nouns() -> dict[str, str | None]:
     """Lower-cased one-word titles ("mayor", "spokeswoman") and the gender they imply, if any."""
-    return {t.lower(): (g if g in ("m", "f") else None) for t, g in titles().items() if " " not in t and not t.endswith(".")}
+    return {
+        t.lower(): (g if g in ("m", "f") else None) for t, g in titles().items() if " " not in t and not t.endswith(".")
+    }
 
 
 @lru_cache(maxsize=None)

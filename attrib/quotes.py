@@ -4,6 +4,7 @@ News quotes are messy: straight and curly marks, ``''`` for closing in some wire
 multi-paragraph quote that opens every paragraph and closes only at the end, and marks that
 never close. Every span returned has valid offsets into the text, whatever the input.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,12 @@ def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, int, st
     out = []
     for m in _MARK.finditer(text, start, end):
         direction = _direction(text, m.start(), len(m.group()))
-        if direction == "close" and not out and not text[start : m.start()].strip() and not text[m.end() : m.end() + 1].isspace():
+        if (
+            direction == "close"
+            and not out
+            and not text[start : m.start()].strip()
+            and not text[m.end() : m.end() + 1].isspace()
+        ):
             direction = "open"  # scraped copy opens a paragraph's quotation with ” as often as with “
         # inch marks and the like (5'11") sit between letters or digits: not a quotation
         if direction != "ambiguous":
@@ -66,7 +72,12 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         open_at: int | None = None
         if pending:
             # an open quote continues only into a paragraph that opens with a mark of the same style
-            if marks and marks[0][2] == "open" and not text[p_start : marks[0][0]].strip() and _style(text[marks[0][0]]) == _style(text[pending[0][0]]):
+            if (
+                marks
+                and marks[0][2] == "open"
+                and not text[p_start : marks[0][0]].strip()
+                and _style(text[marks[0][0]]) == _style(text[pending[0][0]])
+            ):
                 open_at = marks[0][0]
                 marks = marks[1:]
             else:

@@ -1,4 +1,5 @@
 """Character spans cut from tokens: trimming, joining, and the paragraphs they sit in."""
+
 from __future__ import annotations
 
 import weakref
@@ -20,7 +21,7 @@ _SENT_STARTS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDicti
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
 # white space and closing marks between a comma and what it sets off ("“…,” claiming")
-CLOSING_SKIP = " \t\r\n\"”’"
+CLOSING_SKIP = ' \t\r\n"”’'
 # punctuation that separates clauses; brackets and quotation marks belong to what they enclose
 SEPARATORS = {",", ";", ":", "-", "–", "—", "--", ".", "!", "?"}
 

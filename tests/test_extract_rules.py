@@ -1,4 +1,5 @@
 """Rule tests: one attribution pattern each, on short sentences of our own writing."""
+
 import pytest
 
 
@@ -12,58 +13,233 @@ def one(extractor, text, **kw):
     "text, speaker, cue, quote, kind",
     [
         # reported speech: the complement clause, "that" included
-        ("The mayor said that the bridge would reopen in May.", "The mayor", "said", "that the bridge would reopen in May", "indirect"),
-        ("Senator Jane Hollis told reporters the bill was dead.", "Senator Jane Hollis", "told", "the bill was dead", "indirect"),
-        ("The company has repeatedly denied that it sold user data.", "The company", "has repeatedly denied", "that it sold user data", "indirect"),
-        ("Union leaders warned that a strike could begin on Friday.", "Union leaders", "warned", "that a strike could begin on Friday", "indirect"),
-        ("The governor insisted the budget was balanced.", "The governor", "insisted", "the budget was balanced", "indirect"),
+        (
+            "The mayor said that the bridge would reopen in May.",
+            "The mayor",
+            "said",
+            "that the bridge would reopen in May",
+            "indirect",
+        ),
+        (
+            "Senator Jane Hollis told reporters the bill was dead.",
+            "Senator Jane Hollis",
+            "told",
+            "the bill was dead",
+            "indirect",
+        ),
+        (
+            "The company has repeatedly denied that it sold user data.",
+            "The company",
+            "has repeatedly denied",
+            "that it sold user data",
+            "indirect",
+        ),
+        (
+            "Union leaders warned that a strike could begin on Friday.",
+            "Union leaders",
+            "warned",
+            "that a strike could begin on Friday",
+            "indirect",
+        ),
+        (
+            "The governor insisted the budget was balanced.",
+            "The governor",
+            "insisted",
+            "the budget was balanced",
+            "indirect",
+        ),
         # inverted order
-        ("The talks have stalled, said Maria Lopez, a spokeswoman for the ministry.", "Maria Lopez, a spokeswoman for the ministry", "said", "The talks have stalled", "indirect"),
+        (
+            "The talks have stalled, said Maria Lopez, a spokeswoman for the ministry.",
+            "Maria Lopez, a spokeswoman for the ministry",
+            "said",
+            "The talks have stalled",
+            "indirect",
+        ),
         # according to
-        ("The plant will close next year, according to two people familiar with the plans.", "two people familiar with the plans", "according to", "The plant will close next year", "indirect"),
-        ("As host of “The Morning Hour,” the anchor belittled guests, according to show insiders.", "insiders", "according to", "As host of “The Morning Hour,” the anchor belittled guests", "mixed"),
+        (
+            "The plant will close next year, according to two people familiar with the plans.",
+            "two people familiar with the plans",
+            "according to",
+            "The plant will close next year",
+            "indirect",
+        ),
+        (
+            "As host of “The Morning Hour,” the anchor belittled guests, according to show insiders.",
+            "insiders",
+            "according to",
+            "As host of “The Morning Hour,” the anchor belittled guests",
+            "mixed",
+        ),
         # direct quotes, both orders, straight and curly marks
         ("“We will not back down,” the minister said.", "the minister", "said", "“We will not back down,”", "direct"),
         ('"We will not back down," said Tom Reyes.', "Tom Reyes", "said", '"We will not back down,"', "direct"),
         ("The minister said: “We will not back down.”", "The minister", "said", "“We will not back down.”", "direct"),
         # mixed: reported speech with a quoted fragment
-        ("The senator said the plan was “dead on arrival” in the House.", "The senator", "said", "the plan was “dead on arrival” in the House", "mixed"),
+        (
+            "The senator said the plan was “dead on arrival” in the House.",
+            "The senator",
+            "said",
+            "the plan was “dead on arrival” in the House",
+            "mixed",
+        ),
         # objects as content for verbs that take them
-        ("Officials announced new limits on water use.", "Officials", "announced", "new limits on water use", "indirect"),
+        (
+            "Officials announced new limits on water use.",
+            "Officials",
+            "announced",
+            "new limits on water use",
+            "indirect",
+        ),
         # infinitive content
         ("The president vowed to veto the measure.", "The president", "vowed", "to veto the measure", "indirect"),
         # thought and belief are attributions too
-        ("Most economists believe the recession is over.", "Most economists", "believe", "the recession is over", "indirect"),
+        (
+            "Most economists believe the recession is over.",
+            "Most economists",
+            "believe",
+            "the recession is over",
+            "indirect",
+        ),
         # an object with its complement
-        ("The senator urged the governor to release the emails.", "The senator", "urged", "the governor to release the emails", "indirect"),
-        ("The mayor criticized the council for delaying the vote.", "The mayor", "criticized", "the council for delaying the vote", "indirect"),
+        (
+            "The senator urged the governor to release the emails.",
+            "The senator",
+            "urged",
+            "the governor to release the emails",
+            "indirect",
+        ),
+        (
+            "The mayor criticized the council for delaying the vote.",
+            "The mayor",
+            "criticized",
+            "the council for delaying the vote",
+            "indirect",
+        ),
         ("Graham called both candidates “crazy” and left.", "Graham", "called", "both candidates “crazy”", "mixed"),
         # characterising verbs take their object only with its predicate
-        ("Gov. Ann Miller described the bill as a “disaster.”", "Gov. Ann Miller", "described", "the bill as a “disaster.”", "mixed"),
-        ("Chile accused the neighbouring government of reckless provocation.", "Chile", "accused", "the neighbouring government of reckless provocation", "indirect"),
+        (
+            "Gov. Ann Miller described the bill as a “disaster.”",
+            "Gov. Ann Miller",
+            "described",
+            "the bill as a “disaster.”",
+            "mixed",
+        ),
+        (
+            "Chile accused the neighbouring government of reckless provocation.",
+            "Chile",
+            "accused",
+            "the neighbouring government of reckless provocation",
+            "indirect",
+        ),
         # a quotation opened with a closing mark at the start of its line, as scraped copy has it
-        ("”Fear is what I feel about this election.” ― Edwin Monroy\n", "Edwin Monroy", "―", "”Fear is what I feel about this election.”", "direct"),
+        (
+            "”Fear is what I feel about this election.” ― Edwin Monroy\n",
+            "Edwin Monroy",
+            "―",
+            "”Fear is what I feel about this election.”",
+            "direct",
+        ),
         # a reason clause belongs to what was said
-        ("The agency said it did not count those meetings because they were routine.", "The agency", "said", "it did not count those meetings because they were routine", "indirect"),
+        (
+            "The agency said it did not count those meetings because they were routine.",
+            "The agency",
+            "said",
+            "it did not count those meetings because they were routine",
+            "indirect",
+        ),
         # a noun cue with its possessor as speaker
-        ("The fact-checkers examined Trump’s claim that crime had doubled.", "Trump’s", "claim", "that crime had doubled", "indirect"),
+        (
+            "The fact-checkers examined Trump’s claim that crime had doubled.",
+            "Trump’s",
+            "claim",
+            "that crime had doubled",
+            "indirect",
+        ),
         # colon introductions and signed quotations
-        ("Philip Bump: “Two weeks ago the South was his strongest territory.”", "Philip Bump", ":", "“Two weeks ago the South was his strongest territory.”", "direct"),
-        ("The senator put it bluntly: “We make less than we did ten years ago.”", "The senator", "put", "“We make less than we did ten years ago.”", "direct"),
-        ("“She talks down to people she has never met.” ― Rosa Delgado\n", "Rosa Delgado", "―", "“She talks down to people she has never met.”", "direct"),
+        (
+            "Philip Bump: “Two weeks ago the South was his strongest territory.”",
+            "Philip Bump",
+            ":",
+            "“Two weeks ago the South was his strongest territory.”",
+            "direct",
+        ),
+        (
+            "The senator put it bluntly: “We make less than we did ten years ago.”",
+            "The senator",
+            "put",
+            "“We make less than we did ten years ago.”",
+            "direct",
+        ),
+        (
+            "“She talks down to people she has never met.” ― Rosa Delgado\n",
+            "Rosa Delgado",
+            "―",
+            "“She talks down to people she has never met.”",
+            "direct",
+        ),
         # a wire dateline is not content
-        ("SALEM, Ore., March 4 (UPI) — Rural voters are moving right, a new poll found.", "a new poll", "found", "Rural voters are moving right", "indirect"),
+        (
+            "SALEM, Ore., March 4 (UPI) — Rural voters are moving right, a new poll found.",
+            "a new poll",
+            "found",
+            "Rural voters are moving right",
+            "indirect",
+        ),
         # a cue in a prepositional phrase borrows the subject of the verb the phrase modifies
-        ("The fact-checkers ended their review by announcing that the claim was false.", "The fact-checkers", "announcing", "that the claim was false", "indirect"),
+        (
+            "The fact-checkers ended their review by announcing that the claim was false.",
+            "The fact-checkers",
+            "announcing",
+            "that the claim was false",
+            "indirect",
+        ),
         # a time phrase before the complement dates the saying
-        ("The minister said on Monday the border would stay closed.", "The minister", "said", "the border would stay closed", "indirect"),
+        (
+            "The minister said on Monday the border would stay closed.",
+            "The minister",
+            "said",
+            "the border would stay closed",
+            "indirect",
+        ),
         # a quoted fragment quotes the subject of the verb above it, whatever the verb
-        ("Senator Alma Reyes has been steadily pounding the governor as a “fraud artist” ― just as she did with his predecessor.", "Senator Alma Reyes", "has been steadily pounding", "the governor as a “fraud artist”", "mixed"),
-        ("Bemoaning the “rigged committee,” the mayor accused the chairman of bias.", "the mayor", "Bemoaning", "the “rigged committee,”", "mixed"),
-        ("The governor lauded the nurses for their “quiet heroism” during the storm.", "The governor", "lauded", "the nurses for their “quiet heroism”", "mixed"),
-        ("The mayor asked residents to “stay home and stay safe” this weekend.", "The mayor", "asked", "residents to “stay home and stay safe”", "mixed"),
+        (
+            "Senator Alma Reyes has been steadily pounding the governor as a “fraud artist” ― just as she did"
+            " with his predecessor.",
+            "Senator Alma Reyes",
+            "has been steadily pounding",
+            "the governor as a “fraud artist”",
+            "mixed",
+        ),
+        (
+            "Bemoaning the “rigged committee,” the mayor accused the chairman of bias.",
+            "the mayor",
+            "Bemoaning",
+            "the “rigged committee,”",
+            "mixed",
+        ),
+        (
+            "The governor lauded the nurses for their “quiet heroism” during the storm.",
+            "The governor",
+            "lauded",
+            "the nurses for their “quiet heroism”",
+            "mixed",
+        ),
+        (
+            "The mayor asked residents to “stay home and stay safe” this weekend.",
+            "The mayor",
+            "asked",
+            "residents to “stay home and stay safe”",
+            "mixed",
+        ),
         # "as X put it" attributes the clause it hangs on
-        ("The only test is a “clean record of service,” as an internal memo put it.", "an internal memo", "put", "The only test is a “clean record of service,”", "mixed"),
+        (
+            "The only test is a “clean record of service,” as an internal memo put it.",
+            "an internal memo",
+            "put",
+            "The only test is a “clean record of service,”",
+            "mixed",
+        ),
         ("As the senator put it, the plan is dead.", "the senator", "put", "the plan is dead", "indirect"),
     ],
 )
@@ -89,7 +265,10 @@ def test_following_quote_in_the_paragraph_continues_the_attribution(extractor):
 
 
 def test_floating_quote_takes_the_previous_speaker(extractor):
-    text = "Ann Cole, the city's budget director, said revenue had fallen sharply.\n\n“We have never seen a drop like this in twenty years.”"
+    text = (
+        "Ann Cole, the city's budget director, said revenue had fallen sharply.\n\n"
+        "“We have never seen a drop like this in twenty years.”"
+    )
     found = extractor.extract(text)
     assert [a.speaker for a in found] == ["Ann Cole", "Ann Cole"]
     assert found[1].kind == "direct" and found[1].cue is None
@@ -104,7 +283,10 @@ def test_multi_paragraph_quote_is_one_attribution(extractor):
 def test_coordinated_cues_give_two_attributions(extractor):
     text = "Donald Trump told reporters that the talks were going well and that he believed a deal was close."
     found = extractor.extract(text)
-    assert [(a.cue, a.quote) for a in found] == [("told", "that the talks were going well"), ("believed", "a deal was close")]
+    assert [(a.cue, a.quote) for a in found] == [
+        ("told", "that the talks were going well"),
+        ("believed", "a deal was close"),
+    ]
     assert found[1].speaker == "Donald Trump"
 
 
@@ -128,20 +310,28 @@ def test_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker(extracto
     assert (a.speaker_mention, a.speaker, a.quote) == ("who", "Tom Reed", "the deal was done")
 
 
-@pytest.mark.parametrize("text", ["The senator called her sister on Friday.", "The report compared the two plants in detail."])
+@pytest.mark.parametrize(
+    "text", ["The senator called her sister on Friday.", "The report compared the two plants in detail."]
+)
 def test_characterising_verbs_need_a_predicate(extractor, text):
     assert extractor.extract(text) == []
 
 
 def test_a_subject_inside_a_quotation_is_no_speaker_for_a_cue_outside_it(extractor):
     # the parser makes "young drivers" the subject of "to say"
-    text = "“It is absurd,” Lee said, going on to say that our city spent “years fixing the roads, to tear them up again, young drivers do not want that.”"
+    text = (
+        "“It is absurd,” Lee said, going on to say that our city spent “years fixing the roads, to tear them up"
+        " again, young drivers do not want that.”"
+    )
     found = extractor.extract(text)
     assert found and all(a.speaker_mention == "Lee" for a in found)
 
 
 def test_a_participle_hung_inside_the_content_speaks_for_the_outer_speaker(extractor):
-    text = "The mayor told the crowd that his rival “had a foolish plan for the harbor,” adding, “He lost every vote on the waterfront.”"
+    text = (
+        "The mayor told the crowd that his rival “had a foolish plan for the harbor,” adding,"
+        " “He lost every vote on the waterfront.”"
+    )
     found = extractor.extract(text)
     assert [(a.speaker_mention, a.cue) for a in found] == [("The mayor", "told"), ("The mayor", "adding")]
 
@@ -164,10 +354,16 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
         ("Over time, several analysts say, the slowdown could spread.", ["Over time", "the slowdown could spread."]),
         ("Instead, Ruiz told reporters, her plan would be to cut fees.", ["her plan would be to cut fees"]),
         # a medial cue after its complement
-        ("The proposal would be helped, Okafor said, by the spring calendar.", ["The proposal would be helped", "by the spring calendar."]),
+        (
+            "The proposal would be helped, Okafor said, by the spring calendar.",
+            ["The proposal would be helped", "by the spring calendar."],
+        ),
         # "as X put it" attributes the clause it modifies, from its subject on
         ("The plan, as he put it, is dead on arrival.", ["The plan", "is dead on arrival"]),
-        ("While costs rose, the only test is a “clean record of service,” as a memo put it.", ["the only test is a “clean record of service,”"]),
+        (
+            "While costs rose, the only test is a “clean record of service,” as a memo put it.",
+            ["the only test is a “clean record of service,”"],
+        ),
     ],
 )
 def test_parenthetical_and_medial_cues(extractor, text, parts):
@@ -181,34 +377,78 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # a short quotation opening the next sentence continues the attribution
         ("“I might,” Rosa said to the radio. “I might, Carlos.”", ["“I might,”", "“I might, Carlos.”"]),
         # an unclosed straight quote does not swallow the next paragraph's curly one
-        ('"Omar was asleep.\n\n“There she goes, dear,” he said. “She is off.”', ["“There she goes, dear,”", "“She is off.”"]),
+        (
+            '"Omar was asleep.\n\n“There she goes, dear,” he said. “She is off.”',
+            ["“There she goes, dear,”", "“She is off.”"],
+        ),
         # the quotation before the cue, not the narrative the parser hung around it
         ("The senator scolded him: “The science is against you,” she said.", ["“The science is against you,”"]),
         # a phrase before the quotation stays with it; a clause of its own does not (above)
-        ("With hundreds of local boards, “there is no single weak link,” she said.", ["With hundreds of local boards, “there is no single weak link,”"]),
+        (
+            "With hundreds of local boards, “there is no single weak link,” she said.",
+            ["With hundreds of local boards, “there is no single weak link,”"],
+        ),
         # a second complement clause of the same cue
-        ("Baker said the mayor has “deep respect” for the police and her remark was a sign of fatigue.", ["the mayor has “deep respect” for the police and her remark was a sign of fatigue"]),
+        (
+            "Baker said the mayor has “deep respect” for the police and her remark was a sign of fatigue.",
+            ["the mayor has “deep respect” for the police and her remark was a sign of fatigue"],
+        ),
         # after the last quotation, a comment set off by a comma, a date or a "during" phrase is the reporter's
-        ("The senator said the talks “should be finished by spring,” referring to the budget deadline.", ["the talks “should be finished by spring,”"]),
+        (
+            "The senator said the talks “should be finished by spring,” referring to the budget deadline.",
+            ["the talks “should be finished by spring,”"],
+        ),
         ("The mayor blasted the council as a “circus” Wednesday on a radio show.", ["the council as a “circus”"]),
-        ("The governor criticized the tax code as a “broken machine” during a stop in Dayton.", ["the tax code as a “broken machine”"]),
+        (
+            "The governor criticized the tax code as a “broken machine” during a stop in Dayton.",
+            ["the tax code as a “broken machine”"],
+        ),
         # a second quotation under the same verb extends its content; an apposition does not end the object
-        ("The minister condemned the launch as “reckless” and a “direct threat” to regional peace.", ["the launch as “reckless” and a “direct threat” to regional peace"]),
-        ("Oslo accused the ferry's owner, Nordlys AS, of “gross negligence.”", ["the ferry's owner, Nordlys AS, of “gross negligence.”"]),
+        (
+            "The minister condemned the launch as “reckless” and a “direct threat” to regional peace.",
+            ["the launch as “reckless” and a “direct threat” to regional peace"],
+        ),
+        (
+            "Oslo accused the ferry's owner, Nordlys AS, of “gross negligence.”",
+            ["the ferry's owner, Nordlys AS, of “gross negligence.”"],
+        ),
         # after an earlier quotation, an apposition set off by a dash is a comment; a list of quoted words is not
-        ("The senator said she would debate the “tax (not) cut” — a play on the phrase “tax cut,” which her rivals use.", ["she would debate the “tax (not) cut”"]),
-        ("The mayor tweeted that his rival is a “coward,” a “fraud” and a “quitter.”", ["that his rival is a “coward,” a “fraud” and a “quitter.”"]),
-        ('The mayor called his rival a "sore loser," a "cheat," "unstable" and "weak."', ['his rival a "sore loser," a "cheat," "unstable" and "weak."']),
+        (
+            "The senator said she would debate the “tax (not) cut” — a play on the phrase “tax cut,”"
+            " which her rivals use.",
+            ["she would debate the “tax (not) cut”"],
+        ),
+        (
+            "The mayor tweeted that his rival is a “coward,” a “fraud” and a “quitter.”",
+            ["that his rival is a “coward,” a “fraud” and a “quitter.”"],
+        ),
+        (
+            'The mayor called his rival a "sore loser," a "cheat," "unstable" and "weak."',
+            ['his rival a "sore loser," a "cheat," "unstable" and "weak."'],
+        ),
         # a quotation the cue introduces with a colon is the content, not the clause before the cue
-        ('The governor will use the hearing to make news, Ortiz said: "I expect she has a surprise ready."', ['"I expect she has a surprise ready."']),
+        (
+            'The governor will use the hearing to make news, Ortiz said: "I expect she has a surprise ready."',
+            ['"I expect she has a surprise ready."'],
+        ),
         # a relative clause set off at the end of an object is the reporter's aside
         ("The pollster predicted a Lopez win in Ohio, which votes in May.", ["a Lopez win in Ohio"]),
         # a relative pronoun stands for the object: the content starts with it
-        ("She toured the plant, which she described as “like a giant beehive.”", ["which she described as “like a giant beehive.”"]),
+        (
+            "She toured the plant, which she described as “like a giant beehive.”",
+            ["which she described as “like a giant beehive.”"],
+        ),
         # a cue inside a fragment's content is part of the act
-        ('Ortiz grinned and asked the audience to welcome the governor - "my new partner in this."', ['the audience to welcome the governor - "my new partner in this."']),
+        (
+            'Ortiz grinned and asked the audience to welcome the governor - "my new partner in this."',
+            ['the audience to welcome the governor - "my new partner in this."'],
+        ),
         # a participle clause after a comma ends the content wherever the parser hung it
-        ("The coach told fans he would take it as a “personal snub” if they stayed home, implicitly staking his reputation on the game.", ["he would take it as a “personal snub” if they stayed home"]),
+        (
+            "The coach told fans he would take it as a “personal snub” if they stayed home, implicitly staking his"
+            " reputation on the game.",
+            ["he would take it as a “personal snub” if they stayed home"],
+        ),
         # a quotation closing on a comma ends the content
         ("Vega said, “That keeps us honest,” when she was asked about audits.", ["“That keeps us honest,”"]),
     ],

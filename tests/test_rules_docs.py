@@ -1,6 +1,7 @@
 """Rule tests on hand-built Docs: every word's tag, head and relation written out, so that what is
 tested is the rule, never the statistical parser (a new model cannot break these; spaCy's own tests
 do the same). Sentences are our own invention."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,11 +27,17 @@ def build(spec: str, ents: dict[tuple[int, int], str] | None = None) -> Doc:
     spaces = [i + 1 < len(words) and words[i + 1] not in _CLOSE and words[i] != "“" for i in range(len(words))]
     iob = ["O"] * len(words)
     for (start, end), label in (ents or {}).items():
-        iob[start : end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
+        iob[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
     return Doc(
-        VOCAB, words=words, spaces=spaces, pos=[r[1] for r in rows], tags=[r[2] for r in rows],
-        deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
-        lemmas=[r[5] if len(r) > 5 else r[0].lower() for r in rows], ents=iob,
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[int(r[4]) for r in rows],
+        lemmas=[r[5] if len(r) > 5 else r[0].lower() for r in rows],
+        ents=iob,
     )
 
 
@@ -47,7 +54,10 @@ def only_cue(doc: Doc):
 def attributions(doc: Doc) -> list[tuple[str | None, str, str | None, str]]:
     """(speaker, content, cue, kind) of every attribution the finder gives."""
     text = text_of(doc)
-    return [(span_text(doc, f.speaker), text[f.start : f.end], span_text(doc, f.cue), f.kind) for f in find_attributions(doc)]
+    return [
+        (span_text(doc, f.speaker), text[f.start : f.end], span_text(doc, f.cue), f.kind)
+        for f in find_attributions(doc)
+    ]
 
 
 SAID_THAT = """
@@ -341,7 +351,12 @@ over ADV RB advmod 5
 )
 def test_cue_frame(spec, cue, frame, content_root, speaker):
     found = only_cue(build(spec))
-    assert (found.token.text, found.frame, found.content.text, found.speaker.text) == (cue, frame, content_root, speaker)
+    assert (found.token.text, found.frame, found.content.text, found.speaker.text) == (
+        cue,
+        frame,
+        content_root,
+        speaker,
+    )
 
 
 def test_a_verb_off_the_list_is_no_cue():
@@ -381,10 +396,16 @@ def test_a_clause_past_the_limit_is_left_out():
     rows = []
     for k in range(depth):
         base = 3 * k
-        rows += [f"X PROPN NNP nsubj {base + 1}", f"said VERB VBD {'ROOT' if k == 0 else 'ccomp'} {base - 2 if k else 1} say",
-                 f"that SCONJ IN mark {base + 4}"]
-    rows += [f"it PRON PRP nsubj {3 * depth + 1}", f"rained VERB VBD ccomp {3 * depth - 2} rain",
-             f". PUNCT . punct {3 * depth + 1}"]
+        rows += [
+            f"X PROPN NNP nsubj {base + 1}",
+            f"said VERB VBD {'ROOT' if k == 0 else 'ccomp'} {base - 2 if k else 1} say",
+            f"that SCONJ IN mark {base + 4}",
+        ]
+    rows += [
+        f"it PRON PRP nsubj {3 * depth + 1}",
+        f"rained VERB VBD ccomp {3 * depth - 2} rain",
+        f". PUNCT . punct {3 * depth + 1}",
+    ]
     doc = build("\n".join(rows))
     found = find_attributions(doc)
     assert 0 < len(found) < depth
@@ -440,7 +461,9 @@ def test_a_quotation_the_content_touches_is_taken_whole():
     doc = build(QUOTE_FIRST)
     cue = only_cue(doc)
     ids = {t.i for t in cue.tokens} | {t.i for t in cue.speaker.subtree}
-    assert span_text(doc, clause_content(doc, cue, ids, Quotations(quoted_spans(text_of(doc))), None)) == "“We will win,”"
+    assert (
+        span_text(doc, clause_content(doc, cue, ids, Quotations(quoted_spans(text_of(doc))), None)) == "“We will win,”"
+    )
 
 
 # --- whole attributions: speaker spans and kinds --------------------------------------------------
@@ -508,7 +531,11 @@ def test_fragment_quotes_the_subject_of_the_verb_above_it():
     doc = build(POUNDING, {(14, 15): "DATE"})
     (quote,) = quoted_spans(text_of(doc))
     cue, (start, end) = fragment_cue(doc, quote)
-    assert (cue.token.text, cue.speaker.text, text_of(doc)[start:end]) == ("pounding", "senator", "the governor as a “fraud artist”")
+    assert (cue.token.text, cue.speaker.text, text_of(doc)[start:end]) == (
+        "pounding",
+        "senator",
+        "the governor as a “fraud artist”",
+    )
 
 
 def test_fragment_under_a_linking_verb_quotes_nobody():
