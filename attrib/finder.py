@@ -68,7 +68,7 @@ def find_attributions(doc: Doc) -> list[Found]:
     _borrow_outer_speakers(found)
     _attach_fragments(doc, quotes, found, headlines)
     attach_leftover_quotes(doc, quotes, found, headlines)
-    return finish(found, [_kind(item.content, quotes) for item in found])
+    return finish(found, lambda parts: _kind(parts, quotes))
 
 
 def _inside_same_act(item: Draft, found: list[Draft]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -54,22 +55,29 @@ class Found:
         return self.content[-1][1]
 
 
-def finish(drafts: list[Draft], kinds: list[str]) -> list[Found]:
-    """The drafts, in order, as frozen records with the kind each was given."""
+def finish(drafts: list[Draft], kind_of: Callable[[tuple[tuple[int, int], ...]], str]) -> list[Found]:
+    """The drafts, in order, as frozen records: each content's parts made disjoint, then given a kind."""
     for i, d in enumerate(drafts):
         d.index = i
-    return [
-        Found(
-            tuple(d.content),
-            d.cue,
-            d.speaker,
-            d.speaker_token,
-            d.cue_token,
-            kind,
-            d.continues.index if d.continues is not None else None,
-        )
-        for d, kind in zip(drafts, kinds)
-    ]
+    out = []
+    for d in drafts:
+        content = disjoint(d.content)
+        continues = d.continues.index if d.continues is not None else None
+        out.append(Found(content, d.cue, d.speaker, d.speaker_token, d.cue_token, kind_of(content), continues))
+    return out
+
+
+def disjoint(parts: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The parts in order with overlapping ones merged: stages that widen one part to a quotation and add
+    that quotation again as a part of its own ("HE SAID, “…”") leave the record's spans sorted, apart and
+    inside [quote_start, quote_end)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(parts):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
 
 
 def start_of(draft: Draft) -> int:

@@ -1,6 +1,8 @@
 """Rule tests: one attribution pattern each, on short sentences of our own writing."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 
 def one(extractor, text, **kw):
@@ -456,3 +458,38 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
 def test_quotation_boundaries(extractor, text, parts):
     a = extractor.extract(text)[-1]
     assert [text[s:e] for s, e in a.quote_spans] == parts
+
+
+def spans_are_sound(text, a):
+    """The record's pieces are in order, apart, and inside its quote, which the text holds."""
+    spans = list(a.quote_spans)
+    assert text[a.quote_start : a.quote_end] == a.quote
+    assert spans and spans[0][0] == a.quote_start and spans[-1][1] == a.quote_end
+    assert all(s < e for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))
+
+
+def test_a_quotation_widened_into_twice_is_one_piece(extractor):
+    # capitals make every word a name: the parser hangs the quotation on the cue and the finder took it twice
+    text = 'HE G SO,S SAID, "O IS NRE."\nN '
+    (a,) = extractor.extract(text)
+    spans_are_sound(text, a)
+    assert a.quote_spans == ((0, 27),)
+
+
+WORDS = ["HE", "She", "said", "SAID", "told", "the", "mayor", "Ruiz", "plan", "IS", "was", "O", "NRE", "G", "SO"]
+PIECES = st.one_of(st.sampled_from(WORDS), st.sampled_from([",", ".", ":", '"', "“", "”", "\n", "S", "'s"]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, min_size=3, max_size=24))
+def test_quote_spans_are_sorted_apart_and_inside_the_quote(extractor, pieces):
+    text = " ".join(pieces)
+    for a in extractor.extract(text):
+        spans_are_sound(text, a)
+
+
+def test_overlapping_parts_merge_and_sort():
+    from attrib.found import disjoint
+
+    assert disjoint([(16, 26), (0, 27), (30, 35), (35, 40)]) == ((0, 27), (30, 35), (35, 40))
