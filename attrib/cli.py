@@ -9,14 +9,21 @@ import sqlite3
 import sys
 import tempfile
 from contextlib import ExitStack, nullcontext
-from datetime import date as Date
 from importlib import resources
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from . import __version__
 from .articles import Fields, Reading, read_inputs
@@ -28,7 +35,19 @@ from .html_report import render
 from .review import is_output, read_output, with_texts
 from .web import DEFAULT_TIMEOUT
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Who said what, and when: attributions in news articles.")
+# plain help: flags read as flags, and "[default: ...]" in a help text stays as written
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Who said what, and when: attributions in news articles.")
+EXTRACT_EXAMPLES = """Examples:
+
+\b
+  attrib extract article.txt
+  attrib extract inbox/ -o out.jsonl --resume --jobs 2 --quiet
+  attrib extract article.txt --format jsonl | jq -r .speaker
+"""
+# what -o FILE's extension means when --format is not given
+OUTPUT_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html",
+                  ".sqlite": "sqlite", ".db": "sqlite"}
 stderr = Console(stderr=True, highlight=False)
 
 
@@ -49,12 +68,14 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 def _check_date(value: Optional[str]) -> Optional[str]:
+    from .dates import parse_article_date
+
     if value is None:
         return None
     try:
-        return Date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+        return parse_article_date(value).isoformat()
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
 
 
 def _check_encoding(value: Optional[str]) -> Optional[str]:
@@ -67,14 +88,15 @@ def _check_encoding(value: Optional[str]) -> Optional[str]:
     return value
 
 
-@app.command()
+@app.command(epilog=EXTRACT_EXAMPLES)
 def extract(
     paths: List[str] = typer.Argument(
         None, help="Text, .jsonl, .csv or .html files (or .gz of them), http(s) URLs, folders, or - for stdin."
     ),
     fmt: Optional[str] = typer.Option(
         None, "--format", "-f",
-        help="table, jsonl, json, csv, html or sqlite (with -o) [default: table on a terminal, else jsonl]",
+        help="table, jsonl (one attribution a line), json (one document), articles (one article a line), csv, html "
+        "or sqlite (with -o) [default: table on a terminal, else jsonl; with -o, by its extension]",
     ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD; wins over a JSONL date field and the dateline."),
@@ -90,7 +112,7 @@ def extract(
     ),
     with_text: bool = typer.Option(False, "--with-text", help="--format json: add each article's text (HTML: always)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to parse with."),
-    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this as failed, unparsed [default: 1,000,000]."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this many characters as failed, unparsed [default: 1,000,000]."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
     resume: bool = typer.Option(False, "--resume", help="With -o: skip the articles the output already holds whole, append the rest."),
     dask: Optional[str] = typer.Option(
@@ -109,12 +131,16 @@ def extract(
         paths = ["-"]
     if fmt is None:
         fmt = _format_for(output) if output else ("table" if sys.stdout.isatty() else "jsonl")
+        if fmt is None:
+            known = ", ".join(OUTPUT_FORMATS)
+            raise typer.BadParameter(f"{output.suffix or 'no extension'!r} is not one of {known}: give --format", param_hint="-o")
     if fmt not in FORMATS + ("sqlite",):
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS + ('sqlite',))}", param_hint="--format")
     if fmt == "sqlite" and output is None:
         raise typer.BadParameter("a database needs -o FILE", param_hint="--format")
-    if resume and (output is None or fmt not in ("jsonl", "json", "sqlite")):
-        raise typer.BadParameter("needs -o FILE and --format jsonl, json or sqlite", param_hint="--resume")
+    if resume and (output is None or fmt not in ("jsonl", "articles", "sqlite")):
+        # a JSON document or a CSV with its header cannot be appended to
+        raise typer.BadParameter("needs -o FILE and --format jsonl, articles or sqlite", param_hint="--resume")
     from .extractor import Extractor  # spaCy loads only when there is work to do
     from .runner import StreamSink, run
 
@@ -135,9 +161,10 @@ def extract(
         fail(f"{output}: cannot write: {getattr(e, 'strerror', None) or e}")
         raise typer.Exit(2)
     fields = Fields(text_field, id_field, date_field, html_field)
-    progress = _progress(quiet)
+    # a table on the terminal shows its own progress: a spinner there would be drawn between its rows
+    progress = _progress(quiet or (output is None and fmt == "table" and sys.stdout.isatty()))
     with progress or nullcontext():
-        task = progress.add_task("articles", total=None) if progress else None
+        task = progress.add_task("articles", total=_known_total(paths)) if progress else None
         try:
             summary = run(
                 extractor, read_inputs(paths, fields, Reading(timeout, any_language, encoding)), sink, date=date,
@@ -146,6 +173,7 @@ def extract(
                 on_error=fail, on_article=(lambda s: progress.advance(task)) if progress else None,
             )
             sink.close()
+            sys.stdout.flush()
         except BrokenPipeError:
             # the reader went away ("| head"): stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -153,11 +181,29 @@ def extract(
     if not quiet:
         skipped = f", {summary.skipped} already done" if resume else ""
         stderr.print(
-            f"{summary.articles} articles read, {summary.attributions} attributions written, "
+            f"{_count(summary.articles, 'article')} read, {_count(summary.attributions, 'attribution')} written, "
             f"{summary.failed} failed{skipped}, {summary.seconds:.1f} s",
             style="dim",
         )
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _known_total(paths: list[str]) -> int | None:
+    """How many articles the inputs hold, when that is known without reading them: one per text or HTML file."""
+    from .articles import kind_of
+
+    total = 0
+    for path in paths:
+        p = Path(path)
+        files = sorted(f for f in p.rglob("*") if f.is_file() and kind_of(f.name)) if p.is_dir() else [p]
+        if any(kind_of(f.name) not in ("text", "html") for f in files):
+            return None  # JSONL and CSV files hold an unknown number of articles; so do stdin and URLs
+        total += len(files)
+    return total
 
 
 def _extract_on_cluster(paths, output: Optional[Path], address: str, options, partition_size: int, quiet: bool) -> None:
@@ -197,17 +243,17 @@ def _extract_on_cluster(paths, output: Optional[Path], address: str, options, pa
     raise typer.Exit(1 if summary.failed else 0)
 
 
-def _format_for(path: Path) -> str:
-    formats = {".json": "json", ".csv": "csv", ".txt": "table", ".html": "html", ".htm": "html",
-               ".sqlite": "sqlite", ".db": "sqlite"}
-    return formats.get(path.suffix.lower(), "jsonl")
+def _format_for(path: Path) -> str | None:
+    return OUTPUT_FORMATS.get(path.suffix.lower())
 
 
 def _progress(quiet: bool) -> Progress | None:
     # progress only for a person watching: never in cron logs or pipes
     if quiet or not sys.stderr.isatty():
         return None
-    return Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(), console=stderr, transient=True)
+    columns = (SpinnerColumn(), MofNCompleteColumn(), TextColumn("articles"), BarColumn(), TimeElapsedColumn(),
+               TextColumn("eta"), TimeRemainingColumn())
+    return Progress(*columns, console=stderr, transient=True)
 
 
 @app.command()

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InputError
+from .review import json_line
 from .identity import KeyInfo, Unit, merge, speaker_key
 
 PERIODS = ("day", "week", "month")
@@ -47,7 +48,8 @@ def read_records(paths: Iterable[str], on_error: OnError | None = None) -> Itera
 def _jsonl_records(path: str, on_error: OnError | None) -> Iterator[dict]:
     with open(path, encoding="utf-8-sig") as f:
         for number, line in enumerate(f, start=1):
-            if not line.strip():
+            line = json_line(line)
+            if not line:
                 continue
             try:
                 data = json.loads(line)

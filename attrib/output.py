@@ -13,7 +13,7 @@ from rich.table import Table
 from .records import FIELDS, ArticleResult
 from .html_report import render
 
-FORMATS = ("table", "jsonl", "json", "csv", "html")
+FORMATS = ("table", "jsonl", "json", "articles", "csv", "html")
 # the table shows this much of a quote; the data formats always carry it whole
 TABLE_QUOTE_CHARS = 240
 
@@ -31,7 +31,7 @@ class JsonlWriter:
 
     def write(self, result: ArticleResult) -> None:
         # an article's lines go out together and are flushed: a killed run leaves whole lines only
-        self.out.write("".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in result.attributions))
+        self.out.write("".join(dumps(a.to_dict()) + "\n" for a in result.attributions))
         self.out.flush()
 
     def close(self) -> None:
@@ -39,11 +39,39 @@ class JsonlWriter:
 
 
 class JsonWriter(JsonlWriter):
-    """One object per article ({doc, date, speakers, attributions}), one article a line."""
+    """One JSON document: an array of article objects ({doc, date, speakers, attributions}).
+
+    Each article still goes out whole on a line of its own ("[", then one article a line with the
+    separating comma at its end, then "]"), so line-oriented readers can stream it too.
+    """
+
+    def __init__(self, out: IO[str]):
+        super().__init__(out)
+        self.out.write("[")
+        self.separator = "\n"
 
     def write(self, result: ArticleResult) -> None:
-        self.out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        self.out.write(self.separator + dumps(result.to_dict()))
+        self.separator = ",\n"
         self.out.flush()
+
+    def close(self) -> None:
+        self.out.write("\n]\n")
+        self.out.flush()
+
+
+class ArticlesWriter(JsonlWriter):
+    """One article object per line ({doc, date, speakers, attributions}): JSON Lines of articles."""
+
+    def write(self, result: ArticleResult) -> None:
+        self.out.write(dumps(result.to_dict()) + "\n")
+        self.out.flush()
+
+
+def dumps(record: dict) -> str:
+    """One line of JSON: UTF-8 as it is, but the line and paragraph separators that split lines escaped."""
+    text = json.dumps(record, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
 
 
 class CsvWriter(JsonlWriter):
@@ -62,24 +90,31 @@ class CsvWriter(JsonlWriter):
         self.out.flush()
 
 
+class _PipeConsole(Console):
+    """A console that lets a closed pipe end the run as every writer does (Rich would exit with status 1)."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 class TableWriter:
     """A readable table per article, with its speakers under it; it fits 80 columns."""
 
     def __init__(self, out: IO[str], color: bool):
-        self.console = Console(file=out, force_terminal=color, no_color=not color, highlight=False)
+        self.console = _PipeConsole(file=out, force_terminal=color, no_color=not color, highlight=False)
 
     def write(self, result: ArticleResult) -> None:
-        table = Table(title=f"{result.doc} ({result.date or 'no date'})", box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        table = Table(title=escape(f"{result.doc} ({result.date or 'no date'})"), box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
         table.add_column("Speaker", ratio=2, min_width=12)
         table.add_column("Quote", ratio=5, min_width=20)
-        table.add_column("Cue", width=10)
+        # as wide as its cues, up to a sixth of the screen
+        table.add_column("Cue", min_width=12, max_width=max(12, self.console.width // 6))
         table.add_column("Date", width=10, no_wrap=True)
         for a in result.attributions:
             speaker = a.speaker or (f"({a.speaker_mention}?)" if a.speaker_mention else "?")
             if a.speaker_title:
                 speaker += f"\n[dim]{escape(a.speaker_title)}[/dim]"
-            quote = " … ".join(a.quote[s - a.quote_start : e - a.quote_start] for s, e in a.quote_spans)
-            table.add_row(speaker if a.speaker_title else escape(speaker), escape(shorten(quote)), f"{escape(a.cue or '–')}\n[dim]{a.kind}[/dim]", a.date or "")
+            table.add_row(speaker if a.speaker_title else escape(speaker), escape(shorten(a.quote_text)), f"{escape(a.cue or '–')}\n[dim]{a.kind}[/dim]", a.date or "")
         self.console.print(table)
         if result.speakers:
             speakers = Table(title="Speakers", box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
@@ -123,4 +158,5 @@ class HtmlWriter:
 def make_writer(fmt: str, out: IO[str], color: bool = False) -> Writer:
     if fmt == "table":
         return TableWriter(out, color)
-    return {"jsonl": JsonlWriter, "json": JsonWriter, "csv": CsvWriter, "html": HtmlWriter}[fmt](out)
+    writers = {"jsonl": JsonlWriter, "json": JsonWriter, "articles": ArticlesWriter, "csv": CsvWriter, "html": HtmlWriter}
+    return writers[fmt](out)

@@ -63,12 +63,22 @@ class Attribution:
     speaker_gender_source: str | None = None  # title, pronoun or census
     speaker_confidence: float = 0.0  # how sure the resolver is of ``speaker`` (0-1); 0 when there is none
 
+    @property
+    def quote_text(self) -> str:
+        """The content's pieces joined with " … ": a split quote without the narration between its pieces."""
+        return " … ".join(self.quote[s - self.quote_start : e - self.quote_start] for s, e in self.quote_spans)
+
     @classmethod
     def from_dict(cls, data: dict) -> "Attribution":
+        data = {k: v for k, v in data.items() if k != "quote_text"}  # derived: it is no field
         return cls(**{**data, "quote_spans": tuple(tuple(p) for p in data["quote_spans"])})
 
     def to_dict(self) -> dict:
-        out = asdict(self)
+        out = {}
+        for key, value in asdict(self).items():
+            out[key] = value
+            if key == "quote":
+                out["quote_text"] = self.quote_text  # beside the quote it is read from
         out["quote_spans"] = [list(p) for p in self.quote_spans]
         return out
 
@@ -92,4 +102,5 @@ class ArticleResult:
         }
 
 
-FIELDS = list(Attribution.__dataclass_fields__)
+# the record's keys, in order: the dataclass fields with the derived quote_text after quote
+FIELDS = [k for f in Attribution.__dataclass_fields__ for k in ((f, "quote_text") if f == "quote" else (f,))]

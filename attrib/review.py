@@ -16,12 +16,20 @@ def is_output(path: str) -> bool:
     if not path.lower().endswith((".jsonl", ".json")) or not Path(path).is_file():
         return False
     with open(path, "rb") as f:
-        first = f.read(PEEK_BYTES).split(b"\n", 1)[0]
+        lines = f.read(PEEK_BYTES).split(b"\n", 2)
+    # the json format opens with a line of its own: "["
+    first = lines[1] if lines[0].strip() == b"[" and len(lines) > 1 else lines[0]
     try:
-        record = json.loads(first)
+        record = json.loads(first.strip().rstrip(b","))
     except ValueError:
         return False
     return isinstance(record, dict) and ("quote_spans" in record or "attributions" in record)
+
+
+def json_line(line: str) -> str:
+    """A line of attrib's output as one JSON value: the json format's "[", "]" and separating commas dropped."""
+    line = line.strip()
+    return "" if line in ("[", "]", "[]") else line.removesuffix(",")
 
 
 def read_output(path: str) -> Iterator[dict | InputError]:
@@ -33,7 +41,8 @@ def read_output(path: str) -> Iterator[dict | InputError]:
         yield InputError(path, f"cannot read: {getattr(e, 'strerror', None) or e}")
         return
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        line = json_line(line)
+        if not line:
             continue
         try:
             record = json.loads(line)

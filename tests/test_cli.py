@@ -60,12 +60,72 @@ def test_piped_output_defaults_to_jsonl(tmp_path):
     assert records[0]["date"] == "2026-02-10" and records[0]["date_source"] == "article"
 
 
-def test_json_format_is_one_object_per_article(tmp_path):
+def test_articles_format_is_one_object_per_article_a_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
-    (article,) = jsonl(run("extract", path, "--format", "json").stdout)
+    (article,) = jsonl(run("extract", path, "--format", "articles").stdout)
     assert set(article) == {"doc", "date", "speakers", "attributions"}
     assert article["speakers"][0]["attributions"] == 2
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_json_format_is_one_document(tmp_path, n):
+    paths = []
+    for i in range(n):
+        paths.append(tmp_path / f"a{i}.txt")
+        paths[-1].write_text(ARTICLE)
+    out = tmp_path / "out.json"
+    result = run("extract", *paths, "-o", out) if n else run("extract", "-", "-o", out, input="\n")
+    articles = json.loads(out.read_text())
+    assert isinstance(articles, list) and len(articles) == n
+    assert [a["doc"] for a in articles] == [str(p) for p in paths]
+    assert result.exit_code == (0 if n else 1)
+
+
+def test_quote_text_joins_the_pieces_of_a_split_quote(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("“We are nearly done,” the mayor said on Monday, “and the bridge will open in May.”\n")
+    (record,) = jsonl(run("extract", path).stdout)
+    assert len(record["quote_spans"]) == 2 and "mayor" in record["quote"] and "mayor" not in record["quote_text"]
+    assert record["quote_text"] == " … ".join(record["quote"][s - record["quote_start"] : e - record["quote_start"]]
+                                              for s, e in record["quote_spans"])
+    jsonschema.validate(record, SCHEMA)
+
+
+@pytest.mark.parametrize("name", ["out.tsv", "out.md", "out.txt", "out"])
+def test_an_unknown_output_extension_is_a_usage_error(tmp_path, name):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    result = run("extract", path, "-o", tmp_path / name)
+    assert result.exit_code == 2 and "give --format" in result.output and not (tmp_path / name).exists()
+    assert run("extract", path, "-o", tmp_path / name, "--format", "jsonl").exit_code == 0
+
+
+def test_date_errors_say_what_is_wrong():
+    out_of_range = run("extract", "x.txt", "--date", "2025-02-30")
+    assert out_of_range.exit_code == 2 and "no such day" in out_of_range.output
+    assert "expected YYYY-MM-DD" in run("extract", "x.txt", "--date", "10/02/2026").output
+
+
+def test_help_shows_flags_defaults_and_examples():
+    text = run("extract", "--help", env={"COLUMNS": "200"}).stdout
+    assert "-q, --quiet" in text and "<bool>" not in text
+    assert "[default: 1,000,000]" in text and "unparsed ." not in text
+    assert "Examples:" in text and "attrib extract inbox/ -o out.jsonl --resume" in text
+
+
+def test_table_gives_the_cue_room_on_a_wide_terminal(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The bridge on Elm Street will close for the winter, according to the city engineer.\n")
+    result = run("extract", path, "--format", "table", env={"COLUMNS": "200"})
+    assert "according to" in result.stdout  # on one line: the cue column is not held at 10 characters
+
+
+def test_markup_in_an_id_is_printed_as_it_is(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "[/x] [bold]a", "text": ARTICLE}) + "\n")
+    result = run("extract", path, "--format", "table")
+    assert result.exit_code == 0 and "[/x] [bold]a" in result.stdout
 
 
 def test_csv_has_the_jsonl_fields(tmp_path):
@@ -150,7 +210,7 @@ def test_quiet_prints_only_errors(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     assert run("extract", path, "--quiet").stderr == ""
-    assert "1 articles read, 2 attributions written, 0 failed" in run("extract", path).stderr
+    assert "1 article read, 2 attributions written, 0 failed" in run("extract", path).stderr
 
 
 def test_info_names_the_model():
@@ -170,3 +230,17 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
         shell=True, capture_output=True, text=True, executable="/bin/bash",
     )
     assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl"])
+def test_a_closed_pipe_exits_0_in_every_format(tmp_path, fmt):
+    import subprocess
+    import sys
+
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"id": str(i), "text": ARTICLE * 20}) + "\n" for i in range(10)))
+    done = subprocess.run(
+        f"{sys.executable} -m attrib extract {path} --format {fmt} -q | head -n 3; exit ${{PIPESTATUS[0]}}",
+        shell=True, capture_output=True, text=True, executable="/bin/bash",
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr

@@ -49,7 +49,7 @@ def browser():
 
 
 def records_per_article(*paths):
-    found = [json.loads(line) for line in run("extract", *paths, "--format", "json").stdout.splitlines() if line]
+    found = [json.loads(line) for line in run("extract", *paths, "--format", "articles").stdout.splitlines() if line]
     return [a["attributions"] for a in found]
 
 

@@ -34,7 +34,7 @@ def errors(result):
 def test_a_page_gives_the_same_attributions_from_its_url_its_file_and_its_text(tmp_path):
     with serving() as base:
         url = f"{base}/{NEWS_PAGE.name}"
-        result = run("extract", url, NEWS_PAGE, "--format", "json", "--timeout", "5")
+        result = run("extract", url, NEWS_PAGE, "--format", "articles", "--timeout", "5")
     assert result.exit_code == 0, result.output
     from_url, from_file = articles(result.stdout)
     assert from_url["doc"] == url and from_file["doc"] == str(NEWS_PAGE)
@@ -43,7 +43,7 @@ def test_a_page_gives_the_same_attributions_from_its_url_its_file_and_its_text(t
     assert from_url["text"] == from_file["text"] and from_url["text"].startswith("Harbor Bridge Will Reopen")
     text = tmp_path / "page.txt"
     text.write_text(from_url["text"], encoding="utf-8")
-    from_text = articles(run("extract", text, "--format", "json", "--date", "2026-03-03").stdout)[0]
+    from_text = articles(run("extract", text, "--format", "articles", "--date", "2026-03-03").stdout)[0]
     assert "text" not in from_text  # plain text: offsets index the file itself
     assert without_doc(from_url) == without_doc(from_file) == without_doc(from_text)
     records = from_url["attributions"]
@@ -60,18 +60,18 @@ def test_date_option_and_a_record_date_win_over_the_page_metadata(tmp_path):
     records.write_text(
         json.dumps({"id": "p1", "page": page}) + "\n" + json.dumps({"id": "p2", "page": page, "date": "2026-03-05"}) + "\n"
     )
-    result = run("extract", records, "--format", "json", "--html-field", "page")
+    result = run("extract", records, "--format", "articles", "--html-field", "page")
     assert result.exit_code == 0, result.output
     p1, p2 = articles(result.stdout)
     assert (p1["doc"], p1["date"], p2["date"]) == ("p1", "2026-03-03", "2026-03-05")
     assert p1["text"].startswith("Harbor Bridge Will Reopen") and len(p1["attributions"]) >= 6
-    assert articles(run("extract", NEWS_PAGE, "--format", "json", "--date", "2026-03-09").stdout)[0]["date"] == "2026-03-09"
+    assert articles(run("extract", NEWS_PAGE, "--format", "articles", "--date", "2026-03-09").stdout)[0]["date"] == "2026-03-09"
 
 
 def test_with_text_adds_the_text_of_plain_articles(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    assert articles(run("extract", path, "--format", "json", "--with-text").stdout)[0]["text"] == ARTICLE
+    assert articles(run("extract", path, "--format", "articles", "--with-text").stdout)[0]["text"] == ARTICLE
 
 
 def test_gzipped_inputs_read_as_their_content(tmp_path):
@@ -80,7 +80,7 @@ def test_gzipped_inputs_read_as_their_content(tmp_path):
     (tmp_path / "b.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
     (tmp_path / "c.jsonl.gz").write_bytes(gzip.compress((json.dumps({"id": "c", "text": ARTICLE}) + "\n").encode()))
     (tmp_path / "d.html.gz").write_bytes(gzip.compress(NEWS_PAGE.read_bytes()))
-    result = run("extract", tmp_path, "--format", "json")
+    result = run("extract", tmp_path, "--format", "articles")
     assert result.exit_code == 0, result.output
     found = {a["doc"].rsplit("/", 1)[-1]: a for a in articles(result.stdout)}
     assert sorted(found) == ["a.txt", "b.txt.gz", "c", "d.html.gz"]
@@ -94,7 +94,7 @@ def test_csv_rows_are_articles_with_named_columns(tmp_path):
             ("n3", "", "Coach Theo Lindqvist said, “We are ready.”")]
     path.write_text("story_id,published,body\n" + "".join(f'{i},{d},"{t.replace(chr(34), chr(34) * 2)}"\n'
                                                           for i, d, t in rows), encoding="utf-8")
-    result = run("extract", path, "--format", "json", "--text-field", "body", "--id-field", "story_id",
+    result = run("extract", path, "--format", "articles", "--text-field", "body", "--id-field", "story_id",
                  "--date-field", "published")
     assert result.exit_code == 0, result.output
     found = articles(result.stdout)
@@ -146,7 +146,7 @@ def test_a_foreign_article_fails_alone_unless_any_language(tmp_path):
     spanish.write_text(FOREIGN["Spanish"], encoding="utf-8")
     line = one_bad_input(spanish)
     assert line.startswith(f"attrib: {spanish}: not English (likely Spanish)") and "--any-language" in line
-    result = run("extract", spanish, "--format", "json", "--any-language")
+    result = run("extract", spanish, "--format", "articles", "--any-language")
     assert result.exit_code == 0 and articles(result.stdout)[0]["doc"] == str(spanish)
 
 
@@ -177,7 +177,7 @@ def test_a_legacy_encoding_is_named_with_encoding(tmp_path):
     legacy.write_bytes("The café owner said that the rent had doubled.\n".encode("latin-1"))
     line = one_bad_input(legacy)
     assert line == f"attrib: {legacy}: not UTF-8 text (invalid byte 0xe9 at offset 7); give its encoding with --encoding"
-    result = run("extract", legacy, "--format", "json", "--encoding", "latin-1", "--with-text")
+    result = run("extract", legacy, "--format", "articles", "--encoding", "latin-1", "--with-text")
     assert result.exit_code == 0, result.output
     (article,) = articles(result.stdout)
     assert article["text"].startswith("The café owner") and article["attributions"][0]["speaker"] == "café owner"
