@@ -60,37 +60,43 @@ class Extractor:
 
         An article that cannot be analysed never stops the others: its result has ``error`` set."""
         items = (a if isinstance(a, Article) else Article("", a) for a in articles)
-        work = partial(analyse_chunk, self.nlp, batch_size=self.batch_size, max_chars=self.max_chars)
+        options = {"batch_size": self.batch_size, "max_chars": self.max_chars}
         if self.jobs == 1:
-            chunks = _chunks(items, ZONE_ARTICLES)
-            return (result for chunk in chunks for result in work(chunk))
-        chunks = _chunks(items, self.batch_size)
-        return (result for results in ordered_map(work, chunks, self.jobs) for result in results)
+            for chunk in _chunks(items, ZONE_ARTICLES):
+                yield from analyse_chunk(self.nlp, chunk, **options)
+            return
+        work = partial(_analyse_all, self.nlp, **options)
+        for results in ordered_map(work, _chunks(items, self.batch_size), self.jobs):
+            yield from results
 
 
 def analyse_chunk(
     nlp: Language, articles: list[Article], *, batch_size: int, max_chars: int
-) -> list[ArticleResult]:
-    """The results of a few articles, parsed together in one spaCy memory zone (it frees the strings
-    they add to the vocabulary, so memory stays flat); a failing article fails alone."""
-    results: dict[int, ArticleResult] = {}
-    todo = []
-    for i, article in enumerate(articles):
-        problem = _refusal(article, max_chars)
-        if problem:
-            results[i] = ArticleResult(article.id, article.date, [], [], problem)
-        else:
-            todo.append(i)
+) -> Iterator[ArticleResult]:
+    """The results of a few articles, in order as each is ready, parsed together in one spaCy memory
+    zone (it frees the strings they add to the vocabulary, so memory stays flat); a failing article
+    fails alone."""
+    refusals = [_refusal(article, max_chars) for article in articles]
     with nlp.memory_zone():
-        try:
-            docs = nlp.pipe((_make_doc(nlp, articles[i]) for i in todo), batch_size=batch_size)
-            for i, doc in zip(todo, docs):
-                results[i] = _result(articles[i].id, doc)
-        except Exception:  # a component before attrib failed: each article alone, so only the bad one fails
-            for i in todo:
-                if i not in results:
-                    results[i] = _alone(nlp, articles[i])
-    return [results[i] for i in range(len(articles))]
+        wanted = (_make_doc(nlp, a) for a, problem in zip(articles, refusals) if not problem)
+        docs = nlp.pipe(wanted, batch_size=batch_size)
+        broken = False
+        for article, problem in zip(articles, refusals):
+            if problem:
+                yield ArticleResult(article.id, article.date, [], [], problem)
+                continue
+            result = None
+            if not broken:
+                try:
+                    result = _result(article.id, next(docs))
+                except Exception:  # a component before attrib failed: the rest one by one, so only the bad one fails
+                    broken = True
+            yield _alone(nlp, article) if result is None else result
+
+
+def _analyse_all(nlp: Language, articles: list[Article], **options) -> list[ArticleResult]:
+    """A worker's task: a chunk's results, sent back whole."""
+    return list(analyse_chunk(nlp, articles, **options))
 
 
 def _refusal(article: Article, max_chars: int) -> str | None:
