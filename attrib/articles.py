@@ -1,7 +1,11 @@
 """Reading articles: text, JSONL, CSV and HTML files (gzipped too), URLs, stdin and folders; one error per bad input."""
 from __future__ import annotations
 
+import codecs
 import json
+import os
+import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +18,12 @@ from .web import DEFAULT_TIMEOUT, fetch, is_url, read_page
 
 
 EMPTY = "empty article (no text)"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# ids are names, not payloads: longer ones are refused (Python will not even print a 5,000-digit number)
+MAX_ID_DIGITS = 100
+MAX_ID_CHARS = 1000
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
 # what a file holds, by its name's last suffix (before .gz); a folder is searched for these
 KINDS = {".txt": "text", ".jsonl": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
 
@@ -46,6 +56,7 @@ class Reading:
     timeout: float = DEFAULT_TIMEOUT
     any_language: bool = False
     encoding: str | None = None
+    follow_symlinks: bool = False
 
 
 def read_inputs(
@@ -80,13 +91,24 @@ def _read(paths: list[str], fields: Fields, reading: Reading) -> Iterator[Articl
             continue
         p = Path(path)
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and kind_of(f.name))
+            files = folder_files(p, reading.follow_symlinks)
             if not files:
                 yield InputError(path, "folder holds no .txt, .jsonl, .csv or .html files (nor .gz of them)")
             for f in files:
                 yield from _from_file(str(f), fields, reading.encoding)
         else:
             yield from _from_file(path, fields, reading.encoding)
+
+
+def folder_files(folder: Path, follow_symlinks: bool = False) -> list[Path]:
+    """The files a folder gives, in sorted order: by name, and not through links unless asked."""
+    # a link may lead out of the folder the user named; a FIFO would block the run, so it is read and refused
+    return sorted(f for f in folder.rglob("*") if kind_of(f.name) and (follow_symlinks or not _linked(f, folder))
+                  and not f.is_dir())
+
+
+def _linked(path: Path, folder: Path) -> bool:
+    return any(p.is_symlink() for p in (path, *path.relative_to(folder).parents) if p != Path("."))
 
 
 def _from_url(url: str, reading: Reading) -> Iterator[Article | InputError]:
@@ -100,6 +122,11 @@ def _from_url(url: str, reading: Reading) -> Iterator[Article | InputError]:
 
 def _from_file(path: str, fields: Fields, encoding: str | None) -> Iterator[Article | InputError]:
     try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            # opening a FIFO with no writer would wait forever; a device may never end
+            yield InputError(path, "not a regular file (a pipe, socket or device)")
+            return
         data = Path(path).read_bytes()
     except FileNotFoundError:
         yield InputError(path, "no such file")
@@ -160,6 +187,8 @@ def _from_bytes(
 def decode(source: str, data: bytes, encoding: str | None = None) -> str:
     """The text of a file's bytes, UTF-8 unless ``encoding`` is given (a byte-order mark dropped), or an
     InputError saying why not."""
+    # a byte-order mark names its own encoding (UTF-32 first: its little-endian mark starts like UTF-16's)
+    encoding = encoding or next((name for bom, name in BOMS if data.startswith(bom)), None)
     # NUL bytes are no text in UTF-8; a named encoding (UTF-16) may have them
     if encoding is None and b"\x00" in data:
         raise InputError(source, "binary file (contains NUL bytes), not text")
@@ -188,10 +217,43 @@ def _json_lines(source: str, text: str, first_line: int = 1) -> Iterator[tuple[i
         except json.JSONDecodeError as e:
             yield InputError(source, f"malformed JSON ({e.msg})", line=number)
             continue
+        except ValueError as e:  # a number too long for Python to read (over 4,300 digits)
+            yield InputError(source, f"unreadable JSON ({e})", line=number)
+            continue
         if not isinstance(record, dict):
             yield InputError(source, "record is not a JSON object", line=number)
             continue
         yield number, record
+
+
+def repaired(value: object) -> object:
+    """A string with each lone surrogate (legal in JSON, "\\ud800") replaced by U+FFFD: one character for one, so
+    offsets hold; such text cannot be written as UTF-8 otherwise."""
+    if not isinstance(value, str):
+        return value
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _record_id(value: object) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_ID_DIGITS:
+        raise ValueError(f"id is a number of more than {MAX_ID_DIGITS} digits")
+    text = repaired(value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value))
+    if len(text) > MAX_ID_CHARS:
+        raise ValueError(f"id longer than {MAX_ID_CHARS} characters")
+    return text
+
+
+def _record_date(value: object) -> str | None:
+    from .dates import parse_article_date
+
+    if value in (None, ""):
+        return None
+    try:
+        return parse_article_date(str(value)[:10]).isoformat()
+    except ValueError as e:
+        raise ValueError(f"record date: {e}") from None
 
 
 def _records(source: str, records: Iterator, fields: Fields) -> Iterator[Article | InputError]:
@@ -201,11 +263,13 @@ def _records(source: str, records: Iterator, fields: Fields) -> Iterator[Article
             yield item
             continue
         number, record = item
-        doc_id = record.get(fields.id)
-        doc_id = str(doc_id) if doc_id not in (None, "") else f"{source}:{number}"
-        date = record.get(fields.date)
-        date = str(date)[:10] if date else None
-        body, html = record.get(fields.text), record.get(fields.html)
+        try:
+            doc_id, date = _record_id(record.get(fields.id)), _record_date(record.get(fields.date))
+        except ValueError as e:
+            yield InputError(source, str(e), line=number)
+            continue
+        doc_id = doc_id or f"{source}:{number}"
+        body, html = repaired(record.get(fields.text)), repaired(record.get(fields.html))
         if not isinstance(body, str) and isinstance(html, str):
             try:
                 page = read_page(source, html)

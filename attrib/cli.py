@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack, nullcontext, suppress
 from importlib import resources
 from pathlib import Path
 from typing import List, Optional
@@ -27,7 +27,7 @@ from rich.progress import (
 
 from . import __version__
 from .articles import Fields, Reading, read_inputs
-from .errors import AttribError
+from .errors import AttribError, OutputError
 from .cluster import ShardOptions
 from .output import FORMATS, make_writer
 from .store import SqliteWriter
@@ -53,7 +53,8 @@ stderr = Console(stderr=True, highlight=False)
 
 def fail(message: str) -> None:
     """The one place a problem becomes a line on stderr."""
-    stderr.print(f"attrib: {message}", markup=False, soft_wrap=True)
+    # a file name that is not UTF-8 (surrogate escapes) is shown escaped, not as a second error
+    stderr.print(f"attrib: {message}".encode("utf-8", "backslashreplace").decode("utf-8"), markup=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -110,6 +111,7 @@ def extract(
     encoding: Optional[str] = typer.Option(
         None, "--encoding", callback=_check_encoding, help="Encoding of text files that are not UTF-8 (latin-1, cp1252)."
     ),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read files a folder reaches through links too."),
     with_text: bool = typer.Option(False, "--with-text", help="--format json: add each article's text (HTML: always)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to parse with."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this many characters as failed, unparsed [default: 1,000,000]."),
@@ -123,7 +125,7 @@ def extract(
     """Find every attribution in the articles and print who said what, and when."""
     if dask:
         options = ShardOptions(fmt or "jsonl", model, max_chars, date, Fields(text_field, id_field, date_field, html_field),
-                               Reading(timeout, any_language, encoding))
+                               Reading(timeout, any_language, encoding, follow_symlinks))
         _extract_on_cluster(paths, output, dask, options, partition_size, quiet)
     if not paths:
         if sys.stdin.isatty():
@@ -157,6 +159,9 @@ def extract(
             sink = StreamSink.to_file(lambda out: make_writer(fmt, out), output, resume)
         else:
             sink = StreamSink(make_writer(fmt, sys.stdout, color=sys.stdout.isatty()))
+    except OutputError as e:
+        fail(str(e))
+        raise typer.Exit(2)
     except (OSError, sqlite3.Error) as e:
         fail(f"{output}: cannot write: {getattr(e, 'strerror', None) or e}")
         raise typer.Exit(2)
@@ -167,7 +172,7 @@ def extract(
         task = progress.add_task("articles", total=_known_total(paths)) if progress else None
         try:
             summary = run(
-                extractor, read_inputs(paths, fields, Reading(timeout, any_language, encoding)), sink, date=date,
+                extractor, read_inputs(paths, fields, Reading(timeout, any_language, encoding, follow_symlinks)), sink, date=date,
                 # offsets index the extracted text, not the HTML: it goes with the records
                 with_text=lambda article: article.extracted or with_text or fmt == "html",
                 on_error=fail, on_article=(lambda s: progress.advance(task)) if progress else None,
@@ -178,6 +183,11 @@ def extract(
             # the reader went away ("| head"): stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0)
+        except OutputError as e:
+            fail(f"{output or '<stdout>'}: {e}; what is written is whole: --resume completes it")
+            with suppress(AttribError, OSError):
+                sink.close()
+            raise typer.Exit(1)
     if not quiet:
         skipped = f", {summary.skipped} already done" if resume else ""
         stderr.print(
@@ -194,12 +204,12 @@ def _count(n: int, noun: str) -> str:
 
 def _known_total(paths: list[str]) -> int | None:
     """How many articles the inputs hold, when that is known without reading them: one per text or HTML file."""
-    from .articles import kind_of
+    from .articles import folder_files, kind_of
 
     total = 0
     for path in paths:
         p = Path(path)
-        files = sorted(f for f in p.rglob("*") if f.is_file() and kind_of(f.name)) if p.is_dir() else [p]
+        files = folder_files(p) if p.is_dir() else [p]
         if any(kind_of(f.name) not in ("text", "html") for f in files):
             return None  # JSONL and CSV files hold an unknown number of articles; so do stdin and URLs
         total += len(files)

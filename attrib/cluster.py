@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .articles import Article, Fields, Reading, kind_of
+from .articles import Article, Fields, Reading, folder_files, kind_of
 from .errors import AttribError, InputError
 
 DEFAULT_PARTITION_ARTICLES = 100
@@ -122,7 +122,7 @@ def _expand(inputs: Iterable[str]) -> Iterator[str]:
             yield from _expand_url(path)
         elif os.path.isdir(path):
             # the same files, in the same order, as a local run reads from a folder
-            yield from (str(f) for f in sorted(Path(path).rglob("*")) if f.is_file() and _readable_suffix(f.name))
+            yield from (str(f) for f in folder_files(Path(path)))
         elif not os.path.exists(path) and glob.has_magic(path):
             yield from sorted(glob.glob(path, recursive=True))
         else:

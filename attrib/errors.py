@@ -20,3 +20,7 @@ class InputError(AttribError):
 
 class InvalidDate(AttribError, ValueError):
     """An article date that is not a real date of the form YYYY-MM-DD ("banana", "2026-13-45")."""
+
+
+class OutputError(AttribError):
+    """The output cannot be written (a full disk, a lost mount) or is in use by another run."""

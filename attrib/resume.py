@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from .articles import Article
 
 
+# an id is one field of one line of the log: the characters that would end either are escaped
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_UNESCAPE = re.compile(r"\\(.)")
+
+
 def article_key(article: Article) -> str:
-    """An article's identity across runs: its id and a hash of its text."""
-    return f"{article.id}\t{hashlib.sha1(article.text.encode('utf-8')).hexdigest()}"
+    """An article's identity across runs: its id (escaped) and a hash of its text."""
+    return f"{article.id.translate(_ESCAPES)}\t{hashlib.sha1(article.text.encode('utf-8')).hexdigest()}"
+
+
+def _id_of(key: str) -> str:
+    return _UNESCAPE.sub(lambda m: {"t": "\t", "n": "\n", "r": "\r"}.get(m[1], m[1]), key.rsplit("\t", 1)[0])
 
 
 def done_log(output: Path) -> Path:
@@ -25,10 +35,10 @@ def done_log(output: Path) -> Path:
 def prepare(output: Path) -> set[str]:
     """Cut ``output`` back to whole articles and return the keys of the articles it holds."""
     log = done_log(output)
-    keys = set(log.read_text(encoding="utf-8").splitlines()) if log.exists() else set()
+    keys = set(log.read_text(encoding="utf-8").split("\n")) - {""} if log.exists() else set()
     if not output.exists():
         return set()
-    done_ids = {k.split("\t", 1)[0] for k in keys}
+    done_ids = {_id_of(k) for k in keys}
     keep = 0
     with output.open("rb") as f:
         offset, run_doc, run_start = 0, None, 0

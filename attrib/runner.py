@@ -8,6 +8,7 @@ through ``on_error``.
 
 from __future__ import annotations
 
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from .articles import Article
-from .errors import InputError
+from .errors import InputError, OutputError
 from .records import ArticleResult
 from .resume import article_key, done_log, prepare
 
@@ -46,33 +47,81 @@ class StreamSink:
 
     @classmethod
     def to_file(cls, make_writer: Callable[[IO[str]], object], path: Path, resume: bool = False) -> StreamSink:
-        """A sink writing ``path``; with ``resume`` it first cuts the file back to what its log vouches for."""
-        done = prepare(path) if resume else set()
-        if not resume:
-            # a log left by an earlier run would vouch for lines this run overwrites
-            done_log(path).unlink(missing_ok=True)
-        # both stay open for the run and close in close()
-        out = open(path, "a" if resume else "w", encoding="utf-8", newline="")  # noqa: SIM115
-        log = open(done_log(path), "a", encoding="utf-8") if resume else None  # noqa: SIM115
+        """A sink writing ``path``, locked against a second run; with ``resume`` it first cuts the file back to
+        what its log vouches for."""
+        lock = _lock(path)
+        try:
+            done = prepare(path) if resume else set()
+            if not resume:
+                # a log left by an earlier run would vouch for lines this run overwrites
+                done_log(path).unlink(missing_ok=True)
+            # both stay open for the run and close in close()
+            out = open(path, "a" if resume else "w", encoding="utf-8", newline="")  # noqa: SIM115
+            log = open(done_log(path), "a", encoding="utf-8") if resume else None  # noqa: SIM115
+        except BaseException:
+            _unlock(path, lock)
+            raise
         sink = cls(make_writer(out), log, done)
-        sink._files = (out, log)
+        sink._files, sink._lock = (out, log), (path, lock)
         return sink
 
     def done(self) -> set[str]:
         return self._done
 
     def write(self, result: ArticleResult, key: str) -> None:
-        self.writer.write(result)
-        if self.log:
-            # only once the article's records are flushed: what the log names is whole
-            self.log.write(key + "\n")
-            self.log.flush()
+        try:
+            self.writer.write(result)
+            if self.log:
+                # only once the article's records are flushed: what the log names is whole
+                self.log.write(key + "\n")
+                self.log.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            # what is written stays consistent: an article not in the log is cut and redone by --resume
+            raise OutputError(f"cannot write the output: {e.strerror or e}") from e
 
     def close(self) -> None:
-        self.writer.close()
-        for f in getattr(self, "_files", ()):
-            if f:
-                f.close()
+        try:
+            self.writer.close()
+            for f in getattr(self, "_files", ()):
+                if f:
+                    f.close()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise OutputError(f"cannot write the output: {e.strerror or e}") from e
+        finally:
+            if getattr(self, "_lock", None):
+                _unlock(*self._lock)
+
+
+def lock_path(output: Path) -> Path:
+    return output.with_name(output.name + ".lock")
+
+
+def _lock(output: Path):
+    """Hold ``OUT.lock`` (with our pid in it) for the run; the kernel drops the lock when a run dies, so none goes stale."""
+    import fcntl
+
+    f = open(lock_path(output), "a+", encoding="utf-8")  # noqa: SIM115
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.seek(0)
+        owner = f.read().strip() or "another process"
+        f.close()
+        raise OutputError(f"{output} is being written by another attrib run (pid {owner}); wait for it to end") from None
+    f.seek(0)
+    f.truncate()
+    f.write(f"{os.getpid()}\n")
+    f.flush()
+    return f
+
+
+def _unlock(output: Path, lock) -> None:
+    lock_path(output).unlink(missing_ok=True)
+    lock.close()
 
 
 def run(
