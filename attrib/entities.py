@@ -1,6 +1,7 @@
 """Entities of one article as the resolver grows them, and what a resolved speaker phrase says."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from .mentions import office
@@ -81,7 +82,7 @@ def most_recent(entities: list[Entity], pos: int) -> Entity | None:
     before = [e for e in entities if e.last_before(pos + 1) is not None]
     if before:
         return max(before, key=lambda e: e.last_before(pos + 1))
-    return min(entities, key=lambda e: min(e.positions))
+    return min(entities, key=lambda e: min(e.positions, default=math.inf))  # an entity not yet mentioned comes last
 
 
 def most_salient(entities: list[Entity], pos: int) -> Entity | None:
