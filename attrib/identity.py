@@ -5,8 +5,8 @@ key is the folded canonical name as a slug ("barack-obama"). The corpus merge th
 
 - a full name to a longer full name of the same type that fits it ("Hillary Clinton" into "Hillary
   Rodham Clinton") when every longer name that fits it could be one person with the others;
-- a one-word name ("Obama") to the one person of that surname quoted in the same month (else in the
-  whole corpus), leaving out people whose known gender differs from the article's evidence; with two
+- a one-word person's name ("Obama") to the one person of that surname quoted in the same month (else
+  in the whole corpus), leaving out people whose known gender differs from the article's evidence; with two
   candidates left ("Barack Obama" and "Michelle Obama") it stays a key of its own.
 
 Two full names with different first names never merge ("Michelle Obama" / "Barack Obama").
@@ -87,8 +87,9 @@ def merge(keys: dict[str, KeyInfo]) -> dict[Unit, str]:
         for unit in info.units:
             if key in clusters:
                 out[unit] = clusters[key].head
-            elif len(key_words(key)) == 1 and info.type in NAMED_TYPES + (UNTYPED,):
-                out[unit] = _short_form_target(unit, info.type, by_last.get(key, [])) or key
+            elif len(key_words(key)) == 1 and info.type in ("person", UNTYPED):
+                # only surnames: a one-word organisation is often a place or part of many names ("Mexico")
+                out[unit] = _short_form_target(unit, by_last.get(key, [])) or key
             else:
                 out[unit] = key
     return out
@@ -168,9 +169,9 @@ def _join(clusters: dict[str, _Cluster], a: _Cluster, b: _Cluster) -> None:
         clusters[m] = a
 
 
-def _short_form_target(unit: Unit, kind: str, candidates: list[_Cluster]) -> str | None:
-    """The head of the one cluster a one-word name can be in its month, or None when it is not one."""
-    pool = [c for c in candidates if c.type == kind or kind == UNTYPED]
+def _short_form_target(unit: Unit, candidates: list[_Cluster]) -> str | None:
+    """The head of the one person a surname can be in its month, or None when it is not one."""
+    pool = [c for c in candidates if c.type == "person"]
     if unit.gender:
         # the article's own evidence of gender rules out people of the other one
         pool = [c for c in pool if c.gender in (unit.gender, None)]

@@ -112,6 +112,12 @@ def test_a_description_ending_in_a_name_is_no_longer_form_of_it():
     assert names["Senator Dana Whitfield"] == names["Dana Whitfield"] != names["aide to Dana Whitfield"]
 
 
+def test_a_one_word_organization_joins_no_longer_name():
+    records = [rec("a1", "Bank of Norland", type_="organization"), rec("a2", "Norland", type_="organization")]
+    names, _ = identity_of(records)
+    assert names["Norland"] == "norland" != names["Bank of Norland"]
+
+
 def test_groups_and_anonymous_sources_are_not_merged_by_their_last_word():
     records = [
         rec("a1", "city officials", type_="group"),
