@@ -62,7 +62,8 @@ def records(total: int, speakers: int, seed: int = 7):
         quote = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
         yield {
             "doc": f"{OUTLETS[article % 10]}_{day}_{article}", "quote": quote, "quote_start": 0,
-            "quote_end": len(quote), "quote_spans": [[0, len(quote)]], "kind": rng.choice(["direct", "indirect", "mixed"]),
+            "quote_end": len(quote), "quote_spans": [[0, len(quote)]],
+            "kind": rng.choice(["direct", "indirect", "mixed"]),
             "cue": rng.choice(CUES), "cue_start": None, "cue_end": None, "speaker": name, "speaker_mention": name,
             "speaker_start": None, "speaker_end": None, "speaker_id": "S1", "speaker_type": "person",
             "speaker_title": None, "date": day, "date_source": "article", "date_text": None, "date_start": None,
@@ -128,7 +129,8 @@ def main() -> int:
                 f.writelines(json.dumps(r) + "\n" for r in records(total, args.speakers))
             size = jsonl.stat().st_size / 2**20
             seconds, rss = run_speakers(jsonl)
-            print(f"{total:>9,} records  JSONL {size:,.0f} MiB  attrib speakers {seconds:.1f} s  peak RSS {rss:.0f} MiB")
+            print(f"{total:>9,} records  JSONL {size:,.0f} MiB  attrib speakers {seconds:.1f} s  "
+                  f"peak RSS {rss:.0f} MiB")
             if args.sqlite:
                 db = Path(tmp) / f"r{total}.sqlite"
                 built = write_sqlite(db, jsonl)

@@ -127,7 +127,8 @@ def _inputs(path, n):
 
 def _content(path):
     db = sqlite3.connect(path)
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in ("articles", "attributions", "speakers")}
+    tables = ("articles", "attributions", "speakers")
+    return {t: db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in tables}
 
 
 def test_extract_to_sqlite_gives_the_jsonl_records(tmp_path):
@@ -148,18 +149,19 @@ def test_sqlite_needs_an_output_file():
 
 
 def test_killed_sqlite_run_resumes_to_the_same_database(tmp_path):
-    corpus = _inputs(tmp_path / "in.jsonl", 60)
+    # enough articles that the run cannot end between two looks at the database
+    corpus = _inputs(tmp_path / "in.jsonl", 240)
     whole, resumed = tmp_path / "whole.sqlite", tmp_path / "resumed.sqlite"
     cmd = [sys.executable, "-m", "attrib", "extract", str(corpus), "-q"]
     subprocess.run(cmd + ["-o", str(whole)], check=True)
     child = subprocess.Popen(cmd + ["-o", str(resumed)])
     deadline, committed = time.monotonic() + 120, 0
     while time.monotonic() < deadline and committed < 3:
-        time.sleep(0.05)
+        time.sleep(0.01)
         committed = _committed(resumed)
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
-    assert 3 <= _committed(resumed) < 60
+    assert 3 <= _committed(resumed) < 240
     rerun = subprocess.run(cmd + ["-o", str(resumed), "--resume"], capture_output=True, text=True)
     assert rerun.returncode == 0, rerun.stderr
     assert _content(resumed) == _content(whole)
