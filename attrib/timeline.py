@@ -17,6 +17,22 @@ from .spans import text_of
 
 # a headline or subhead: a short line before the first paragraph of running text
 HEADLINE_WORDS = 25
+# adverbs that put a statement at another time than the event before it
+OTHER_TIMES = frozenset(
+    [
+        "overnight",
+        "later",
+        "earlier",
+        "previously",
+        "recently",
+        "once",
+        "afterward",
+        "afterwards",
+        "subsequently",
+        "since",
+        "ago",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +68,7 @@ def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> 
             pass  # a statement reported inside another's content is no event of the story
         elif s.cue is not None and value.source in ("explicit", "relative", "vague"):
             anchors = _insert(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value))
-        elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _own_occasion(s.cue):
+        elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _own_time(s.cue):
             carried = _latest(anchors, s.cue.idx, _paragraph(paragraphs, s.cue.idx))
             if carried is not None:
                 value = _carried(carried, value)
@@ -148,6 +164,15 @@ def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
         present = [a for a in auxes if a.tag_ in ("VBZ", "VBP", "MD")]
         if any(a.lemma_ in ("will", "have") or a.lemma_ == "be" and root.tag_ == "VBG" for a in present):
             yield _Anchor(sent.start_char, _paragraph(paragraphs, sent.start_char), None)
+
+
+def _own_time(cue: Token) -> bool:
+    """The cue, or the verb it hangs on, has a time or occasion of its own that no day can be read
+    from ("later said", "took to Twitter overnight", "said in an interview"): not the story's day."""
+    verbs = hosts(cue)
+    return _own_occasion(cue) or any(
+        c.dep_ in ("advmod", "npadvmod") and c.lower_ in OTHER_TIMES for v in verbs for c in v.children
+    )
 
 
 def _own_occasion(cue: Token) -> bool:

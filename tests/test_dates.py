@@ -285,6 +285,12 @@ NARRATIVE = [
         "2026-02-10",
         "2026-02-10",
     ),
+    # nor a time of its own that no day can be read from
+    (
+        "The governor toured the flooded towns on Monday.\n\nA farmer later told reporters the river was rising.",
+        "2026-02-10",
+        "2026-02-10",
+    ),
     # a date inside a quotation is no event of the story
     (
         (
