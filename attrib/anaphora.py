@@ -112,9 +112,10 @@ class Anaphora:
             roles = [r for r in e.roles if same_role(word, r.head)]
             kind_noun = word in organization_nouns() and e.label == "ORG"
             # a role or a name's own words ("the campaign": "the Clinton campaign") before a kind ("the company")
+            named_kind = e.type in ("organization", "other") and len(e.key) > 1 and e.key[-1] == word
             if e.type == "person" and roles:
                 scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), True, e))
-            elif e.type in ("organization", "other") and e.key[-1:] == (word,) or e.type == "organization" and roles:
+            elif named_kind or e.type == "organization" and roles:
                 scored.append((len(modifiers & set(e.key)), True, e))
             elif e.type == "organization" and (word in e.key or kind_noun):
                 scored.append((len(modifiers & set(e.key)), False, e))

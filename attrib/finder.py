@@ -203,7 +203,9 @@ def _speaker_edges(doc: Doc, root: Token, start: int, end: int) -> tuple[int, in
     while start < end and (text[start] in "\"“”'‘’" or text[start].isspace()):
         start += 1
     for child in root.rights:
-        timed = any(t.ent_type_ in TIME_ENTITIES or t.lower_ in TIME_WORDS for t in child.subtree)
+        # the phrase's own noun names a time ("this week", "in recent days"), not a noun it modifies
+        noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+        timed = noun.ent_type_ in TIME_ENTITIES or noun.lower_ in TIME_WORDS
         if child.dep_ in ("npadvmod", "prep", "advmod") and timed and start < child.left_edge.idx < end:
             return trim(text, start, child.left_edge.idx)
     return start, end
