@@ -100,8 +100,12 @@ class Anaphora:
         if (bare or any(c.lower_ in ("a", "an") for c in head.children)) and self._in_lede(pos):
             # a lede keeps the name for later ("A judge ruled ... Justice Ana Ruiz wrote"): the one holder of the role
             holders = [e for e in self.entities if e.type == "person" and any(same_role(word, r.head) for r in e.roles)]
+            holders.sort(key=lambda e: len(e.positions), reverse=True)
             self.how = "role"
-            return holders[0] if len(holders) == 1 else None
+            # several holders: the one the article is about, mentioned most ("Senator from Texas Says ...")
+            if len(holders) == 1 or len(holders) > 1 and len(holders[0].positions) > len(holders[1].positions):
+                return holders[0]
+            return None
         if not any(c.lower_ == "the" for c in head.children):
             return None
         modifiers = {fold(t.text) for t in head.subtree if t.i != head.i and t.lower_ not in DETERMINERS} - {""}

@@ -84,6 +84,8 @@ class Resolver(Anaphora):
         mentions += [(d.start_char, d) for d in named_descriptions(doc)]
         # "Obama and Clinton call ...": the pair is what a later "they" may be
         pairs = [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and conjuncts(t)]
+        # "he" and "she" as subjects carry their person's salience on through the paragraphs
+        pairs += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.lower_ in ("he", "she") and not self.quoted(t.idx)]
         mentions.sort(key=lambda m: m[0])
         people = [m for _, m in mentions if isinstance(m, Span) and m.label_ in ("PERSON", "")]
         self.surname_sex = surname_sexes(people)
@@ -92,7 +94,11 @@ class Resolver(Anaphora):
             if len(name_of(span)[1]) > 1:
                 self._person(span, span.start_char, title_before(span))
         for _, mention in sorted(mentions + pairs, key=lambda m: m[0]):
-            if isinstance(mention, Token) and mention.pos_ == "PROPN":
+            if isinstance(mention, Token) and mention.lower_ in ("he", "she"):
+                person = self._pronoun(mention, mention.idx)
+                if person is not None:
+                    person.add("", mention.idx, subject_sentence(mention))
+            elif isinstance(mention, Token) and mention.pos_ == "PROPN":
                 group = self._phrase_entity(self._joined_names(conjuncts(mention)), "group", None)
                 group.add("", mention.idx, subject_sentence(mention))
             elif isinstance(mention, Token):
