@@ -85,7 +85,8 @@ class Resolver(Anaphora):
         # "Obama and Clinton call ...": the pair is what a later "they" may be
         pairs = [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and conjuncts(t)]
         # "he" and "she" as subjects carry their person's salience on through the paragraphs
-        pairs += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.lower_ in ("he", "she") and not self.quoted(t.idx)]
+        pronouns = [t for t in doc if t.dep_ in SUBJECTS and t.lower_ in ("he", "she")]
+        pairs += [(t.idx, t) for t in pronouns if not self.quoted(t.idx)]
         mentions.sort(key=lambda m: m[0])
         people = [m for _, m in mentions if isinstance(m, Span) and m.label_ in ("PERSON", "")]
         self.surname_sex = surname_sexes(people)
