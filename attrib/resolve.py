@@ -37,6 +37,7 @@ from .mentions import (
 )
 from .names import (
     acronym,
+    fold,
     fullness,
     gender_of,
     name_key,
@@ -310,6 +311,11 @@ class Resolver(Anaphora):
             entity = Entity(name_type(mention), key, mention.surface)
             self.entities.append(entity)
             return entity
+        if mention.kind == "description" and head.text[:1].isupper() and len(span) == 1:
+            # a capitalised word the tagger took for a noun is the person whose surname it is ("Trump knows")
+            person = self._person_for((fold(head.text),), pos)
+            if person is not None:
+                return person
         if mention.kind == "description" or role_word:
             return self._description(head, pos)
         return None

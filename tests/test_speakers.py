@@ -150,3 +150,11 @@ MORE_STAND_INS = [
 def test_more_phrases_that_stand_for_others(extractor, text, canonical):
     found = [a.speaker for a in extractor.extract(text)]
     assert canonical in found
+
+
+def test_a_subhead_role_word_is_the_one_the_article_is_about(extractor):
+    text = ("Crowe Backs The Plan\n\nSenator from Ohio says she will vote for the plan.\n\n"
+            "Sen. Dana Crowe said on Friday that she backed the plan. Crowe spoke in Columbus. "
+            "Sen. Tom Reed was not there.\n\nCrowe said the vote would be close.")
+    first = extractor.extract(text)[0]
+    assert first.speaker_mention.startswith("Senator") and first.speaker == "Dana Crowe"
