@@ -137,8 +137,8 @@ def test_speaker_spans_end_at_the_speaker(extractor, text, mention):
 
 MORE_STAND_INS = [
     # a lede keeps the name for later: the one person the article gives that role
-    ("A county judge rejected the request on Thursday.\n\nJustice Frank Melo wrote that the files stay sealed.\n\n"
-     "The request was late, the judge said.", "Frank Melo"),
+    (("A county judge rejected the request on Thursday.\n\nJustice Frank Melo wrote that the files stay sealed.\n\n"
+      "The request was late, the judge said."), "Frank Melo"),
     # "each" speaks for the coordinated subject it distributes
     ("Tom Hale and Lena Ortiz argued for an hour, each claiming that the other had lied.", "Tom Hale and Lena Ortiz"),
     # the writer's generic "you" addresses the reader
