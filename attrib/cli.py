@@ -293,7 +293,8 @@ def show(
         extract(
             paths=paths, fmt="html", output=output, date=date, model=model, text_field=text_field, id_field=id_field,
             date_field=date_field, html_field=html_field, timeout=timeout, any_language=any_language,
-            encoding=encoding, with_text=False, jobs=1, max_chars=None, quiet=quiet, resume=False,
+            encoding=encoding, follow_symlinks=False, with_text=False, jobs=1, max_chars=None, quiet=quiet,
+            resume=False, dask=None, partition_size=100,
         )
     articles, failed = _reviewed(outputs, texts or [], fields, reading, date)
     try:
