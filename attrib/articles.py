@@ -7,15 +7,14 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from .errors import InputError
 from .language import foreign_language
 from .readers import csv_records, gunzip
 from .web import DEFAULT_TIMEOUT, fetch, is_url, read_page
-
 
 EMPTY = "empty article (no text)"
 _SURROGATE = re.compile("[\ud800-\udfff]")

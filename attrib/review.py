@@ -7,18 +7,17 @@ from pathlib import Path
 
 from .errors import InputError
 
-# the first characters of a file that tell attrib's output from articles
-PEEK_BYTES = 65536
-
 
 def is_output(path: str) -> bool:
     """True for a .jsonl or .json file whose first record is an attribution or an article result of attrib."""
     if not path.lower().endswith((".jsonl", ".json")) or not Path(path).is_file():
         return False
     with open(path, "rb") as f:
-        lines = f.read(PEEK_BYTES).split(b"\n", 2)
-    # the json format opens with a line of its own: "["
-    first = lines[1] if lines[0].strip() == b"[" and len(lines) > 1 else lines[0]
+        # whole lines: a json article line carries its text and may be long
+        first = f.readline()
+        # the json format opens with a line of its own: "["
+        if first.strip() == b"[":
+            first = f.readline()
     try:
         record = json.loads(first.strip().rstrip(b","))
     except ValueError:

@@ -1,6 +1,7 @@
 """Articles as people have them: web pages (files, URLs, JSONL records), gzip, CSV; non-English articles."""
 import gzip
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -182,3 +183,15 @@ def test_a_legacy_encoding_is_named_with_encoding(tmp_path):
     (article,) = articles(result.stdout)
     assert article["text"].startswith("The café owner") and article["attributions"][0]["speaker"] == "café owner"
     assert run("extract", legacy, "--encoding", "no-such-codec").exit_code == 2
+
+
+def test_show_reads_json_output_that_carries_its_texts(tmp_path):
+    out = tmp_path / "out.json"
+    assert run("extract", NEWS_PAGE, "-o", out).exit_code == 0
+    (article,) = articles(out.read_text(encoding="utf-8"))
+    report = tmp_path / "r.html"
+    result = run("show", out, "-o", report)
+    assert result.exit_code == 0, result.output
+    page = report.read_text(encoding="utf-8")
+    assert len(set(re.findall(r'<mark class="q" data-a="(\d+)"', page))) == len(article["attributions"]) >= 6
+    assert "Harbor Bridge Will Reopen" in page and "2026-03-03" in page
