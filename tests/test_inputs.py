@@ -188,7 +188,7 @@ def test_a_legacy_encoding_is_named_with_encoding(tmp_path):
 def test_show_reads_json_output_that_carries_its_texts(tmp_path):
     out = tmp_path / "out.json"
     assert run("extract", NEWS_PAGE, "-o", out).exit_code == 0
-    (article,) = articles(out.read_text(encoding="utf-8"))
+    (article,) = json.loads(out.read_text(encoding="utf-8"))
     report = tmp_path / "r.html"
     result = run("show", out, "-o", report)
     assert result.exit_code == 0, result.output
