@@ -238,7 +238,9 @@ def _record_id(value: object) -> str | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_ID_DIGITS:
         raise ValueError(f"id is a number of more than {MAX_ID_DIGITS} digits")
-    text = repaired(value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value))
+    text = repaired(
+        value if isinstance(value, str) else json.dumps(value) if isinstance(value, (list, dict)) else str(value)
+    )
     if len(text) > MAX_ID_CHARS:
         raise ValueError(f"id longer than {MAX_ID_CHARS} characters")
     return text

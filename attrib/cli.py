@@ -27,12 +27,12 @@ from rich.progress import (
 
 from . import __version__
 from .articles import Fields, Reading, read_inputs
-from .errors import AttribError, OutputError
 from .cluster import ShardOptions
-from .output import FORMATS, make_writer
-from .store import SqliteWriter
+from .errors import AttribError, OutputError
 from .html_report import render
+from .output import FORMATS, make_writer
 from .review import is_output, read_output, with_texts
+from .store import SqliteWriter
 from .web import DEFAULT_TIMEOUT
 
 # plain help: flags read as flags, and "[default: ...]" in a help text stays as written
@@ -64,7 +64,11 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")) -> None:
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
     """Who said what, and when: attributions in news articles."""
 
 
@@ -95,37 +99,69 @@ def extract(
         None, help="Text, .jsonl, .csv or .html files (or .gz of them), http(s) URLs, folders, or - for stdin."
     ),
     fmt: Optional[str] = typer.Option(
-        None, "--format", "-f",
+        None,
+        "--format",
+        "-f",
         help="table, jsonl (one attribution a line), json (one document), articles (one article a line), csv, html "
         "or sqlite (with -o) [default: table on a terminal, else jsonl; with -o, by its extension]",
     ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
-    date: Optional[str] = typer.Option(None, "--date", callback=_check_date, help="Article date YYYY-MM-DD; wins over a JSONL date field and the dateline."),
+    date: Optional[str] = typer.Option(
+        None,
+        "--date",
+        callback=_check_date,
+        help="Article date YYYY-MM-DD; wins over a JSONL date field and the dateline.",
+    ),
     model: Optional[str] = typer.Option(None, "--model", help="Installed spaCy pipeline name or path."),
     text_field: str = typer.Option("text", help="JSONL field or CSV column holding the article text."),
     id_field: str = typer.Option("id", help="JSONL field or CSV column holding the article id."),
     date_field: str = typer.Option("date", help="JSONL field or CSV column holding the article date."),
-    html_field: str = typer.Option("html", help="JSONL field holding the article as an HTML page (with no text field)."),
+    html_field: str = typer.Option(
+        "html", help="JSONL field holding the article as an HTML page (with no text field)."
+    ),
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Seconds to wait for a URL."),
     any_language: bool = typer.Option(False, "--any-language", help="Read articles that are clearly not English too."),
     encoding: Optional[str] = typer.Option(
-        None, "--encoding", callback=_check_encoding, help="Encoding of text files that are not UTF-8 (latin-1, cp1252)."
+        None,
+        "--encoding",
+        callback=_check_encoding,
+        help="Encoding of text files that are not UTF-8 (latin-1, cp1252).",
     ),
-    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read files a folder reaches through links too."),
+    follow_symlinks: bool = typer.Option(
+        False, "--follow-symlinks", help="Read files a folder reaches through links too."
+    ),
     with_text: bool = typer.Option(False, "--with-text", help="--format json: add each article's text (HTML: always)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes to parse with."),
-    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Report articles longer than this many characters as failed, unparsed [default: 1,000,000]."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
-    resume: bool = typer.Option(False, "--resume", help="With -o: skip the articles the output already holds whole, append the rest."),
-    dask: Optional[str] = typer.Option(
-        None, "--dask", metavar="ADDRESS", help="Run on a Dask cluster (scheduler address, or local:N); -o names a folder of shards."
+    max_chars: Optional[int] = typer.Option(
+        None,
+        "--max-chars",
+        min=1,
+        help="Report articles longer than this many characters as failed, unparsed [default: 1,000,000].",
     ),
-    partition_size: int = typer.Option(100, "--partition-size", min=1, help="With --dask: articles per partition (one shard each)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
+    resume: bool = typer.Option(
+        False, "--resume", help="With -o: skip the articles the output already holds whole, append the rest."
+    ),
+    dask: Optional[str] = typer.Option(
+        None,
+        "--dask",
+        metavar="ADDRESS",
+        help="Run on a Dask cluster (scheduler address, or local:N); -o names a folder of shards.",
+    ),
+    partition_size: int = typer.Option(
+        100, "--partition-size", min=1, help="With --dask: articles per partition (one shard each)."
+    ),
 ) -> None:
     """Find every attribution in the articles and print who said what, and when."""
     if dask:
-        options = ShardOptions(fmt or "jsonl", model, max_chars, date, Fields(text_field, id_field, date_field, html_field),
-                               Reading(timeout, any_language, encoding, follow_symlinks))
+        options = ShardOptions(
+            fmt or "jsonl",
+            model,
+            max_chars,
+            date,
+            Fields(text_field, id_field, date_field, html_field),
+            Reading(timeout, any_language, encoding, follow_symlinks),
+        )
         _extract_on_cluster(paths, output, dask, options, partition_size, quiet)
     if not paths:
         if sys.stdin.isatty():
@@ -135,7 +171,9 @@ def extract(
         fmt = _format_for(output) if output else ("table" if sys.stdout.isatty() else "jsonl")
         if fmt is None:
             known = ", ".join(OUTPUT_FORMATS)
-            raise typer.BadParameter(f"{output.suffix or 'no extension'!r} is not one of {known}: give --format", param_hint="-o")
+            raise typer.BadParameter(
+                f"{output.suffix or 'no extension'!r} is not one of {known}: give --format", param_hint="-o"
+            )
     if fmt not in FORMATS + ("sqlite",):
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS + ('sqlite',))}", param_hint="--format")
     if fmt == "sqlite" and output is None:
@@ -150,7 +188,7 @@ def extract(
         extractor = Extractor(model=model, jobs=jobs, max_chars=max_chars)
     except AttribError as e:
         fail(str(e))
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     try:
         if fmt == "sqlite":
             # the database is its own done-log: an article is in it whole or not at all
@@ -161,10 +199,10 @@ def extract(
             sink = StreamSink(make_writer(fmt, sys.stdout, color=sys.stdout.isatty()))
     except OutputError as e:
         fail(str(e))
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     except (OSError, sqlite3.Error) as e:
         fail(f"{output}: cannot write: {getattr(e, 'strerror', None) or e}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     fields = Fields(text_field, id_field, date_field, html_field)
     # a table on the terminal shows its own progress: a spinner there would be drawn between its rows
     progress = _progress(quiet or (output is None and fmt == "table" and sys.stdout.isatty()))
@@ -172,22 +210,26 @@ def extract(
         task = progress.add_task("articles", total=_known_total(paths)) if progress else None
         try:
             summary = run(
-                extractor, read_inputs(paths, fields, Reading(timeout, any_language, encoding, follow_symlinks)), sink, date=date,
+                extractor,
+                read_inputs(paths, fields, Reading(timeout, any_language, encoding, follow_symlinks)),
+                sink,
+                date=date,
                 # offsets index the extracted text, not the HTML: it goes with the records
                 with_text=lambda article: article.extracted or with_text or fmt == "html",
-                on_error=fail, on_article=(lambda s: progress.advance(task)) if progress else None,
+                on_error=fail,
+                on_article=(lambda s: progress.advance(task)) if progress else None,
             )
             sink.close()
             sys.stdout.flush()
         except BrokenPipeError:
             # the reader went away ("| head"): stop quietly, as Unix tools do
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0)
+            raise typer.Exit(0) from None
         except OutputError as e:
             fail(f"{output or '<stdout>'}: {e}; what is written is whole: --resume completes it")
             with suppress(AttribError, OSError):
                 sink.close()
-            raise typer.Exit(1)
+            raise typer.Exit(1) from None
     if not quiet:
         skipped = f", {summary.skipped} already done" if resume else ""
         stderr.print(
@@ -240,10 +282,10 @@ def _extract_on_cluster(paths, output: Optional[Path], address: str, options, pa
             summary = extract_on_cluster(paths, output, address, options, partition_size, on_shard)
         except AttribError as e:
             fail(str(e))
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
         except OSError as e:
             fail(f"{output}: {e.strerror or e}")
-            raise typer.Exit(1)
+            raise typer.Exit(1) from None
     if not quiet:
         stderr.print(
             f"{summary.shards} shards ({summary.skipped_shards} already complete), {summary.articles} articles read, "
@@ -280,7 +322,10 @@ def show(
     timeout: float = typer.Option(DEFAULT_TIMEOUT, "--timeout", min=0.1, help="Seconds to wait for a URL."),
     any_language: bool = typer.Option(False, "--any-language", help="Read articles that are clearly not English too."),
     encoding: Optional[str] = typer.Option(
-        None, "--encoding", callback=_check_encoding, help="Encoding of text files that are not UTF-8 (latin-1, cp1252)."
+        None,
+        "--encoding",
+        callback=_check_encoding,
+        help="Encoding of text files that are not UTF-8 (latin-1, cp1252).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors on stderr."),
 ) -> None:
@@ -302,7 +347,7 @@ def show(
             out.write(render(articles))
     except OSError as e:
         fail(f"{output}: cannot write: {e.strerror}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if not quiet:
         stderr.print(f"{len(articles)} articles in the report, {failed} failed", style="dim")
     raise typer.Exit(1 if failed else 0)
@@ -347,7 +392,7 @@ def info(model: Optional[str] = typer.Option(None, "--model", help="Installed sp
         nlp = load_pipeline(model)
     except AttribError as e:
         fail(str(e))
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     meta = nlp.meta
     typer.echo(json.dumps({
         "attrib": __version__,

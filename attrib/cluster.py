@@ -223,7 +223,9 @@ def worker_extractor(options: ShardOptions):
         return _extractors[key]
 
 
-def read_partition(partition: Partition, fields: Fields, reading: Reading | None = None) -> Iterator[Article | InputError]:
+def read_partition(
+    partition: Partition, fields: Fields, reading: Reading | None = None
+) -> Iterator[Article | InputError]:
     """The articles (or input errors) of a partition, as a local run reads them."""
     from .articles import english_only, from_bytes, jsonl_records, read_inputs
     from .web import is_url
@@ -270,8 +272,13 @@ def run_partition(partition: Partition, outdir: str, options: ShardOptions) -> S
     tmp = out / f".{partition.name}.{suffix}.{os.getpid()}.{threading.get_ident()}.tmp"
     with open(tmp, "w", encoding="utf-8", newline="") as f:
         sink = StreamSink(make_writer(options.fmt, f))
-        counts = run(worker_extractor(options), read_partition(partition, options.fields, options.reading), sink, date=options.date,
-                     on_error=errors.append)
+        counts = run(
+            worker_extractor(options),
+            read_partition(partition, options.fields, options.reading),
+            sink,
+            date=options.date,
+            on_error=errors.append,
+        )
         sink.close()
         f.flush()
         os.fsync(f.fileno())

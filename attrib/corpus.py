@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InputError
-from .review import json_line
 from .identity import KeyInfo, Unit, merge, speaker_key
+from .review import json_line
 
 PERIODS = ("day", "week", "month")
 GROUPINGS = PERIODS + ("outlet", "type", "gender")

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .records import FIELDS, ArticleResult
 from .html_report import render
+from .records import FIELDS, ArticleResult
 
 FORMATS = ("table", "jsonl", "json", "articles", "csv", "html")
 # the table shows this much of a quote; the data formats always carry it whole
@@ -104,7 +104,13 @@ class TableWriter:
         self.console = _PipeConsole(file=out, force_terminal=color, no_color=not color, highlight=False)
 
     def write(self, result: ArticleResult) -> None:
-        table = Table(title=escape(f"{result.doc} ({result.date or 'no date'})"), box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        table = Table(
+            title=escape(f"{result.doc} ({result.date or 'no date'})"),
+            box=box.SIMPLE_HEAD,
+            show_lines=True,
+            expand=True,
+            pad_edge=False,
+        )
         table.add_column("Speaker", ratio=2, min_width=12)
         table.add_column("Quote", ratio=5, min_width=20)
         # as wide as its cues, up to a sixth of the screen
@@ -114,16 +120,40 @@ class TableWriter:
             speaker = a.speaker or (f"({a.speaker_mention}?)" if a.speaker_mention else "?")
             if a.speaker_title:
                 speaker += f"\n[dim]{escape(a.speaker_title)}[/dim]"
-            table.add_row(speaker if a.speaker_title else escape(speaker), escape(shorten(a.quote_text)), f"{escape(a.cue or '–')}\n[dim]{a.kind}[/dim]", a.date or "")
+            table.add_row(
+                speaker if a.speaker_title else escape(speaker),
+                escape(shorten(a.quote_text)),
+                f"{escape(a.cue or '–')}\n[dim]{a.kind}[/dim]",
+                a.date or "",
+            )
         self.console.print(table)
         if result.speakers:
             speakers = Table(title="Speakers", box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
-            for name, ratio, width in (("Id", 1, 3), ("Name", 3, 12), ("Type", 0, 12), ("Titles", 3, 8), ("Also called", 4, 8), ("#", 1, 2)):
+            for name, ratio, width in (
+                ("Id", 1, 3),
+                ("Name", 3, 12),
+                ("Type", 0, 12),
+                ("Titles", 3, 8),
+                ("Also called", 4, 8),
+                ("#", 1, 2),
+            ):
                 # a ratio of 0 is a fixed-width column
                 speakers.add_column(name, ratio=ratio or None, width=None if ratio else width, min_width=width)
             for s in result.speakers:
                 others = [a for a in s.aliases if a != s.name]
-                speakers.add_row(*(escape(x) for x in (s.speaker_id, s.name, s.type, "; ".join(s.titles), "; ".join(others), str(s.attributions))))
+                speakers.add_row(
+                    *(
+                        escape(x)
+                        for x in (
+                            s.speaker_id,
+                            s.name,
+                            s.type,
+                            "; ".join(s.titles),
+                            "; ".join(others),
+                            str(s.attributions),
+                        )
+                    )
+                )
             self.console.print(speakers)
         if not result.attributions:
             self.console.print("no attributions found")
@@ -158,5 +188,11 @@ class HtmlWriter:
 def make_writer(fmt: str, out: IO[str], color: bool = False) -> Writer:
     if fmt == "table":
         return TableWriter(out, color)
-    writers = {"jsonl": JsonlWriter, "json": JsonWriter, "articles": ArticlesWriter, "csv": CsvWriter, "html": HtmlWriter}
+    writers = {
+        "jsonl": JsonlWriter,
+        "json": JsonWriter,
+        "articles": ArticlesWriter,
+        "csv": CsvWriter,
+        "html": HtmlWriter,
+    }
     return writers[fmt](out)

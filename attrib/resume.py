@@ -13,7 +13,6 @@ from pathlib import Path
 
 from .articles import Article
 
-
 # an id is one field of one line of the log: the characters that would end either are escaped
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _UNESCAPE = re.compile(r"\\(.)")

@@ -101,7 +101,8 @@ def lock_path(output: Path) -> Path:
 
 
 def _lock(output: Path):
-    """Hold ``OUT.lock`` (with our pid in it) for the run; the kernel drops the lock when a run dies, so none goes stale."""
+    """Hold ``OUT.lock`` (with our pid in it) for the run; the kernel drops the lock when a run dies,
+    so none goes stale."""
     import fcntl
 
     f = open(lock_path(output), "a+", encoding="utf-8")  # noqa: SIM115
@@ -111,7 +112,9 @@ def _lock(output: Path):
         f.seek(0)
         owner = f.read().strip() or "another process"
         f.close()
-        raise OutputError(f"{output} is being written by another attrib run (pid {owner}); wait for it to end") from None
+        raise OutputError(
+            f"{output} is being written by another attrib run (pid {owner}); wait for it to end"
+        ) from None
     f.seek(0)
     f.truncate()
     f.write(f"{os.getpid()}\n")

@@ -62,7 +62,11 @@ def _title(span: Span, head: Token, name_words: list[Token]) -> str | None:
             return " ".join(words)
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [t.text for t in child.subtree if t.i >= _after_possessor_of(child) and t.lower_ not in DETERMINERS and not t.is_punct]
+            words = [
+                t.text
+                for t in child.subtree
+                if t.i >= _after_possessor_of(child) and t.lower_ not in DETERMINERS and not t.is_punct
+            ]
             return " ".join(words) or None
     return None
 
@@ -102,7 +106,11 @@ def _kind(span: Span, head: Token) -> str:
         # "officials" alone is a group and "the spokesman" someone definite; an indefinite,
         # sourced or self-described unnamed source is anonymous
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some") for c in head.children)
-        if (head.tag_ == "NNS" and head.lower_ in anonymous_plurals()) or (head.tag_ != "NNS" and indefinite) or any(w in lowered for w in ("familiar", "anonymity", "unnamed")):
+        if (
+            (head.tag_ == "NNS" and head.lower_ in anonymous_plurals())
+            or (head.tag_ != "NNS" and indefinite)
+            or any(w in lowered for w in ("familiar", "anonymity", "unnamed"))
+        ):
             return "anonymous"
     if head.tag_ in PLURAL_NOUN_TAGS and (head.lower_ in group_nouns() or head.pos_ == "NOUN"):
         return "group"

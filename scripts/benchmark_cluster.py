@@ -27,8 +27,10 @@ TRAIN = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear-train
 def _articles(n: int, folder: Path) -> tuple[Path, int]:
     lines = TRAIN.read_text(encoding="utf-8").splitlines()[:n]
     path = folder / f"train-{n}.jsonl"
-    path.write_text("\n".join(json.dumps({k: d[k] for k in ("id", "text", "date")}) for d in map(json.loads, lines)) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(json.dumps({k: d[k] for k in ("id", "text", "date")}) for d in map(json.loads, lines)) + "\n",
+        encoding="utf-8",
+    )
     words = sum(len(json.loads(line)["text"].split()) for line in lines)
     return path, words
 
@@ -65,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
 
     with LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=":0", silence_logs=40) as local, \
             Client(local) as client:
-        cluster.extract_on_cluster([str(small)], tmp / "small", local.scheduler_address, partition_articles=args.partition)
+        cluster.extract_on_cluster(
+            [str(small)], tmp / "small", local.scheduler_address, partition_articles=args.partition
+        )
         rss_small = _rss_per_worker(client)
         started = time.monotonic()
         with get_task_stream(client) as tasks:

@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.scorer.exists():
         print(f"speaker_confidence: scorer {args.scorer} not found (give --scorer)", file=sys.stderr)
         return 2
-    read = lambda p: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    def read(p):
+        return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
     rows = matched(load_scorer(args.scorer), read(args.gold), read(args.system))
     if not rows:
         print("speaker_confidence: no matched attributions with canonical gold", file=sys.stderr)

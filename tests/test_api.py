@@ -20,7 +20,8 @@ ARTICLES = [
     "Cuban officials said no talks were planned. Secretary of State Marco Rubio told reporters the talks had stalled.",
     "“A deal is close,” Donald Trump said. “Very close.”\n\nHe added that he would travel to Havana.",
     "No one said anything of note at the meeting on Tuesday.",
-    "Senator Alma Reyes has been steadily pounding the governor as a “fraud artist” ― just as she did with his predecessor.",
+    "Senator Alma Reyes has been steadily pounding the governor as a “fraud artist” ― just as she did"
+    " with his predecessor.",
 ]
 
 
@@ -64,7 +65,9 @@ def test_n_process_2_gives_the_same_attributions_as_1():
     assert one == two and any(a for a, _ in one)
 
 
-@pytest.mark.parametrize("text", ["PORTLAND ― The governor signed the bill on Monday.", "The council voted ― and the mayor walked out."])
+@pytest.mark.parametrize(
+    "text", ["PORTLAND ― The governor signed the bill on Monday.", "The council voted ― and the mayor walked out."]
+)
 def test_the_horizontal_bar_reads_as_a_dash(text):
     from attrib.pipeline import load_pipeline
 
@@ -150,6 +153,8 @@ def test_readme_shell_blocks_run_in_order(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     env = {"PATH": f"{venv / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     for code in blocks:
-        done = subprocess.run(["bash", "-euo", "pipefail", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         assert done.stdout.strip(), code

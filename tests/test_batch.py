@@ -6,7 +6,8 @@ import subprocess
 import sys
 import time
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from attrib import Article
@@ -24,7 +25,11 @@ def assert_offsets_valid(text, result):
     for a in result.attributions:
         assert text[a.quote_start : a.quote_end] == a.quote
         assert all(a.quote_start <= s < e <= a.quote_end for s, e in a.quote_spans)
-        for field, start, end in (("speaker_mention", a.speaker_start, a.speaker_end), ("cue", a.cue_start, a.cue_end), ("date_text", a.date_start, a.date_end)):
+        for field, start, end in (
+            ("speaker_mention", a.speaker_start, a.speaker_end),
+            ("cue", a.cue_start, a.cue_end),
+            ("date_text", a.date_start, a.date_end),
+        ):
             if start is not None:
                 assert text[start:end] == getattr(a, field)
 
@@ -40,7 +45,9 @@ news_text = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(news_text)
 def test_any_text_gives_valid_offsets(extractor, text):
     result = extractor.analyse(Article("h", text))
@@ -100,7 +107,7 @@ def test_mixed_batch_gives_each_good_file_what_it_gives_alone(tmp_path):
     (tmp_path / "bad2.txt").write_text("   \n")
     (tmp_path / "bad3.jsonl").write_text('{"id": "r1", "text": "The mayor said the bridge was safe."}\n{oops\n')
     batch = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
-    assert batch.exit_code == 1 and len([l for l in batch.stderr.splitlines() if l.startswith("attrib:")]) == 3
+    assert batch.exit_code == 1 and len([line for line in batch.stderr.splitlines() if line.startswith("attrib:")]) == 3
     together = records(batch.stdout)
     for p in good:
         alone = records(runner.invoke(app, ["extract", str(p), "--format", "jsonl"]).stdout)
@@ -147,7 +154,9 @@ def test_resume_cuts_a_half_written_line(tmp_path):
     log = out.with_name(out.name + ".done")
     last_doc = json.loads(lines[-1])["doc"]
     # as if killed while writing the last article: its log line missing, its last line half there
-    log.write_text("".join(l for l in log.read_text().splitlines(keepends=True) if not l.startswith(last_doc + "\t")))
+    log.write_text(
+        "".join(line for line in log.read_text().splitlines(keepends=True) if not line.startswith(last_doc + "\t"))
+    )
     out.write_text("".join(lines[:-1]) + lines[-1][:25])
     assert runner.invoke(app, ["extract", str(corpus), "-o", str(out), "--resume"]).exit_code == 0
     assert out.read_text() == whole

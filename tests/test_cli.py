@@ -145,7 +145,9 @@ def test_stdin_and_output_file(tmp_path):
 def test_jsonl_input_with_renamed_fields(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"key": "a1", "body": ARTICLE, "published": "2026-02-10T08:00:00"}) + "\n")
-    records = jsonl(run("extract", path, "--text-field", "body", "--id-field", "key", "--date-field", "published").stdout)
+    records = jsonl(
+        run("extract", path, "--text-field", "body", "--id-field", "key", "--date-field", "published").stdout
+    )
     assert {r["doc"] for r in records} == {"a1"} and records[1]["date"] == "2026-02-09"
 
 
@@ -165,7 +167,11 @@ def test_folder_is_read_recursively_in_sorted_order(tmp_path):
         ("empty.txt", b"", "empty.txt: empty article"),
         ("blank.txt", b"  \n\t\n", "blank.txt: empty article"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary.txt: binary file"),
-        ("latin1.txt", "Le ministre a déclaré.".encode("latin-1"), "latin1.txt: not UTF-8 text (invalid byte 0xe9 at offset 15)"),
+        (
+            "latin1.txt",
+            "Le ministre a déclaré.".encode("latin-1"),
+            "latin1.txt: not UTF-8 text (invalid byte 0xe9 at offset 15)",
+        ),
         ("bad.jsonl", b'{"id": "x", "text": "ok"}\n{"id": "y", "text": \n', "bad.jsonl:2: malformed JSON"),
         ("notext.jsonl", b'{"id": "x"}\n', "notext.jsonl:1: record has no string field 'text'"),
     ],
@@ -203,7 +209,9 @@ def test_missing_model_is_one_line(tmp_path):
     path.write_text(ARTICLE)
     result = run("extract", path, "--model", "no_such_pipeline_xyz")
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == ["attrib: spaCy pipeline 'no_such_pipeline_xyz' is not installed; install it or give --model a path"]
+    assert result.stderr.strip().splitlines() == [
+        "attrib: spaCy pipeline 'no_such_pipeline_xyz' is not installed; install it or give --model a path"
+    ]
 
 
 def test_quiet_prints_only_errors(tmp_path):

@@ -59,14 +59,20 @@ def test_date_option_and_a_record_date_win_over_the_page_metadata(tmp_path):
     page = NEWS_PAGE.read_text(encoding="utf-8")
     records = tmp_path / "pages.jsonl"
     records.write_text(
-        json.dumps({"id": "p1", "page": page}) + "\n" + json.dumps({"id": "p2", "page": page, "date": "2026-03-05"}) + "\n"
+        json.dumps({"id": "p1", "page": page})
+        + "\n"
+        + json.dumps({"id": "p2", "page": page, "date": "2026-03-05"})
+        + "\n"
     )
     result = run("extract", records, "--format", "articles", "--html-field", "page")
     assert result.exit_code == 0, result.output
     p1, p2 = articles(result.stdout)
     assert (p1["doc"], p1["date"], p2["date"]) == ("p1", "2026-03-03", "2026-03-05")
     assert p1["text"].startswith("Harbor Bridge Will Reopen") and len(p1["attributions"]) >= 6
-    assert articles(run("extract", NEWS_PAGE, "--format", "articles", "--date", "2026-03-09").stdout)[0]["date"] == "2026-03-09"
+    assert (
+        articles(run("extract", NEWS_PAGE, "--format", "articles", "--date", "2026-03-09").stdout)[0]["date"]
+        == "2026-03-09"
+    )
 
 
 def test_with_text_adds_the_text_of_plain_articles(tmp_path):
@@ -165,7 +171,9 @@ def test_show_reads_attrib_output_and_refuses_texts_that_do_not_fit(tmp_path):
     texts.write_text(json.dumps({"id": str(article), "text": "Something else first.\n" + ARTICLE}) + "\n")
     result = run("show", out, "--texts", texts, "-o", report)
     assert result.exit_code == 1
-    assert errors(result) == [f"attrib: {article}: the records do not fit this text: it is not the text they were found in"]
+    assert errors(result) == [
+        f"attrib: {article}: the records do not fit this text: it is not the text they were found in"
+    ]
     texts.write_text(json.dumps({"id": "another", "text": ARTICLE}) + "\n")
     assert errors(run("show", out, "--texts", texts, "-o", report)) == [
         f"attrib: {article}: no text for this article in the output or --texts"
@@ -177,7 +185,9 @@ def test_a_legacy_encoding_is_named_with_encoding(tmp_path):
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes("The café owner said that the rent had doubled.\n".encode("latin-1"))
     line = one_bad_input(legacy)
-    assert line == f"attrib: {legacy}: not UTF-8 text (invalid byte 0xe9 at offset 7); give its encoding with --encoding"
+    assert (
+        line == f"attrib: {legacy}: not UTF-8 text (invalid byte 0xe9 at offset 7); give its encoding with --encoding"
+    )
     result = run("extract", legacy, "--format", "articles", "--encoding", "latin-1", "--with-text")
     assert result.exit_code == 0, result.output
     (article,) = articles(result.stdout)

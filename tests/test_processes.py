@@ -93,7 +93,9 @@ def test_a_closed_stdout_ends_the_run_at_once(tmp_path, jobs):
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_ends_the_run_promptly_and_leaves_a_resumable_output(tmp_path, jobs):
     folder, out, whole = write_folder(tmp_path / "in"), tmp_path / "out.jsonl", tmp_path / "whole.jsonl"
-    run = attrib(str(folder), "--jobs", jobs, "-q", "-o", str(out), "--resume", stderr=subprocess.PIPE, start_new_session=True)
+    run = attrib(
+        str(folder), "--jobs", jobs, "-q", "-o", str(out), "--resume", stderr=subprocess.PIPE, start_new_session=True
+    )
     wait_for(lambda: done_lines(out) >= 2)
     started = time.monotonic()
     os.killpg(run.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group

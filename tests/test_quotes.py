@@ -1,6 +1,7 @@
 """Rule tests for pairing quotation marks, on the text alone."""
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from attrib.quotes import quoted_spans
 
@@ -18,8 +19,14 @@ def quoted(text):
         ("''We must not overreact,'' he said.", ["''We must not overreact,''"]),
         ("He is 5'11\" tall and said nothing.", []),
         ("It's the players' ball.", []),
-        ("“Unclosed quote runs to the end of its paragraph\n\nNext paragraph.", ["“Unclosed quote runs to the end of its paragraph"]),
-        ("“First paragraph.\n\n“Second paragraph.\n\n“Third,” she said.", ["“First paragraph.\n\n“Second paragraph.\n\n“Third,”"]),
+        (
+            "“Unclosed quote runs to the end of its paragraph\n\nNext paragraph.",
+            ["“Unclosed quote runs to the end of its paragraph"],
+        ),
+        (
+            "“First paragraph.\n\n“Second paragraph.\n\n“Third,” she said.",
+            ["“First paragraph.\n\n“Second paragraph.\n\n“Third,”"],
+        ),
         ("“One” and “two” and “three”", ["“One”", "“two”", "“three”"]),
         ("“Opened twice “then closed”", ["“Opened twice", "“then closed”"]),
         ("No quotes at all.", []),

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -58,7 +57,9 @@ def test_a_bad_record_fails_alone(tmp_path, line, message):
     path.write_text(line + "\n" + json.dumps({"id": "good", "text": ARTICLE}) + "\n")
     result = extract(path, "--format", "jsonl")
     assert result.exit_code == 1
-    assert [line for line in result.stderr.splitlines() if line.startswith("attrib: ")][0].startswith(f"attrib: {path}:1: ")
+    assert [line for line in result.stderr.splitlines() if line.startswith("attrib: ")][0].startswith(
+        f"attrib: {path}:1: "
+    )
     assert message in result.stderr and {r["doc"] for r in records(result.stdout)} == {"good"}
 
 
@@ -159,7 +160,11 @@ def test_a_full_stdout_is_one_line_and_exit_1(tmp_path):
 
 def test_ids_with_newlines_and_duplicates_resume_without_redoing(tmp_path):
     corpus, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    lines = [{"id": "two\nlines", "text": ARTICLE}, {"id": "same", "text": ARTICLE}, {"id": "same", "text": ARTICLE + "x"}]
+    lines = [
+        {"id": "two\nlines", "text": ARTICLE},
+        {"id": "same", "text": ARTICLE},
+        {"id": "same", "text": ARTICLE + "x"},
+    ]
     corpus.write_text("".join(json.dumps(r) + "\n" for r in lines))
     assert extract(corpus, "-o", out, "--resume").exit_code == 0
     first = out.read_text()

@@ -17,17 +17,36 @@ NAMES = [
     # merging the forms of one name
     ("President Miguel Díaz-Canel arrived on Monday. Díaz-Canel said the talks would continue.", "Miguel Díaz-Canel"),
     ("President Miguel Díaz-Canel arrived on Monday. Diaz-Canel said the talks would continue.", "Miguel Díaz-Canel"),
-    ("Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio met the envoy. Fernandez de Cossio said the meeting was useful.", "Carlos Fernandez de Cossio"),
+    (
+        "Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio met the envoy."
+        " Fernandez de Cossio said the meeting was useful.",
+        "Carlos Fernandez de Cossio",
+    ),
     ("Donald J. Trump held a rally in Ohio. Mr. Trump said the economy was strong.", "Donald J. Trump"),
-    ("U.S. President Donald Trump flew to Florida. Trump’s aides were silent. Trump said the trip was private.", "Donald Trump"),
-    ("Secretary of State Marco Rubio landed in Panama. Rubio told reporters the canal talks had gone well.", "Marco Rubio"),
-    ("Crown Prince Mohammed bin Salman met the delegation. Bin Salman said the kingdom would invest more.", "Mohammed bin Salman"),
+    (
+        "U.S. President Donald Trump flew to Florida. Trump’s aides were silent. Trump said the trip was private.",
+        "Donald Trump",
+    ),
+    (
+        "Secretary of State Marco Rubio landed in Panama. Rubio told reporters the canal talks had gone well.",
+        "Marco Rubio",
+    ),
+    (
+        "Crown Prince Mohammed bin Salman met the delegation. Bin Salman said the kingdom would invest more.",
+        "Mohammed bin Salman",
+    ),
     ("Governor Gavin Newsom signed the bill. Newsom said the state would defend it in court.", "Gavin Newsom"),
     ("Angela Merkel spoke in Berlin on Tuesday. Merkel said Europe had to stand together.", "Angela Merkel"),
     ("The report was written by Ana María Ruiz. Ruiz said the figures were checked twice.", "Ana María Ruiz"),
     # keeping different people apart, and a bare surname going to the one in context
-    ("Hillary Clinton spoke first. Later Bill Clinton took the stage. Clinton said the foundation would close.", "Bill Clinton"),
-    ("Bill Clinton spoke first. Later Hillary Clinton took the stage. Clinton said the campaign would go on.", "Hillary Clinton"),
+    (
+        "Hillary Clinton spoke first. Later Bill Clinton took the stage. Clinton said the foundation would close.",
+        "Bill Clinton",
+    ),
+    (
+        "Bill Clinton spoke first. Later Hillary Clinton took the stage. Clinton said the campaign would go on.",
+        "Hillary Clinton",
+    ),
     ("John Smith and Jane Smith run the shop together. Jane Smith said sales were down.", "Jane Smith"),
     ("Barack Obama watched from the front row. Michelle Obama said the school would open in May.", "Michelle Obama"),
 ]
@@ -51,10 +70,17 @@ PRONOUNS = [
     ("Mary Hollis met John Baker in Boston. He said the deal was close.", ("John Baker", "person")),
     ("Mary Hollis met John Baker in Boston. She said the deal was close.", ("Mary Hollis", "person")),
     ("“We will win,” said Anna Berg. She added that the count would take days.", ("Anna Berg", "person")),
-    ("The State Department issued a statement on Monday. It said the embassy would stay open.", ("State Department", "organization")),
+    (
+        "The State Department issued a statement on Monday. It said the embassy would stay open.",
+        ("State Department", "organization"),
+    ),
     ("Cuban officials met in Havana on Monday. They said no talks were planned.", ("Cuban officials", "group")),
     ("The mayor opened the bridge. She said it had cost less than planned.", ("mayor", "person")),
-    ("Tom Reed, the union’s leader, called the vote. Reed said the strike would go ahead, and he said it would last a week.", ("Tom Reed", "person")),
+    (
+        "Tom Reed, the union’s leader, called the vote."
+        " Reed said the strike would go ahead, and he said it would last a week.",
+        ("Tom Reed", "person"),
+    ),
 ]
 
 
@@ -80,7 +106,10 @@ def test_unresolvable_pronouns_stay_unresolved(extractor, text):
 DESCRIPTIONS = [
     ("Sen. Ted Cruz spoke on Monday. The senator said the bill would fail.", ("Ted Cruz", "person")),
     ("Foreign Minister Ana Ruiz flew to Geneva. The minister said the talks would resume.", ("Ana Ruiz", "person")),
-    ("The State Department declined to comment on Monday. The department said on Tuesday that the visa rules stood.", ("State Department", "organization")),
+    (
+        "The State Department declined to comment on Monday. The department said on Tuesday that the visa rules stood.",
+        ("State Department", "organization"),
+    ),
     ("Acme Corp. cut 500 jobs this year. The company said the cuts were over.", ("Acme Corp.", "organization")),
     ("The spokesman said the office was closed.", ("spokesman", "person")),
 ]
@@ -93,8 +122,14 @@ def test_descriptions_resolve_to_an_earlier_entity(extractor, text, expected):
 
 TITLES = [
     ("Secretary of State Marco Rubio said the talks were over.", "Secretary of State"),
-    ("Carlos Fernandez de Cossio, Cuba’s deputy foreign minister, said the talks were technical.", "deputy foreign minister"),
-    ("Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio said the talks were technical.", "Deputy Foreign Minister"),
+    (
+        "Carlos Fernandez de Cossio, Cuba’s deputy foreign minister, said the talks were technical.",
+        "deputy foreign minister",
+    ),
+    (
+        "Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio said the talks were technical.",
+        "Deputy Foreign Minister",
+    ),
     ("Sen. Ted Cruz said the bill would fail.", "Sen."),
     ("U.S. President Donald Trump said a deal was near.", "U.S. President"),
     ("Donald Trump said a deal was near.", None),
@@ -111,7 +146,11 @@ UNNAMED = [
     ("A senior U.S. official said the talks had stalled.", "senior U.S. official", "anonymous"),
     ("People familiar with the matter said the talks had stalled.", "People familiar with the matter", "anonymous"),
     ("Sources cited by Drop Site said the talks had stalled.", "Sources cited by Drop Site", "anonymous"),
-    ("A spokesman who spoke on condition of anonymity said the talks had stalled.", "spokesman who spoke on condition of anonymity", "anonymous"),
+    (
+        "A spokesman who spoke on condition of anonymity said the talks had stalled.",
+        "spokesman who spoke on condition of anonymity",
+        "anonymous",
+    ),
     ("Cuban officials said the talks had stalled.", "Cuban officials", "group"),
     ("Five Cuban and U.S. officials said the talks had stalled.", "Five Cuban and U.S. officials", "group"),
     ("Analysts said the talks had stalled.", "Analysts", "group"),

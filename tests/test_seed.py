@@ -1,7 +1,7 @@
 """Golden tests on the seed article: what must hold whatever else changes."""
 import pytest
 
-from .conftest import SEED, SEED_GOLD, SCORER, load_scorer, needs_shared, read_jsonl
+from .conftest import SCORER, SEED, SEED_GOLD, load_scorer, needs_shared, read_jsonl
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,11 @@ def test_trumps_statements_of_feb_1_are_dated_then(seed):
     "mention, canonical, title",
     [
         ("President Miguel Díaz-Canel", "Miguel Díaz-Canel", "President"),
-        ("Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio", "Carlos Fernandez de Cossio", "Deputy Foreign Minister"),
+        (
+            "Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio",
+            "Carlos Fernandez de Cossio",
+            "Deputy Foreign Minister",
+        ),
         ("Secretary of State Marco Rubio", "Marco Rubio", "Secretary of State"),
         ("he", "Donald Trump", None),
     ],
@@ -61,8 +65,12 @@ def test_seed_speaker_types_and_titles_match_the_gold(seed):
     (gold,) = read_jsonl(SEED_GOLD)
     text = gold["text"]
     ours = [a.to_dict() for a in seed.attributions]
-    pairs = scorer.match([scorer.content_chars(text, q) for q in gold["quotes"]], [scorer.content_chars(text, r) for r in ours], 0.5)
+    pairs = scorer.match(
+        [scorer.content_chars(text, q) for q in gold["quotes"]], [scorer.content_chars(text, r) for r in ours], 0.5
+    )
     assert len(pairs) == len(gold["quotes"])
     for gi, si in pairs.items():
         expected, got = gold["quotes"][gi], ours[si]
-        assert (got["speaker_type"], got["speaker_title"]) == (expected["speaker_type"], expected["speaker_title"]), expected["speaker"]
+        assert (got["speaker_type"], got["speaker_title"]) == (expected["speaker_type"], expected["speaker_title"]), (
+            expected["speaker"]
+        )
