@@ -10,6 +10,7 @@ spaCy components to a pipeline of your own, which then sets ``doc._.attributions
 Importing attrib does not import spaCy: the names that need it load on first use (PEP 562), so
 ``attrib --version`` and ``attrib schema`` start at once.
 """
+
 from importlib import import_module
 
 from .articles import Article
@@ -18,12 +19,24 @@ from .records import ArticleResult, Attribution, Speaker
 
 __version__ = "0.1.0"
 __all__ = [
-    "extract", "Extractor", "Article", "ArticleResult", "Attribution", "Speaker", "add_to_pipeline",
-    "AttribError", "InputError", "InvalidDate", "ModelNotFound", "__version__",
+    "extract",
+    "Extractor",
+    "Article",
+    "ArticleResult",
+    "Attribution",
+    "Speaker",
+    "add_to_pipeline",
+    "AttribError",
+    "InputError",
+    "InvalidDate",
+    "ModelNotFound",
+    "__version__",
 ]
 # the names that import spaCy, and the module each lives in
 _LAZY = {
-    "extract": ".extractor", "Extractor": ".extractor", "add_to_pipeline": ".pipeline",
+    "extract": ".extractor",
+    "Extractor": ".extractor",
+    "add_to_pipeline": ".pipeline",
 }
 
 

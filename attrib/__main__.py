@@ -1,4 +1,5 @@
 """``python -m attrib`` runs the CLI."""
+
 from .cli import app
 
 app(prog_name="attrib")

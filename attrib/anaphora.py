@@ -4,6 +4,7 @@ A pronoun takes the subject earlier in its paragraph, else the last speaker in r
 latest subject, and stays unresolved between equal candidates; "the nominee" takes the person the
 article gave that role, else the person in focus; the writer's "I" is the author the text names.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -90,7 +91,7 @@ class Anaphora:
         return near[0] if len(near) == 1 else None
 
     def _description(self, head: Token, pos: int) -> Entity | None:
-        """"the senator", "the nominee", "the company": the entity the article gave that role or
+        """ "the senator", "the nominee", "the company": the entity the article gave that role or
         title, the modifiers deciding between several ("the Vermont senator"); else, for a person
         noun, the person in the focus of the last sentences whom no other office rules out."""
         if head.tag_ in PLURAL_NOUN_TAGS:
@@ -130,11 +131,13 @@ class Anaphora:
         noun = role_nouns().get(word)
         if noun is None:
             return None
+
         # a person described by a role the article never gave anyone is the person in focus, of
         # the noun's sex first ("the first lady"); holding another office rules one out of an office
         def free(e: Entity) -> bool:
             offices = {r.head for r in e.roles if r.head in role_nouns() and role_nouns()[r.head].office}
             return e.type == "person" and not (noun.office and offices - noun.same)
+
         sexes = [noun.sex, None] if noun.sex else ["any"]
         start = paragraph_start(self.text, pos, PRONOUN_REACH)
         self.how = "focus"

@@ -1,4 +1,5 @@
 """Reading articles: text, JSONL, CSV and HTML files (gzipped too), URLs, stdin and folders; one error per bad input."""
+
 from __future__ import annotations
 
 import codecs
@@ -21,8 +22,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # ids are names, not payloads: longer ones are refused (Python will not even print a 5,000-digit number)
 MAX_ID_DIGITS = 100
 MAX_ID_CHARS = 1000
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # what a file holds, by its name's last suffix (before .gz); a folder is searched for these
 KINDS = {".txt": "text", ".jsonl": "jsonl", ".csv": "csv", ".html": "html", ".htm": "html"}
 
@@ -102,8 +107,11 @@ def _read(paths: list[str], fields: Fields, reading: Reading) -> Iterator[Articl
 def folder_files(folder: Path, follow_symlinks: bool = False) -> list[Path]:
     """The files a folder gives, in sorted order: by name, and not through links unless asked."""
     # a link may lead out of the folder the user named; a FIFO would block the run, so it is read and refused
-    return sorted(f for f in folder.rglob("*") if kind_of(f.name) and (follow_symlinks or not _linked(f, folder))
-                  and not f.is_dir())
+    return sorted(
+        f
+        for f in folder.rglob("*")
+        if kind_of(f.name) and (follow_symlinks or not _linked(f, folder)) and not f.is_dir()
+    )
 
 
 def _linked(path: Path, folder: Path) -> bool:

@@ -1,4 +1,5 @@
 """The ``attrib`` command: thin commands over the library; errors become one line each, here only."""
+
 from __future__ import annotations
 
 import codecs
@@ -36,8 +37,12 @@ from .store import SqliteWriter
 from .web import DEFAULT_TIMEOUT
 
 # plain help: flags read as flags, and "[default: ...]" in a help text stays as written
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Who said what, and when: attributions in news articles.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Who said what, and when: attributions in news articles.",
+)
 EXTRACT_EXAMPLES = """Examples:
 
 \b
@@ -46,8 +51,15 @@ EXTRACT_EXAMPLES = """Examples:
   attrib extract article.txt --format jsonl | jq -r .speaker
 """
 # what -o FILE's extension means when --format is not given
-OUTPUT_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html",
-                  ".sqlite": "sqlite", ".db": "sqlite"}
+OUTPUT_FORMATS = {
+    ".jsonl": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".sqlite": "sqlite",
+    ".db": "sqlite",
+}
 stderr = Console(stderr=True, highlight=False)
 
 
@@ -303,8 +315,15 @@ def _progress(quiet: bool) -> Progress | None:
     # progress only for a person watching: never in cron logs or pipes
     if quiet or not sys.stderr.isatty():
         return None
-    columns = (SpinnerColumn(), MofNCompleteColumn(), TextColumn("articles"), BarColumn(), TimeElapsedColumn(),
-               TextColumn("eta"), TimeRemainingColumn())
+    columns = (
+        SpinnerColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    )
     return Progress(*columns, console=stderr, transient=True)
 
 
@@ -336,10 +355,26 @@ def show(
         raise typer.BadParameter("give articles or attrib output files, not both", param_hint="PATHS")
     if not outputs:
         extract(
-            paths=paths, fmt="html", output=output, date=date, model=model, text_field=text_field, id_field=id_field,
-            date_field=date_field, html_field=html_field, timeout=timeout, any_language=any_language,
-            encoding=encoding, follow_symlinks=False, with_text=False, jobs=1, max_chars=None, quiet=quiet,
-            resume=False, dask=None, partition_size=100,
+            paths=paths,
+            fmt="html",
+            output=output,
+            date=date,
+            model=model,
+            text_field=text_field,
+            id_field=id_field,
+            date_field=date_field,
+            html_field=html_field,
+            timeout=timeout,
+            any_language=any_language,
+            encoding=encoding,
+            follow_symlinks=False,
+            with_text=False,
+            jobs=1,
+            max_chars=None,
+            quiet=quiet,
+            resume=False,
+            dask=None,
+            partition_size=100,
         )
     articles, failed = _reviewed(outputs, texts or [], fields, reading, date)
     try:
@@ -394,14 +429,19 @@ def info(model: Optional[str] = typer.Option(None, "--model", help="Installed sp
         fail(str(e))
         raise typer.Exit(1) from None
     meta = nlp.meta
-    typer.echo(json.dumps({
-        "attrib": __version__,
-        "spacy": spacy.__version__,
-        "model": f"{meta.get('lang')}_{meta.get('name')}",
-        "model_version": meta.get("version"),
-        "model_path": str(nlp.path) if getattr(nlp, "path", None) else None,
-        "components": nlp.pipe_names,
-    }, indent=2))
+    typer.echo(
+        json.dumps(
+            {
+                "attrib": __version__,
+                "spacy": spacy.__version__,
+                "model": f"{meta.get('lang')}_{meta.get('name')}",
+                "model_version": meta.get("version"),
+                "model_path": str(nlp.path) if getattr(nlp, "path", None) else None,
+                "components": nlp.pipe_names,
+            },
+            indent=2,
+        )
+    )
 
 
 @app.command()
@@ -413,7 +453,10 @@ def speakers(
         None, "--by", help="Count per day, week, month or outlet, or give shares by type or gender."
     ),
     top: Optional[int] = typer.Option(
-        None, "--top", "-n", min=1,
+        None,
+        "--top",
+        "-n",
+        min=1,
         help="Rows to print (per group with --by a period or outlet) [default: 20 (5 per group) in a table, else all].",
     ),
     fmt: Optional[str] = typer.Option(

@@ -104,8 +104,16 @@ def plan(inputs: Iterable[str], partition_articles: int = DEFAULT_PARTITION_ARTI
         if _is_jsonl(path):
             flush_texts()
             for start, end, first_line in _line_ranges(path, partition_articles):
-                partitions.append(Partition(len(partitions), jsonl=path, start=start, end=end,
-                                            first_line=first_line, fingerprint=_fingerprint([path])))
+                partitions.append(
+                    Partition(
+                        len(partitions),
+                        jsonl=path,
+                        start=start,
+                        end=end,
+                        first_line=first_line,
+                        fingerprint=_fingerprint([path]),
+                    )
+                )
         else:
             texts.append(path)
             if len(texts) >= partition_articles:
@@ -300,8 +308,9 @@ def read_meta(out: Path, partition: Partition) -> ShardSummary | None:
         return None
     if meta.get("partition") != _partition_dict(partition) or not (out / meta.get("shard", "")).is_file():
         return None
-    return ShardSummary(partition.index, meta["articles"], meta["attributions"], meta["failed"],
-                        tuple(meta["errors"]), skipped=True)
+    return ShardSummary(
+        partition.index, meta["articles"], meta["attributions"], meta["failed"], tuple(meta["errors"]), skipped=True
+    )
 
 
 def _partition_dict(partition: Partition) -> dict:
@@ -309,8 +318,14 @@ def _partition_dict(partition: Partition) -> dict:
 
 
 def _write_meta(out: Path, partition: Partition, summary: ShardSummary, shard: str) -> None:
-    meta = {"shard": shard, "partition": _partition_dict(partition), "articles": summary.articles,
-            "attributions": summary.attributions, "failed": summary.failed, "errors": list(summary.errors)}
+    meta = {
+        "shard": shard,
+        "partition": _partition_dict(partition),
+        "articles": summary.articles,
+        "attributions": summary.attributions,
+        "failed": summary.failed,
+        "errors": list(summary.errors),
+    }
     path = _meta_path(out, partition)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -330,8 +345,9 @@ def connect(address: str):
         _, _, n = address.partition(":")
         workers = int(n) if n else os.cpu_count() or 1
         # one thread per worker: spaCy holds the GIL, so more threads would only queue
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=40)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
+        )
         return Client(cluster)
     return Client(address)
 
@@ -366,8 +382,12 @@ def extract_on_cluster(
         with connect(address) as client:
             from distributed import as_completed  # importable: connect() checked
 
-            futures = [client.submit(run_partition, p, str(out), options, key=f"attrib-{p.name}-{p.fingerprint[:12]}",
-                                     retries=2) for p in todo]
+            futures = [
+                client.submit(
+                    run_partition, p, str(out), options, key=f"attrib-{p.name}-{p.fingerprint[:12]}", retries=2
+                )
+                for p in todo
+            ]
             for future in as_completed(futures):
                 shard = future.result()
                 results[shard.partition] = shard
@@ -386,9 +406,16 @@ def extract_on_cluster(
 
 def _write_manifest(out: Path, partitions: list[Partition], results: dict[int, ShardSummary]) -> None:
     """``manifest.json``: each shard's inputs and counts; ``errors.txt``: every failed input, in input order."""
-    manifest = [{"shard": p.name, **_partition_dict(p), "articles": results[p.index].articles,
-                 "attributions": results[p.index].attributions, "failed": results[p.index].failed}
-                for p in partitions]
+    manifest = [
+        {
+            "shard": p.name,
+            **_partition_dict(p),
+            "articles": results[p.index].articles,
+            "attributions": results[p.index].attributions,
+            "failed": results[p.index].failed,
+        }
+        for p in partitions
+    ]
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     errors = [line for p in partitions for line in results[p.index].errors]
     (out / "errors.txt").write_text("".join(e + "\n" for e in errors), encoding="utf-8")

@@ -5,6 +5,7 @@ exception inside the component goes to spaCy's error handler (``nlp.set_error_ha
 component's; with ``collect_errors`` it is kept in ``doc._.attrib_error`` instead, so one odd
 article of a batch fails alone.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language

@@ -1,4 +1,5 @@
 """Entities of one article as the resolver grows them, and what a resolved speaker phrase says."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """The Python API: ``extract`` for one article, ``Extractor`` for many with one loaded pipeline."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -5,6 +5,7 @@ expressions are marked too; marks are nested, and one that crosses another is sp
 carrying the same attribution number (``data-a``). The page needs no network: its CSS, script and
 data are inline, and it reads without the script (colours, tooltips) and prints.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -57,8 +58,11 @@ def marks_of(records: list[dict]) -> list[Mark]:
     titles: dict[tuple[int, int, str], str] = {}
     for i, r in enumerate(records):
         spans = [(s, e, "q") for s, e in r["quote_spans"]]
-        for kind, start, end in (("cue", "cue_start", "cue_end"), ("who", "speaker_start", "speaker_end"),
-                                 ("when", "date_start", "date_end")):
+        for kind, start, end in (
+            ("cue", "cue_start", "cue_end"),
+            ("who", "speaker_start", "speaker_end"),
+            ("when", "date_start", "date_end"),
+        ):
             if r.get(start) is not None and r.get(end) is not None:
                 spans.append((r[start], r[end], kind))
         for start, end, kind in spans:
@@ -143,7 +147,7 @@ def article_html(number: int, article: dict) -> str:
     for key, count in counts.most_common():
         buttons.append(
             f'<button type="button" data-speaker="{escape(key)}" aria-pressed="false" style="--c:{colour[key]}">'
-            f'<i></i>{escape(names[key])} <b>{count}</b></button>'
+            f"<i></i>{escape(names[key])} <b>{count}</b></button>"
         )
     date = escape(article.get("date") or "no date")
     return (

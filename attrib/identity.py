@@ -125,8 +125,11 @@ class _Cluster:
 
 def _full_name_clusters(keys: dict[str, KeyInfo]) -> dict[str, _Cluster]:
     """Full names (two words or more) of named types, joined into one cluster per person."""
-    full = [k for k, info in keys.items()
-            if len(key_words(k)) > 1 and info.type in NAMED_TYPES and 2 * info.phrases < info.records]
+    full = [
+        k
+        for k, info in keys.items()
+        if len(key_words(k)) > 1 and info.type in NAMED_TYPES and 2 * info.phrases < info.records
+    ]
     clusters = {
         k: _Cluster(
             [k],

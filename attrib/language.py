@@ -5,6 +5,7 @@ a Spanish or German article has few of them and many of its own language's. The 
 language only when the text is clearly not English; a short text, or English with foreign phrases,
 passes.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Where and how an article names people: name spans and their titles, headline lines, the
 surnames whose honorifics give a sex, and the paragraphs a pronoun may reach back over."""
+
 from __future__ import annotations
 
 import re

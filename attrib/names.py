@@ -1,4 +1,5 @@
 """Personal names as token tuples: folding, titles, name keys and when two names are one person."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -46,7 +47,7 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b or a[-1] != b[-1]:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if long_[-len(short):] == short:
+    if long_[-len(short) :] == short:
         return True
     return len(short) > 1 and _same_first_name(short[0], long_[0]) and set(short[1:]) <= set(long_[1:])
 
@@ -61,7 +62,7 @@ def _same_first_name(a: str, b: str) -> bool:
 
 
 def gender_of(words: list[str], title_words: list[str]) -> str | None:
-    """"m" or "f" from a gendered title or the first name, else None."""
+    """ "m" or "f" from a gendered title or the first name, else None."""
     known = titles()
     for i in range(len(title_words)):
         g = known.get(" ".join(title_words[i:]))

@@ -1,4 +1,5 @@
 """Writers: JSON Lines, JSON, CSV for scripts, a Rich table and an HTML report for people."""
+
 from __future__ import annotations
 
 import csv

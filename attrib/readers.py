@@ -1,4 +1,5 @@
 """Article inputs beyond plain text and JSONL: gzip-compressed files and CSV rows."""
+
 from __future__ import annotations
 
 import csv

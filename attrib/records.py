@@ -1,4 +1,5 @@
 """The results: frozen dataclasses with character offsets into the article and one JSON shape."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass

@@ -6,6 +6,7 @@ different first names ("Hillary Clinton" / "Bill Clinton"). Names inside quotati
 no one. Pronouns and descriptions ("the senator") resolve by agreement and salience, and stay
 unresolved rather than guess between equal candidates.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -129,7 +130,7 @@ class Resolver(Anaphora):
         title, key = name_of(span)
         if not key or not any(t.pos_ == "PROPN" for t in span):
             return None
-        tokens = [t for t in span if t.tag_ != "POS"][len(title):]
+        tokens = [t for t in span if t.tag_ != "POS"][len(title) :]
         quoted = self.quoted(pos)
         if quoted or self.in_headline(pos):
             # quoted words and headline capitals glue epithets and verbs to names: "Crooked Hillary Clinton"
@@ -157,7 +158,7 @@ class Resolver(Anaphora):
         matches = [e for e in self.entities if e.type == "person" and same_person(key, e.key)]
         if len(key) > 1:
             # a full name joins the entity with the same full name, or one known only by surname
-            full = [e for e in matches if len(e.key) > 1 and e.key[-len(key):] != key or e.key == key]
+            full = [e for e in matches if len(e.key) > 1 and e.key[-len(key) :] != key or e.key == key]
             return full[0] if full else most_recent(matches, pos)
         if key in self.surname_sex and not any(w in honorifics() for w in title_words):
             # the sex every "Mr./Mrs. X" of the article gives holds for its bare "X" too
@@ -172,7 +173,7 @@ class Resolver(Anaphora):
         key = name_key(words)
         # a surname the NER took for an organisation ("Trump", "Díaz-Canel") stays the person's
         person = self._person_for(key, span.start_char) if key else None
-        if person is not None and person.key[-len(key):] == key:
+        if person is not None and person.key[-len(key) :] == key:
             person.add(span.text, span.start_char, subject_sentence(span.root))
             return person
         entity = self._organization_for(key, words)
@@ -258,7 +259,7 @@ class Resolver(Anaphora):
         return Resolution(entity, entity.name, entity.type, title, confidence(how))
 
     def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
-        """"Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
+        """ "Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
         entity = self._phrase_entity(self._joined_names(parts), "group", None)
         entity.add(span.text, span.start_char)
         self.resolved.append((span.start_char, entity))
@@ -274,7 +275,7 @@ class Resolver(Anaphora):
         return join_names(names)
 
     def _owned(self, span: Span, head: Token) -> str | None:
-        """"his office" as "Paul Ryan's office", "McConnell aides" as "Mitch McConnell's aides"."""
+        """ "his office" as "Paul Ryan's office", "McConnell aides" as "Mitch McConnell's aides"."""
         owner = possessor(head) or owner_name(head)
         if owner is None:
             return None
@@ -301,7 +302,7 @@ class Resolver(Anaphora):
                 return org
             person = self._person_for(key, pos, title_words) if key else None
             # a name the NER typed as an organisation is still the person whose surname it is
-            if person is not None and (mention.kind != "organization" or person.key[-len(key):] == key):
+            if person is not None and (mention.kind != "organization" or person.key[-len(key) :] == key):
                 return person
             if mention.kind == "person":
                 return self._person(span.doc[head.i - len(mention.name) + 1 : head.i + 1], pos, [])

@@ -4,6 +4,7 @@ Beside ``-o FILE`` a log ``FILE.done`` gets one line per article once all of its
 flushed: its id and a hash of its text. A resumed run cuts the output back to what the log
 vouches for (a half-written line, the lines of an article cut short) and skips the logged articles.
 """
+
 from __future__ import annotations
 
 import hashlib

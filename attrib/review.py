@@ -1,4 +1,5 @@
 """attrib's own output read back (JSONL records or JSON articles), joined with the texts, for the report."""
+
 from __future__ import annotations
 
 import json

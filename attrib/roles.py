@@ -5,6 +5,7 @@
 resolver that a later "the nominee", "the chief executive", "the first lady" or "the CNN host"
 is that entity.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Speaker phrases: which words name the speaker, the title the phrase gives, and its kind."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

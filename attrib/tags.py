@@ -9,6 +9,7 @@ The tables are read from the (disabled) ``attribute_ruler`` and ``lemmatizer`` o
 ``initialize``, never at construction (spaCy has not loaded their data then), and are saved with
 the pipeline by ``to_disk`` so a saved pipeline loads without them.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,6 +54,7 @@ class TagTables:
             for pattern in entry["patterns"]
             if len(pattern) == 1 and not set(pattern[0]) - set(FEATURES) and set(entry["attrs"]) & {"POS", "LEMMA"}
         ]
+
         def verb(table: str, empty):
             return lookups.get_table(table, {}).get("verb", empty)
 

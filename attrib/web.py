@@ -1,4 +1,5 @@
 """Web pages as articles: an HTML page's main text, title and publication date (trafilatura), and URLs fetched."""
+
 from __future__ import annotations
 
 import logging

@@ -6,6 +6,7 @@ parent (a parent-death signal on Linux, a watch on the parent's pid elsewhere), 
 parent, and are ended whenever the caller stops reading: a closed stdout or an interrupt ends a run
 at once, with no process left behind.
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -15,6 +15,7 @@ Each measurement runs in a process of its own:
 The corpus is the texts of ../shared/eval/polnear-train.jsonl when present, else generated
 news-like text. The machine's load moves every figure: compare runs made close together.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,14 +91,18 @@ def corpus(n: int, path: Path | None) -> list[str]:
         return (texts * (n // len(texts) + 1))[:n]
     rng = random.Random(0)
     people = ["Ana Ruiz", "Tom Reed", "Mary Hollis", "John Baker"]
+
     def sentence():
         who = rng.choice(people)
-        return rng.choice([
-            f"{who} said the committee would meet again on Tuesday to discuss the budget.",
-            f"“We have done what we could,” {who} told reporters after the vote.",
-            f"Officials said the plan would cost more than {rng.randint(2, 90)} million dollars over five years.",
-            "The council met for three hours and adjourned without a decision on the bridge.",
-        ])
+        return rng.choice(
+            [
+                f"{who} said the committee would meet again on Tuesday to discuss the budget.",
+                f"“We have done what we could,” {who} told reporters after the vote.",
+                f"Officials said the plan would cost more than {rng.randint(2, 90)} million dollars over five years.",
+                "The council met for three hours and adjourned without a decision on the bridge.",
+            ]
+        )
+
     return ["\n\n".join(" ".join(sentence() for _ in range(4)) for _ in range(12)) for _ in range(n)]
 
 
@@ -122,8 +127,10 @@ def long_articles(texts: list[str], sizes: list[int], tmp: Path) -> None:
         path.write_text(run_together[:size], encoding="utf-8")
         bare, _, _ = run(BARE_LONG, str(path))
         ours, _, _ = run(ATTRIB_LONG, str(path))
-        print(f"one article of {size:>9,} characters: bare spaCy {bare:6.1f} s CPU   attrib {ours:6.1f} s CPU   "
-              f"ratio {ours / bare:.2f}")
+        print(
+            f"one article of {size:>9,} characters: bare spaCy {bare:6.1f} s CPU   attrib {ours:6.1f} s CPU   "
+            f"ratio {ours / bare:.2f}"
+        )
 
 
 def version_time(runs: int = 10) -> None:
@@ -170,13 +177,17 @@ def throughput(texts: list[str], tmp: Path, source: Path | None) -> None:
         bare, _, _ = run(BARE, str(full), str(jobs))
         ours, peak, cpu[jobs] = run(ATTRIB, str(full), str(jobs), os.devnull)
         rates[jobs] = words / ours
-        print(f"jobs {jobs}: bare spaCy {words / bare:7.0f} words/s   attrib {words / ours:7.0f} words/s   "
-              f"ratio {bare / ours:.2f}   CPU {cpu[jobs]:.1f} s   peak {peak:.0f} MiB")
+        print(
+            f"jobs {jobs}: bare spaCy {words / bare:7.0f} words/s   attrib {words / ours:7.0f} words/s   "
+            f"ratio {bare / ours:.2f}   CPU {cpu[jobs]:.1f} s   peak {peak:.0f} MiB"
+        )
     print(f"attrib --jobs 2 / --jobs 1: speed {rates[2] / rates[1]:.2f}, total CPU {cpu[2] / cpu[1]:.3f}")
     _, peak_100, _ = run(ATTRIB, str(first), "1", os.devnull)
     _, peak_all, _ = run(ATTRIB, str(full), "1", os.devnull)
-    print(f"peak memory: 100 articles {peak_100:.0f} MiB, {len(texts)} articles {peak_all:.0f} MiB, "
-          f"ratio {peak_all / peak_100:.2f}")
+    print(
+        f"peak memory: 100 articles {peak_100:.0f} MiB, {len(texts)} articles {peak_all:.0f} MiB, "
+        f"ratio {peak_all / peak_100:.2f}"
+    )
 
 
 if __name__ == "__main__":

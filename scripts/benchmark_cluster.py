@@ -57,24 +57,28 @@ def main(argv: list[str] | None = None) -> int:
     n = args.workers
 
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "attrib", "extract", str(data), "--jobs", str(n), "-q", "-o",
-                    str(tmp / "jobs.jsonl")])  # exit 1 when some article failed: it fails on the cluster too
+    subprocess.run(
+        [sys.executable, "-m", "attrib", "extract", str(data), "--jobs", str(n), "-q", "-o", str(tmp / "jobs.jsonl")]
+    )  # exit 1 when some article failed: it fails on the cluster too
     jobs_seconds = time.monotonic() - started
 
     started = time.monotonic()
     cluster.extract_on_cluster([str(data)], tmp / "cold", f"local:{n}", partition_articles=args.partition)
     cold_seconds = time.monotonic() - started
 
-    with LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=":0", silence_logs=40) as local, \
-            Client(local) as client:
+    with (
+        LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=":0", silence_logs=40) as local,
+        Client(local) as client,
+    ):
         cluster.extract_on_cluster(
             [str(small)], tmp / "small", local.scheduler_address, partition_articles=args.partition
         )
         rss_small = _rss_per_worker(client)
         started = time.monotonic()
         with get_task_stream(client) as tasks:
-            summary = cluster.extract_on_cluster([str(data)], tmp / "warm", local.scheduler_address,
-                                                 partition_articles=args.partition)
+            summary = cluster.extract_on_cluster(
+                [str(data)], tmp / "warm", local.scheduler_address, partition_articles=args.partition
+            )
         warm_seconds = time.monotonic() - started
         stream = tasks.data
         rss_large = _rss_per_worker(client)
@@ -83,14 +87,22 @@ def main(argv: list[str] | None = None) -> int:
     partitions = summary.shards
     print(f"{args.articles} articles, {words:,} words, {partitions} partitions of {args.partition}, {n} workers")
     print(f"--jobs {n}            {words / jobs_seconds:8,.0f} words/s ({jobs_seconds:.1f} s)")
-    print(f"--dask local:{n} cold {words / cold_seconds:8,.0f} words/s ({cold_seconds:.1f} s; "
-          f"ratio to --jobs {n}: {jobs_seconds / cold_seconds:.2f})")
-    print(f"--dask running warm {words / warm_seconds:8,.0f} words/s ({warm_seconds:.1f} s; "
-          f"ratio to --jobs {n}: {jobs_seconds / warm_seconds:.2f})")
-    print(f"scheduler and idle time per partition: {(n * warm_seconds - compute) / partitions * 1000:.0f} ms "
-          f"(tasks computed {compute:.1f} s of {n * warm_seconds:.1f} worker-seconds)")
-    print(f"worker memory after {args.articles // 4} articles: {', '.join(f'{r:.0f}' for r in rss_small)} MiB; "
-          f"after {args.articles} more: {', '.join(f'{r:.0f}' for r in rss_large)} MiB")
+    print(
+        f"--dask local:{n} cold {words / cold_seconds:8,.0f} words/s ({cold_seconds:.1f} s; "
+        f"ratio to --jobs {n}: {jobs_seconds / cold_seconds:.2f})"
+    )
+    print(
+        f"--dask running warm {words / warm_seconds:8,.0f} words/s ({warm_seconds:.1f} s; "
+        f"ratio to --jobs {n}: {jobs_seconds / warm_seconds:.2f})"
+    )
+    print(
+        f"scheduler and idle time per partition: {(n * warm_seconds - compute) / partitions * 1000:.0f} ms "
+        f"(tasks computed {compute:.1f} s of {n * warm_seconds:.1f} worker-seconds)"
+    )
+    print(
+        f"worker memory after {args.articles // 4} articles: {', '.join(f'{r:.0f}' for r in rss_small)} MiB; "
+        f"after {args.articles} more: {', '.join(f'{r:.0f}' for r in rss_large)} MiB"
+    )
     print(f"sharded output equals --jobs {n} output: {same}")
     return 0 if same else 1
 

@@ -61,15 +61,34 @@ def records(total: int, speakers: int, seed: int = 7):
         name = full if rng.random() < 0.6 else surname
         quote = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 30)))
         yield {
-            "doc": f"{OUTLETS[article % 10]}_{day}_{article}", "quote": quote, "quote_start": 0,
-            "quote_end": len(quote), "quote_spans": [[0, len(quote)]],
+            "doc": f"{OUTLETS[article % 10]}_{day}_{article}",
+            "quote": quote,
+            "quote_start": 0,
+            "quote_end": len(quote),
+            "quote_spans": [[0, len(quote)]],
             "kind": rng.choice(["direct", "indirect", "mixed"]),
-            "cue": rng.choice(CUES), "cue_start": None, "cue_end": None, "speaker": name, "speaker_mention": name,
-            "speaker_start": None, "speaker_end": None, "speaker_id": "S1", "speaker_type": "person",
-            "speaker_title": None, "date": day, "date_source": "article", "date_text": None, "date_start": None,
-            "date_end": None, "date_precision": "day", "speaker_key": speaker_key(name),
-            **({"speaker_gender": gender, "speaker_gender_source": "pronoun"} if rng.random() < 0.5
-               else {"speaker_gender": None, "speaker_gender_source": None}),
+            "cue": rng.choice(CUES),
+            "cue_start": None,
+            "cue_end": None,
+            "speaker": name,
+            "speaker_mention": name,
+            "speaker_start": None,
+            "speaker_end": None,
+            "speaker_id": "S1",
+            "speaker_type": "person",
+            "speaker_title": None,
+            "date": day,
+            "date_source": "article",
+            "date_text": None,
+            "date_start": None,
+            "date_end": None,
+            "date_precision": "day",
+            "speaker_key": speaker_key(name),
+            **(
+                {"speaker_gender": gender, "speaker_gender_source": "pronoun"}
+                if rng.random() < 0.5
+                else {"speaker_gender": None, "speaker_gender_source": None}
+            ),
         }
 
 
@@ -111,8 +130,15 @@ sys.stderr.write(f"\\n{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
 def run_speakers(path: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of ``attrib speakers path`` in a fresh process."""
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path)], check=True, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)})
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT)},
+    )
     return time.monotonic() - started, int(done.stderr.split()[-1]) / 1024
 
 
@@ -129,14 +155,17 @@ def main() -> int:
                 f.writelines(json.dumps(r) + "\n" for r in records(total, args.speakers))
             size = jsonl.stat().st_size / 2**20
             seconds, rss = run_speakers(jsonl)
-            print(f"{total:>9,} records  JSONL {size:,.0f} MiB  attrib speakers {seconds:.1f} s  "
-                  f"peak RSS {rss:.0f} MiB")
+            print(
+                f"{total:>9,} records  JSONL {size:,.0f} MiB  attrib speakers {seconds:.1f} s  peak RSS {rss:.0f} MiB"
+            )
             if args.sqlite:
                 db = Path(tmp) / f"r{total}.sqlite"
                 built = write_sqlite(db, jsonl)
                 seconds, rss = run_speakers(db)
-                print(f"{total:>9,} records  SQLite written in {built:.1f} s  attrib speakers {seconds:.1f} s  "
-                      f"peak RSS {rss:.0f} MiB")
+                print(
+                    f"{total:>9,} records  SQLite written in {built:.1f} s  attrib speakers {seconds:.1f} s  "
+                    f"peak RSS {rss:.0f} MiB"
+                )
     return 0
 
 

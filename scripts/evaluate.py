@@ -6,6 +6,7 @@
 Each gold line gives the article (``id``, ``text``, ``date``); attrib's records go to ``--out``
 (a temporary file by default) and the scorer compares them with the gold annotations.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -27,8 +27,10 @@ DATES = [None, "2026-02-10", "0001-01-01", "9999-12-31", "2016-02-29"]
 
 
 def arbitrary(rng: random.Random) -> str:
-    return "".join(chr(rng.choice([rng.randint(32, 126), rng.randint(0x80, 0x2FFF), rng.randint(0x1F300, 0x1F6FF)]))
-                   for _ in range(rng.randint(1, 300)))
+    return "".join(
+        chr(rng.choice([rng.randint(32, 126), rng.randint(0x80, 0x2FFF), rng.randint(0x1F300, 0x1F6FF)]))
+        for _ in range(rng.randint(1, 300))
+    )
 
 
 GENERATORS = {"templates": article, "arbitrary": arbitrary}
@@ -69,8 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in [*GENERATORS, "run"]:
         if inputs[name] or exceptions[name]:
             print(f"{name:<12}{inputs[name]:>8}{records[name]:>9}{exceptions[name]:>12}{broken[name]:>12}")
-    print(f"{'all':<12}{sum(inputs.values()):>8}{sum(records.values()):>9}{sum(exceptions.values()):>12}"
-          f"{sum(broken.values()):>12}   ({time.monotonic() - started:.0f} s)")
+    print(
+        f"{'all':<12}{sum(inputs.values()):>8}{sum(records.values()):>9}{sum(exceptions.values()):>12}"
+        f"{sum(broken.values()):>12}   ({time.monotonic() - started:.0f} s)"
+    )
     for line in examples[:10]:
         print("  " + line)
     return 1 if exceptions or broken else 0

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Print how long each stage of attrib takes on a JSONL corpus: parsing, finding, resolving, dating.
 
-    python scripts/profile_stages.py ../shared/eval/polnear-dev.jsonl
+python scripts/profile_stages.py ../shared/eval/polnear-dev.jsonl
 """
+
 from __future__ import annotations
 
 import json
@@ -27,6 +28,7 @@ def main(path: str) -> int:
                 return fn(*args, **kwargs)
             finally:
                 spent[name] += time.perf_counter() - started
+
         return wrapper
 
     annotate_module.find_attributions = timed("find", finder.find_attributions)

@@ -9,6 +9,7 @@ gives, for each confidence value, how many matched attributions have it and how 
 name the speaker right; the second, for each threshold, the share of matched attributions at or
 above it (coverage) and their canonical accuracy.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.scorer.exists():
         print(f"speaker_confidence: scorer {args.scorer} not found (give --scorer)", file=sys.stderr)
         return 2
+
     def read(p):
         return [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
 

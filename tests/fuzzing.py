@@ -12,23 +12,37 @@ import jsonschema
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "attrib" / "schema.json").read_text(encoding="utf-8"))
 NAMES = ["Ana Ruiz", "the mayor", "Paul Okafor", "She", "He", "officials", "a spokeswoman", "Dr. Lena Brandt", "it"]
 CUES = ["said", "told reporters", "added", "warned", "denied", "according to", "wrote", "says", "asked"]
-DATES = ["on Monday", "last week", "on Feb. 1", "yesterday", "in 1999", "on Jan. 1, 0001", "on Dec. 31, 9999",
-         "this weekend", "last year", ""]
+DATES = [
+    "on Monday",
+    "last week",
+    "on Feb. 1",
+    "yesterday",
+    "in 1999",
+    "on Jan. 1, 0001",
+    "on Dec. 31, 9999",
+    "this weekend",
+    "last year",
+    "",
+]
 MARKS = ["“", "”", '"', "''", "``", "«", "»", "‘", "’", "―", "—", "\n", "\n\n", ":", "(", ")"]
 NOISE = ["\u2028", "\u2029", "\x85", "\ufeff", "\u200b", "\t", "\r\n", "é", "😀", "ﬁ", "\u0301", "İ", "ß"]
 
 
 def sentence(rng: random.Random) -> str:
     speaker, cue, when = rng.choice(NAMES), rng.choice(CUES), rng.choice(DATES)
-    content = " ".join(rng.choice(["the", "bridge", "will", "reopen", "soon", "we", "are", "done", "not",
-                                   "Cuba", "talks", "May", "2026"]) for _ in range(rng.randint(1, 12)))
+    content = " ".join(
+        rng.choice(
+            ["the", "bridge", "will", "reopen", "soon", "we", "are", "done", "not", "Cuba", "talks", "May", "2026"]
+        )
+        for _ in range(rng.randint(1, 12))
+    )
     shapes = [
         f"{speaker} {cue} {when} that {content}.",
         f"“{content.capitalize()},” {speaker} {cue} {when}.",
         f"“{content},” {speaker} {cue}, “{content}.”",
         f"{content.capitalize()}, {cue} {speaker}.",
         f"{speaker} {cue} {when} the {content} was a “{content}.”",
-        f"{speaker.upper()} {cue.upper()}, \"{content.upper()}.\"",
+        f'{speaker.upper()} {cue.upper()}, "{content.upper()}."',
     ]
     return rng.choice(shapes)
 

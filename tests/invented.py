@@ -1,16 +1,33 @@
 """Short invented news articles for tests that need many (the report of a folder)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 PEOPLE = [
-    ("Mayor", "Elena Marsh", "she"), ("Senator", "Paul Okafor", "he"), ("Governor", "Ruth Alvarez", "she"),
-    ("Police Chief", "Daniel Reyes", "he"), ("Judge", "Miriam Katz", "she"), ("Coach", "Theo Lindqvist", "he"),
-    ("Professor", "Amara Nwosu", "she"), ("Councilman", "Victor Osei", "he"), ("Director", "Hana Sato", "she"),
+    ("Mayor", "Elena Marsh", "she"),
+    ("Senator", "Paul Okafor", "he"),
+    ("Governor", "Ruth Alvarez", "she"),
+    ("Police Chief", "Daniel Reyes", "he"),
+    ("Judge", "Miriam Katz", "she"),
+    ("Coach", "Theo Lindqvist", "he"),
+    ("Professor", "Amara Nwosu", "she"),
+    ("Councilman", "Victor Osei", "he"),
+    ("Director", "Hana Sato", "she"),
     ("Minister", "Karl Brandt", "he"),
 ]
-TOPICS = ["the new library", "the river dam", "the school budget", "the night bus line", "the harbor cranes",
-          "the city stadium", "the water tariffs", "the hospital wing", "the tram tunnel", "the public archive"]
+TOPICS = [
+    "the new library",
+    "the river dam",
+    "the school budget",
+    "the night bus line",
+    "the harbor cranes",
+    "the city stadium",
+    "the water tariffs",
+    "the hospital wing",
+    "the tram tunnel",
+    "the public archive",
+]
 
 
 def article(n: int) -> str:

@@ -1,4 +1,5 @@
 """The library and the spaCy component: the same results however they are reached."""
+
 import json
 import os
 import re
@@ -117,8 +118,18 @@ def test_the_cli_and_the_package_import_without_spacy():
 
 def test_public_api():
     assert set(attrib.__all__) == {
-        "extract", "Extractor", "Article", "ArticleResult", "Attribution", "Speaker", "add_to_pipeline",
-        "AttribError", "InputError", "InvalidDate", "ModelNotFound", "__version__",
+        "extract",
+        "Extractor",
+        "Article",
+        "ArticleResult",
+        "Attribution",
+        "Speaker",
+        "add_to_pipeline",
+        "AttribError",
+        "InputError",
+        "InvalidDate",
+        "ModelNotFound",
+        "__version__",
     }
     for name in attrib.__all__:
         if name != "__version__":

@@ -1,4 +1,5 @@
 """Batch runs: odd input never breaks a run, every offset stays valid, and runs resume whole."""
+
 import json
 import os
 import signal

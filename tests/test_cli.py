@@ -1,4 +1,5 @@
 """CLI tests through Typer's CliRunner: formats, exit codes and one-line errors."""
+
 import csv
 import io
 import json
@@ -87,8 +88,9 @@ def test_quote_text_joins_the_pieces_of_a_split_quote(tmp_path):
     path.write_text("“We are nearly done,” the mayor said on Monday, “and the bridge will open in May.”\n")
     (record,) = jsonl(run("extract", path).stdout)
     assert len(record["quote_spans"]) == 2 and "mayor" in record["quote"] and "mayor" not in record["quote_text"]
-    assert record["quote_text"] == " … ".join(record["quote"][s - record["quote_start"] : e - record["quote_start"]]
-                                              for s, e in record["quote_spans"])
+    assert record["quote_text"] == " … ".join(
+        record["quote"][s - record["quote_start"] : e - record["quote_start"]] for s, e in record["quote_spans"]
+    )
     jsonschema.validate(record, SCHEMA)
 
 
@@ -235,7 +237,10 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     path.write_text("".join(json.dumps({"id": str(i), "text": ARTICLE * 20}) + "\n" for i in range(40)))
     done = subprocess.run(
         f"{sys.executable} -m attrib extract {path} --format jsonl | head -n 1",
-        shell=True, capture_output=True, text=True, executable="/bin/bash",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
     )
     assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr and "Error" not in done.stderr
 
@@ -249,6 +254,9 @@ def test_a_closed_pipe_exits_0_in_every_format(tmp_path, fmt):
     path.write_text("".join(json.dumps({"id": str(i), "text": ARTICLE * 20}) + "\n" for i in range(10)))
     done = subprocess.run(
         f"{sys.executable} -m attrib extract {path} --format {fmt} -q | head -n 3; exit ${{PIPESTATUS[0]}}",
-        shell=True, capture_output=True, text=True, executable="/bin/bash",
+        shell=True,
+        capture_output=True,
+        text=True,
+        executable="/bin/bash",
     )
     assert done.returncode == 0 and done.stderr == "", done.stderr

@@ -39,8 +39,9 @@ def _article(i: int) -> str:
 
 @pytest.fixture(scope="module")
 def dask_cluster():
-    local = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                     dashboard_address=":0", silence_logs=40)
+    local = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
+    )
     yield local
     local.close()
 
@@ -130,8 +131,9 @@ def test_a_killed_worker_still_gives_complete_equal_output(dask_cluster, extract
             os.kill(pids[0], signal.SIGKILL)  # the nanny restarts it; the scheduler recomputes its work
             killed.set()
 
-    summary = cluster.extract_on_cluster([str(folder)], out, dask_cluster.scheduler_address, partition_articles=2,
-                                         on_shard=kill_after_first_shard)
+    summary = cluster.extract_on_cluster(
+        [str(folder)], out, dask_cluster.scheduler_address, partition_articles=2, on_shard=kill_after_first_shard
+    )
     assert killed.is_set()
     expected, _ = _local_output(extractor, [str(folder)])
     assert summary.articles == 40 and summary.failed == 0
@@ -159,8 +161,11 @@ def test_attribute_bag_maps_records_to_attributions(dask_cluster, extractor):
     with distributed.Client(dask_cluster):
         records_bag = dask_bag.from_sequence(records, npartitions=3)
         got = bag.attribute_bag(records_bag).compute()
-    expected = [a.to_dict() for r in extractor.pipe(Article(d["id"], d["text"], d.get("date")) for d in records[:-1])
-                for a in r.attributions]
+    expected = [
+        a.to_dict()
+        for r in extractor.pipe(Article(d["id"], d["text"], d.get("date")) for d in records[:-1])
+        for a in r.attributions
+    ]
     assert got == expected
 
 
@@ -187,8 +192,13 @@ def test_shards_leave_out_unfinished_files(tmp_path):
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "attrib", "extract", *args], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "attrib", "extract", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=600,
+    )
 
 
 def test_cli_dask_local_equals_a_local_run_and_resumes(inputs, tmp_path):

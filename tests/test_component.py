@@ -1,4 +1,5 @@
 """attrib's spaCy components follow spaCy's conventions: save and load, analyze_pipes, error handling."""
+
 import pytest
 import spacy
 

@@ -256,9 +256,16 @@ def test_stdin_is_read_like_a_file(tmp_path):
 
 
 def test_by_type_gives_shares_of_speakers_and_attributions(tmp_path):
-    records = [rec("a1", "Renata Okafor"), rec("a1", "Renata Okafor"), rec("a2", "city council", type_="organization"),
-               rec("a3", "a senior official", type_="anonymous")]
+    records = [
+        rec("a1", "Renata Okafor"),
+        rec("a1", "Renata Okafor"),
+        rec("a2", "city council", type_="organization"),
+        rec("a3", "a senior official", type_="anonymous"),
+    ]
     result = runner.invoke(app, ["speakers", write_jsonl(tmp_path / "o.jsonl", records), "--by", "type", "-f", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["group"], r["speakers"], r["attributions"], r["attribution_share"]) for r in rows] == [
-        ("person", 1, 2, 0.5), ("anonymous", 1, 1, 0.25), ("organization", 1, 1, 0.25)]
+        ("person", 1, 2, 0.5),
+        ("anonymous", 1, 1, 0.25),
+        ("organization", 1, 1, 0.25),
+    ]

@@ -1,4 +1,5 @@
 """The HTML report without a browser: nested and crossing marks, escaping, the index, the embedded data."""
+
 import json
 import re
 from html import unescape
@@ -11,11 +12,23 @@ TEXT = "The mayor said “we are <nearly> done” & left.\n\nShe added that it w
 def record(quote_spans, speaker_id="S1", speaker="Elena Marsh", cue=None, who=None, kind="direct"):
     start, end = quote_spans[0][0], quote_spans[-1][1]
     return {
-        "quote": TEXT[start:end], "quote_start": start, "quote_end": end, "quote_spans": quote_spans,
-        "kind": kind, "cue": TEXT[cue[0]:cue[1]] if cue else None, "cue_start": cue and cue[0],
-        "cue_end": cue and cue[1], "speaker": speaker, "speaker_mention": TEXT[who[0]:who[1]] if who else None,
-        "speaker_start": who and who[0], "speaker_end": who and who[1], "speaker_id": speaker_id,
-        "speaker_type": "person", "speaker_title": None, "date": "2026-03-03", "date_source": "article",
+        "quote": TEXT[start:end],
+        "quote_start": start,
+        "quote_end": end,
+        "quote_spans": quote_spans,
+        "kind": kind,
+        "cue": TEXT[cue[0] : cue[1]] if cue else None,
+        "cue_start": cue and cue[0],
+        "cue_end": cue and cue[1],
+        "speaker": speaker,
+        "speaker_mention": TEXT[who[0] : who[1]] if who else None,
+        "speaker_start": who and who[0],
+        "speaker_end": who and who[1],
+        "speaker_id": speaker_id,
+        "speaker_type": "person",
+        "speaker_title": None,
+        "date": "2026-03-03",
+        "date_source": "article",
     }
 
 

@@ -3,6 +3,7 @@
 Needs Debian's ``chromium`` and ``chromium-driver`` (``.ci/run`` installs them); without them the tests
 skip on a developer's machine and fail in CI.
 """
+
 import json
 import os
 from pathlib import Path
@@ -16,8 +17,16 @@ from .conftest import SEED
 from .invented import write_folder
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--window-size=1280,900"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,900",
+]
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM.exists() and DRIVER.exists()) and not os.environ.get("CI"),
     reason="headless Chromium is not installed (apt-get install chromium chromium-driver)",

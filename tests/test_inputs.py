@@ -1,4 +1,5 @@
 """Articles as people have them: web pages (files, URLs, JSONL records), gzip, CSV; non-English articles."""
+
 import gzip
 import json
 import re
@@ -97,12 +98,27 @@ def test_gzipped_inputs_read_as_their_content(tmp_path):
 
 def test_csv_rows_are_articles_with_named_columns(tmp_path):
     path = tmp_path / "news.csv"
-    rows = [("n1", "2026-02-10", ARTICLE), ("n2", "2026-02-11", "Senator Paul Okafor said the vote would wait."),
-            ("n3", "", "Coach Theo Lindqvist said, “We are ready.”")]
-    path.write_text("story_id,published,body\n" + "".join(f'{i},{d},"{t.replace(chr(34), chr(34) * 2)}"\n'
-                                                          for i, d, t in rows), encoding="utf-8")
-    result = run("extract", path, "--format", "articles", "--text-field", "body", "--id-field", "story_id",
-                 "--date-field", "published")
+    rows = [
+        ("n1", "2026-02-10", ARTICLE),
+        ("n2", "2026-02-11", "Senator Paul Okafor said the vote would wait."),
+        ("n3", "", "Coach Theo Lindqvist said, “We are ready.”"),
+    ]
+    path.write_text(
+        "story_id,published,body\n" + "".join(f'{i},{d},"{t.replace(chr(34), chr(34) * 2)}"\n' for i, d, t in rows),
+        encoding="utf-8",
+    )
+    result = run(
+        "extract",
+        path,
+        "--format",
+        "articles",
+        "--text-field",
+        "body",
+        "--id-field",
+        "story_id",
+        "--date-field",
+        "published",
+    )
     assert result.exit_code == 0, result.output
     found = articles(result.stdout)
     assert [(a["doc"], a["date"]) for a in found] == [("n1", "2026-02-10"), ("n2", "2026-02-11"), ("n3", None)]

@@ -1,4 +1,5 @@
 """The English check: invented news paragraphs in several languages; English with foreign phrases passes."""
+
 import pytest
 
 from attrib.language import foreign_language

@@ -1,4 +1,5 @@
 """Runs end as their users expect: with a closed stdout, on Ctrl-C, and with no worker left behind."""
+
 import json
 import os
 import signal

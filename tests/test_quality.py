@@ -3,6 +3,7 @@
 The floors sit 2 points under what the extractor reaches; a change that lowers quality more
 than that fails here.
 """
+
 import pytest
 
 from .conftest import DEV, SCORER, load_scorer, needs_shared, read_jsonl

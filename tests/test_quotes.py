@@ -1,4 +1,5 @@
 """Rule tests for pairing quotation marks, on the text alone."""
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

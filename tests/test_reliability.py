@@ -68,8 +68,13 @@ def test_a_fifo_given_directly_or_in_a_folder_fails_alone(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE)
     os.mkfifo(folder / "b.txt")
-    done = subprocess.run([sys.executable, "-m", "attrib", "extract", str(folder), str(folder / "b.txt"), "-q"],
-                          capture_output=True, text=True, env=ENV, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "attrib", "extract", str(folder), str(folder / "b.txt"), "-q"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert done.stderr.count("not a regular file") == 2 and "Traceback" not in done.stderr
     assert {r["doc"] for r in records(done.stdout)} == {str(folder / "a.txt")}
@@ -153,8 +158,14 @@ def test_a_full_stdout_is_one_line_and_exit_1(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     with open("/dev/full", "w") as full:
-        done = subprocess.run([sys.executable, "-m", "attrib", "extract", str(path), "--format", "jsonl"],
-                              stdout=full, stderr=subprocess.PIPE, text=True, env=ENV, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "attrib", "extract", str(path), "--format", "jsonl"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=ENV,
+            timeout=120,
+        )
     assert done.returncode == 1 and "No space left on device" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -177,8 +188,13 @@ def test_a_file_name_that_is_not_utf8_is_no_traceback(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     out = os.fsencode(tmp_path) + b"/out-\xff/x.jsonl"  # a missing folder with a Latin-1 name
-    done = subprocess.run([sys.executable, "-m", "attrib", "extract", str(path), "-o", os.fsdecode(out)],
-                          capture_output=True, text=True, env=ENV, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "attrib", "extract", str(path), "-o", os.fsdecode(out)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
     assert done.returncode == 2 and "Traceback" not in done.stderr and "cannot write" in done.stderr
 
 

@@ -1,4 +1,5 @@
 """Resolution cases of our own writing: one entity, one name, whatever the article calls it."""
+
 import pytest
 
 
@@ -168,8 +169,10 @@ def test_unnamed_sources_keep_their_phrase(extractor, text, speaker, kind):
 def test_speaker_table_lists_aliases_titles_affiliation_and_counts(extractor):
     from attrib import Article
 
-    text = ("Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio said the talks were technical.\n\n"
-            "Fernandez de Cossio said later that no deal was near.")
+    text = (
+        "Cuba’s Deputy Foreign Minister Carlos Fernandez de Cossio said the talks were technical.\n\n"
+        "Fernandez de Cossio said later that no deal was near."
+    )
     result = extractor.analyse(Article("t", text))
     (speaker,) = result.speakers
     assert speaker.name == "Carlos Fernandez de Cossio" and speaker.attributions == 2

@@ -1,4 +1,5 @@
 """Golden tests on the seed article: what must hold whatever else changes."""
+
 import pytest
 
 from .conftest import SCORER, SEED, SEED_GOLD, load_scorer, needs_shared, read_jsonl

@@ -1,5 +1,6 @@
 """Canonical speakers on invented articles: shared surnames, role phrases, quoted names, and the
 phrases that stand for others (relative pronouns, coordinations, possessives, the author's I)."""
+
 import pytest
 
 from attrib import Article
@@ -13,21 +14,43 @@ def last(extractor, text):
 
 SHARED_SURNAMES = [
     # an honorific's sex decides between two people who share a surname
-    (("President Carl Vance spoke in Denver. The first lady, Nora Vance, joined him on stage.\n\n"
-      "Mr. Vance said the plan would help families."), "Carl Vance"),
+    (
+        (
+            "President Carl Vance spoke in Denver. The first lady, Nora Vance, joined him on stage.\n\n"
+            "Mr. Vance said the plan would help families."
+        ),
+        "Carl Vance",
+    ),
     # with no full name for him, "President Vance" is his own entity, never hers
-    (("President Vance spoke in Denver. The first lady, Nora Vance, joined him on stage.\n\n"
-      "President Vance said the plan would help families."), "Vance"),
+    (
+        (
+            "President Vance spoke in Denver. The first lady, Nora Vance, joined him on stage.\n\n"
+            "President Vance said the plan would help families."
+        ),
+        "Vance",
+    ),
     # a bare surname goes to the one who was last a subject, not to the one named first
-    (("Paul Garrow died in 2019. His daughter Paula Garrow led the march on Sunday.\n\n"
-      "Garrow said the city had not listened."), "Paula Garrow"),
-    (("Paula Garrow spoke first. Her father, Paul Garrow, spoke after her.\n\n"
-      "Garrow said the city had not listened."), "Paul Garrow"),
+    (
+        (
+            "Paul Garrow died in 2019. His daughter Paula Garrow led the march on Sunday.\n\n"
+            "Garrow said the city had not listened."
+        ),
+        "Paula Garrow",
+    ),
+    (
+        (
+            "Paula Garrow spoke first. Her father, Paul Garrow, spoke after her.\n\n"
+            "Garrow said the city had not listened."
+        ),
+        "Paul Garrow",
+    ),
     # "Paul" is not "Paula", however alike they are written
     ("Paula Garrow met reporters on Monday. Paul Garrow said the march would go ahead.", "Paul Garrow"),
     # the fullest form the article gives is the name: middle initials too, short first names joined
-    ("Timothy J. Marsh, the firm's chief, spoke on Tuesday. Tim Marsh said the plant would stay open.",
-     "Timothy J. Marsh"),
+    (
+        "Timothy J. Marsh, the firm's chief, spoke on Tuesday. Tim Marsh said the plant would stay open.",
+        "Timothy J. Marsh",
+    ),
     ("Dana Pike toured the plant. Dana R. Pike said on Monday that taxes would rise.", "Dana R. Pike"),
 ]
 
@@ -38,8 +61,7 @@ def test_shared_surnames_go_to_the_fitting_person(extractor, text, canonical):
 
 
 def test_a_name_in_quotation_marks_never_becomes_the_name(extractor):
-    text = ("“Crooked Lena Ortiz will lose,” the candidate said.\n\n"
-            "Lena Ortiz said on Monday that the race was close.")
+    text = "“Crooked Lena Ortiz will lose,” the candidate said.\n\nLena Ortiz said on Monday that the race was close."
     result = extractor.analyse(Article("t", text))
     assert result.attributions[-1].speaker == "Lena Ortiz"
     assert all("Crooked" not in alias for s in result.speakers for alias in s.aliases)
@@ -51,8 +73,10 @@ def test_a_headline_glues_no_verb_to_a_name(extractor):
 
 
 def test_honorifics_are_no_titles_and_titles_are_kept_once(extractor):
-    text = ("President Ana Ruiz flew to Lima. U.S. President Ana Ruiz said the talks were over.\n\n"
-            "Mr. Jones said the train was late.")
+    text = (
+        "President Ana Ruiz flew to Lima. U.S. President Ana Ruiz said the talks were over.\n\n"
+        "Mr. Jones said the train was late."
+    )
     result = extractor.analyse(Article("t", text))
     assert result.attributions[-1].speaker_title is None
     ruiz = next(s for s in result.speakers if s.name == "Ana Ruiz")
@@ -63,13 +87,17 @@ ROLES = [
     # ROLE NAME
     ("Radio host Dana Pike interviewed the mayor on Monday. The host said the answers were vague.", "Dana Pike"),
     # NAME, ROLE, the modifiers telling two holders of one role apart
-    (("Lena Ortiz, the Republican nominee, spoke in Ohio. Tom Hale, the Democratic nominee, spoke in Iowa.\n\n"
-      "The Republican nominee said taxes would fall."), "Lena Ortiz"),
+    (
+        (
+            "Lena Ortiz, the Republican nominee, spoke in Ohio. Tom Hale, the Democratic nominee, spoke in Iowa.\n\n"
+            "The Republican nominee said taxes would fall."
+        ),
+        "Lena Ortiz",
+    ),
     # ROLE, NAME
     ("The party's nominee, Lena Ortiz, spoke in Ohio on Friday. The nominee said taxes would fall.", "Lena Ortiz"),
     # a title is a role, and one role has several names ("judge" and "justice")
-    ("Justice Frank Melo rejected the request on Thursday. The judge said the files would stay sealed.",
-     "Frank Melo"),
+    ("Justice Frank Melo rejected the request on Thursday. The judge said the files would stay sealed.", "Frank Melo"),
     # a role the article never gave anyone describes the person in focus
     ("Dan Crowe spoke for an hour in Ohio on Tuesday. The businessman said taxes were too high.", "Dan Crowe"),
 ]
@@ -90,13 +118,17 @@ STAND_INS = [
     ("The council thanked Ana Ruiz, the city's treasurer, who said the budget was balanced.", "Ana Ruiz"),
     ("The request went to the Port Authority, which said the bridge was safe.", "Port Authority"),
     # coordinations: each conjunct by its canonical name
-    ("Tom Hale and Lena Ortiz met on Monday.\n\nMr. Hale and Ms. Ortiz said the deal was close.",
-     "Tom Hale and Lena Ortiz"),
+    (
+        "Tom Hale and Lena Ortiz met on Monday.\n\nMr. Hale and Ms. Ortiz said the deal was close.",
+        "Tom Hale and Lena Ortiz",
+    ),
     # a possessive pronoun names its owner
     ("Senator Paul Reyes was in Texas on Monday. His office said the vote would wait.", "Paul Reyes's office"),
     # acronyms and their organisation are one entity, named in full
-    ("The International Refugee Council met in Geneva on Monday. The IRC said aid would rise.",
-     "International Refugee Council"),
+    (
+        "The International Refugee Council met in Geneva on Monday. The IRC said aid would rise.",
+        "International Refugee Council",
+    ),
 ]
 
 
@@ -106,8 +138,10 @@ def test_phrases_that_stand_for_others(extractor, text, canonical):
 
 
 def test_the_writers_i_is_the_author_the_text_names(extractor):
-    text = ("Why I Left The City\n\nLast spring I told my neighbors that the rent was too high.\n\n"
-            "Ana Ruiz is a writer in Denver.")
+    text = (
+        "Why I Left The City\n\nLast spring I told my neighbors that the rent was too high.\n\n"
+        "Ana Ruiz is a writer in Denver."
+    )
     assert last(extractor, text).speaker == "Ana Ruiz"
 
 
@@ -122,8 +156,10 @@ SPEAKER_SPANS = [
     ("Ana Ruiz this week said the bridge would reopen in May.", "Ana Ruiz"),
     ("Ana Ruiz in recent days has said the bridge would reopen in May.", "Ana Ruiz"),
     # a quotation's closing mark is no part of the speaker after it
-    ("“We will vote no on the budget,” Lena Ortiz, a member of the council, said on Monday.",
-     "Lena Ortiz, a member of the council"),
+    (
+        "“We will vote no on the budget,” Lena Ortiz, a member of the council, said on Monday.",
+        "Lena Ortiz, a member of the council",
+    ),
     # the noun of a noun cue is no speaker: "X said in a statement" is X's
     ("Ana Ruiz said in a statement on Monday that the plant would close.", "Ana Ruiz"),
     ("In a statement, the Harbor Steel Company said the plant would close.", "the Harbor Steel Company"),
@@ -137,8 +173,14 @@ def test_speaker_spans_end_at_the_speaker(extractor, text, mention):
 
 MORE_STAND_INS = [
     # a lede keeps the name for later: the one person the article gives that role
-    (("A county judge rejected the request on Thursday.\n\nJustice Frank Melo wrote that the files stay sealed.\n\n"
-      "The request was late, the judge said."), "Frank Melo"),
+    (
+        (
+            "A county judge rejected the request on Thursday.\n\n"
+            "Justice Frank Melo wrote that the files stay sealed.\n\n"
+            "The request was late, the judge said."
+        ),
+        "Frank Melo",
+    ),
     # "each" speaks for the coordinated subject it distributes
     ("Tom Hale and Lena Ortiz argued for an hour, each claiming that the other had lied.", "Tom Hale and Lena Ortiz"),
     # the writer's generic "you" addresses the reader
@@ -153,8 +195,10 @@ def test_more_phrases_that_stand_for_others(extractor, text, canonical):
 
 
 def test_a_subhead_role_word_is_the_one_the_article_is_about(extractor):
-    text = ("Crowe Backs The Plan\n\nSenator from Ohio says she will vote for the plan.\n\n"
-            "Sen. Dana Crowe said on Friday that she backed the plan. Crowe spoke in Columbus. "
-            "Sen. Tom Reed was not there.\n\nCrowe said the vote would be close.")
+    text = (
+        "Crowe Backs The Plan\n\nSenator from Ohio says she will vote for the plan.\n\n"
+        "Sen. Dana Crowe said on Friday that she backed the plan. Crowe spoke in Columbus. "
+        "Sen. Tom Reed was not there.\n\nCrowe said the vote would be close."
+    )
     first = extractor.extract(text)[0]
     assert first.speaker_mention.startswith("Senator") and first.speaker == "Dana Crowe"

@@ -1,4 +1,5 @@
 """Web pages: the main text of a realistic page (invented), its metadata date, fetching and its failures."""
+
 import pytest
 
 from attrib.errors import InputError
@@ -6,8 +7,18 @@ from attrib.web import fetch, is_url, read_page
 
 from .web_server import NEWS_PAGE, closed_port, serving
 
-BOILERPLATE = ("Advertisement", "best coffee", "Refinance", "newsletter", "Most read", "Governor says", "Indispensable",
-               "All rights reserved", "Privacy policy", "Updated March 4")
+BOILERPLATE = (
+    "Advertisement",
+    "best coffee",
+    "Refinance",
+    "newsletter",
+    "Most read",
+    "Governor says",
+    "Indispensable",
+    "All rights reserved",
+    "Privacy policy",
+    "Updated March 4",
+)
 
 
 def test_the_page_gives_its_headline_first_its_paragraphs_and_its_publication_date():
@@ -22,9 +33,11 @@ def test_the_page_gives_its_headline_first_its_paragraphs_and_its_publication_da
 
 
 def test_a_title_only_in_the_head_becomes_the_first_line():
-    html = ("<html><head><title>Council Delays Vote</title></head><body><article><p>The council said on Monday that "
-            "the vote on the new budget would wait until the auditors had finished their report.</p></article></body>"
-            "</html>")
+    html = (
+        "<html><head><title>Council Delays Vote</title></head><body><article><p>The council said on Monday that "
+        "the vote on the new budget would wait until the auditors had finished their report.</p></article></body>"
+        "</html>"
+    )
     assert read_page("x.html", html).text.split("\n\n")[0] == "Council Delays Vote"
 
 

@@ -1,4 +1,5 @@
 """A local HTTP server for tests: serves tests/data on 127.0.0.1 in a thread; and a port nothing listens on."""
+
 from __future__ import annotations
 
 import functools
