@@ -47,9 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--partition", type=int, default=25, help="articles per partition")
     args = ap.parse_args(argv)
-    from distributed import Client, LocalCluster, get_task_stream
+    from distributed import Client, get_task_stream
 
     from attrib import cluster
+    from attrib.worker_setup import local_cluster
 
     tmp = Path(tempfile.mkdtemp(prefix="attrib-bench-"))
     data, words = _articles(args.articles, tmp)
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     cold_seconds = time.monotonic() - started
 
     with (
-        LocalCluster(n_workers=n, threads_per_worker=1, dashboard_address=":0", silence_logs=40) as local,
+        local_cluster(n) as local,
         Client(local) as client,
     ):
         cluster.extract_on_cluster(

@@ -17,7 +17,7 @@ dask_bag = pytest.importorskip("dask.bag")
 
 from typer.testing import CliRunner  # noqa: E402
 
-from attrib import bag, cluster  # noqa: E402
+from attrib import bag, cluster, partitions, worker_setup  # noqa: E402
 from attrib.articles import Article  # noqa: E402
 from attrib.cli import app  # noqa: E402
 
@@ -169,10 +169,33 @@ def test_attribute_bag_maps_records_to_attributions(dask_cluster, extractor):
     assert got == expected
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+def test_workers_started_by_dask_get_glibc_thresholds_back(dask_cluster, monkeypatch):
+    with distributed.Client(dask_cluster) as client:
+        # Dask starts its workers with MALLOC_TRIM_THRESHOLD_ set: the thresholds are restored there
+        assert set(client.run(worker_setup.restore_malloc_thresholds).values()) == {True}
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    assert worker_setup.restore_malloc_thresholds() is False  # glibc's dynamic mode is left alone
+
+
+def test_local_clusters_run_without_dasks_profiler_and_malloc_setting(monkeypatch):
+    import dask
+
+    # as in a fresh `attrib extract --dask local:N`: a default cluster started earlier in this
+    # process (the module's fixture) leaves Dask's setting in os.environ, which children inherit
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+
+    def setup():
+        return dask.config.get("distributed.worker.profile.enabled"), "MALLOC_TRIM_THRESHOLD_" in os.environ
+
+    with worker_setup.local_cluster(1) as local, distributed.Client(local) as client:
+        assert list(client.run(setup).values()) == [(False, False)]
+
+
 def test_jsonl_partitions_keep_line_numbers(tmp_path):
     path = tmp_path / "x.jsonl"
     path.write_text("".join(json.dumps({"id": i, "text": f"t{i}"}) + "\n" for i in range(10)) + "\n", encoding="utf-8")
-    parts = cluster.plan([str(path)], partition_articles=4)
+    parts = partitions.plan([str(path)], partition_articles=4)
     assert [(p.first_line, p.end - p.start > 0) for p in parts] == [(1, True), (5, True), (9, True)]
     ids = [a.id for p in parts for a in cluster.read_partition(p, cluster.Fields())]
     assert ids == [str(i) for i in range(10)]
