@@ -7,7 +7,6 @@ number of distinct speakers and periods, never with the number of records.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError
 from .identity import KeyInfo, Unit, merge, speaker_key
-from .review import json_line
+from .review import output_values
 
 PERIODS = ("day", "week", "month")
 GROUPINGS = PERIODS + ("outlet", "type", "gender")
@@ -47,15 +46,11 @@ def read_records(paths: Iterable[str], on_error: OnError | None = None) -> Itera
 
 def _jsonl_records(path: str, on_error: OnError | None) -> Iterator[dict]:
     with open(path, encoding="utf-8-sig") as f:
-        for number, line in enumerate(f, start=1):
-            line = json_line(line)
-            if not line:
+        for item in output_values(path, f):
+            if isinstance(item, InputError):
+                _report(on_error, item)
                 continue
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as e:
-                _report(on_error, InputError(path, f"malformed JSON ({e.msg})", line=number))
-                continue
+            number, data = item
             if isinstance(data, dict) and isinstance(data.get("attributions"), list):
                 # the json format: one article a line; its outlet field, if any, holds for its records
                 extra = {k: data[k] for k in ("outlet", "source") if data.get(k)}

@@ -8,8 +8,22 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 
+class _Content:
+    """Where an attribution's content begins and ends: its pieces are in text order."""
+
+    content: "tuple[tuple[int, int], ...] | list[tuple[int, int]]"
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
 @dataclass
-class Draft:
+class Draft(_Content):
     """One attribution while the finder's stages work on it; every span is a character range in the text."""
 
     content: list[tuple[int, int]]
@@ -20,21 +34,13 @@ class Draft:
     continues: "Draft | None" = field(default=None, repr=False)  # a floating quote's source
     index: int = field(default=-1, repr=False)  # its place in the finished list, set by ``finish``
 
-    @property
-    def start(self) -> int:
-        return self.content[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.content[-1][1]
-
     def overlaps(self, start: int, end: int) -> bool:
         """Whether any part of the content shares a character with [start, end)."""
         return any(a < end and b > start for a, b in self.content)
 
 
 @dataclass(frozen=True)
-class Found:
+class Found(_Content):
     """One attribution as the finder leaves it, before resolution: a stage's result that no later
     stage edits. A floating quotation names the attribution it continues by its place in the list."""
 
@@ -45,14 +51,6 @@ class Found:
     cue_token: Token | None
     kind: str  # direct, indirect or mixed
     continues: int | None = None
-
-    @property
-    def start(self) -> int:
-        return self.content[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.content[-1][1]
 
 
 def finish(drafts: list[Draft], kind_of: Callable[[tuple[tuple[int, int], ...]], str]) -> list[Found]:

@@ -32,6 +32,18 @@ def json_line(line: str) -> str:
     return "" if line in ("[", "]", "[]") else line.removesuffix(",")
 
 
+def output_values(path: str, lines: Iterable[str]) -> Iterator[tuple[int, object] | InputError]:
+    """``(line, value)`` for each line of attrib's JSONL or JSON output; a line that is no JSON is an error."""
+    for number, line in enumerate(lines, start=1):
+        line = json_line(line)
+        if not line:
+            continue
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as e:
+            yield InputError(path, f"malformed JSON ({e.msg})", line=number)
+
+
 def read_output(path: str) -> Iterator[dict | InputError]:
     """Articles ``{doc, date, attributions, speakers, text?}`` from attrib's JSONL or JSON output, in order."""
     articles: dict[str, dict] = {}
@@ -40,15 +52,11 @@ def read_output(path: str) -> Iterator[dict | InputError]:
     except (OSError, UnicodeDecodeError) as e:
         yield InputError(path, f"cannot read: {getattr(e, 'strerror', None) or e}")
         return
-    for number, line in enumerate(lines, start=1):
-        line = json_line(line)
-        if not line:
+    for item in output_values(path, lines):
+        if isinstance(item, InputError):
+            yield item
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(path, f"malformed JSON ({e.msg})", line=number)
-            continue
+        number, record = item
         if isinstance(record, dict) and isinstance(record.get("attributions"), list):
             articles[str(record.get("doc"))] = record
         elif isinstance(record, dict) and "quote_spans" in record:

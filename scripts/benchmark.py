@@ -31,37 +31,40 @@ import time
 from pathlib import Path
 
 TRAIN = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear-train.jsonl"
-BARE = """
-import json, sys, time, spacy
-from attrib.extractor import BATCH_SIZE
+# the bare pipeline: the first of attrib's default models that is installed, as spaCy loads it
+LOAD_BARE = """
+import spacy
 from attrib.pipeline import DEFAULT_MODELS
-texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 for name in DEFAULT_MODELS:
     try:
         nlp = spacy.load(name)
         break
     except OSError:
         continue
+"""
+BARE = (
+    LOAD_BARE
+    + """
+import json, sys, time
+from attrib.extractor import BATCH_SIZE
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8")]
 started = time.perf_counter()
 for _ in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=int(sys.argv[2])):
     pass
 print(time.perf_counter() - started)
 """
-BARE_LONG = """
-import sys, time, spacy
-from attrib.pipeline import DEFAULT_MODELS
+)
+BARE_LONG = (
+    LOAD_BARE
+    + """
+import sys, time
 text = open(sys.argv[1], encoding="utf-8").read()
-for name in DEFAULT_MODELS:
-    try:
-        nlp = spacy.load(name)
-        break
-    except OSError:
-        continue
 nlp.max_length = len(text) + 1
 started = time.process_time()
 nlp(text)
 print(time.process_time() - started)
 """
+)
 ATTRIB_LONG = """
 import sys, time
 from attrib import Article, Extractor
