@@ -260,3 +260,28 @@ def test_a_closed_pipe_exits_0_in_every_format(tmp_path, fmt):
         executable="/bin/bash",
     )
     assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+def test_progress_shows_count_total_and_eta_only_to_a_person(monkeypatch):
+    from rich.progress import MofNCompleteColumn, TimeRemainingColumn
+
+    from attrib import cli_common
+
+    monkeypatch.setattr(cli_common.sys.stderr, "isatty", lambda: False, raising=False)
+    assert cli_common.progress_bar(quiet=False) is None  # a pipe or a cron log: no progress
+    monkeypatch.setattr(cli_common.sys.stderr, "isatty", lambda: True, raising=False)
+    assert cli_common.progress_bar(quiet=True) is None
+    bar = cli_common.progress_bar(quiet=False)
+    kinds = {type(c) for c in bar.columns}
+    assert {MofNCompleteColumn, TimeRemainingColumn} <= kinds  # "3/10 articles ... eta 0:00:07"
+    assert bar.live.transient  # gone from the screen before the table that follows
+
+
+def test_known_total_counts_files_and_gives_up_on_record_files(tmp_path):
+    from attrib.cli import _known_total
+
+    for name in ("a.txt", "b.html", "c.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert _known_total([str(tmp_path)]) == 3
+    (tmp_path / "d.jsonl").write_text("{}\n", encoding="utf-8")
+    assert _known_total([str(tmp_path)]) is None  # a JSONL file holds an unknown number of articles
