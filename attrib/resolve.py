@@ -15,9 +15,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .anaphora import Anaphora
 from .entities import Entity, Resolution, evidence, fitting, most_recent, most_salient
-from .labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
+from .labels import DETERMINERS, PLURAL_NOUN_TAGS, RELATIVE_TAGS, SUBJECTS
 from .lexicon import (
     confidence,
+    first_names,
     honorifics,
     organization_nouns,
     person_nouns,
@@ -77,6 +78,8 @@ class Resolver(Anaphora):
         self.salience = ""  # what made the last salient entity win: "last speaker" or "other"
         self.quotes = [(q.start, q.end) for q in quoted_spans(self.text)]
         self.headlines = headline_lines(self.text)
+        # words the NER takes for places are no first names, even when a census lists them ("Burma")
+        self.places = {fold(e.text) for e in ents_of(doc) if e.label_ in ("GPE", "LOC")}
         # every mention outside quotation marks, in document order, so that "most recent" means what it says
         mentions: list[tuple[int, Span | Token]] = [
             (e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")
@@ -89,6 +92,8 @@ class Resolver(Anaphora):
         # "he" and "she" as subjects carry their person's salience on through the paragraphs
         pronouns = [t for t in doc if t.dep_ in SUBJECTS and t.lower_ in ("he", "she")]
         pairs += [(t.idx, t) for t in pronouns if not self.quoted(t.idx)]
+        # "Lynch speaks", "Obama, who sat": a subject the NER left unlabelled still keeps its person in focus
+        pairs += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and _unlabelled_subject(t) and not self.quoted(t.idx)]
         mentions.sort(key=lambda m: m[0])
         people = [m for _, m in mentions if isinstance(m, Span) and m.label_ in ("PERSON", "")]
         self.surname_sex = surname_sexes(people)
@@ -101,6 +106,8 @@ class Resolver(Anaphora):
                 person = self._pronoun(mention, mention.idx)
                 if person is not None:
                     person.add("", mention.idx, subject_sentence(mention))
+            elif isinstance(mention, Token) and _unlabelled_subject(mention):
+                self._subject_name(mention)
             elif isinstance(mention, Token) and mention.pos_ == "PROPN":
                 group = self._phrase_entity(self._joined_names(conjuncts(mention)), "group", None)
                 group.add("", mention.idx, subject_sentence(mention))
@@ -142,6 +149,9 @@ class Resolver(Anaphora):
         surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
         # a lone word may be a surname, which says nothing of a sex ("Warren", "Mitchell")
         gender = gender_of(name, title_words) if len(key) > 1 or title_words else None
+        if gender is None and len(key) == 1 and not quoted and key[0] not in self.places:
+            # a lone known first name of nobody's full name is a person named by first name ("Melanie said")
+            gender = first_names().get(key[0]) if entity is None or len(entity.key) == 1 else None
         if entity is None:
             entity = Entity("person", key, surface, gender=gender)
             self.entities.append(entity)
@@ -212,6 +222,16 @@ class Resolver(Anaphora):
             entity = self._phrase_entity(without_article(span), "person", person_nouns()[head.lower_])
         if entity is not None:
             entity.add("", head.idx, subject_sentence(head))
+
+    def _subject_name(self, token: Token) -> None:
+        """An unlabelled surname subject ("Lynch speaks") or a relative pronoun subject ("Trump, who
+        sat") is a subject mention of the person it names or stands for."""
+        noun = antecedent(token) if token.tag_ in RELATIVE_TAGS else token
+        if noun is None or noun.pos_ != "PROPN":
+            return
+        person = self._person_for((fold(noun.text),), token.idx)
+        if person is not None:
+            person.add("", token.idx, subject_sentence(token))
 
     def _phrase_entity(self, phrase: str, kind: str, gender: str | None) -> Entity:
         key = name_key(phrase.split())
@@ -328,3 +348,11 @@ class Resolver(Anaphora):
             if e not in out:
                 out.append(e)
         return out
+
+
+def _unlabelled_subject(token: Token) -> bool:
+    """A proper noun the NER left unlabelled, or a relative pronoun ("who") whose antecedent is a name."""
+    if token.tag_ in RELATIVE_TAGS:
+        noun = antecedent(token)
+        return noun is not None and noun.ent_type_ == "PERSON"
+    return token.pos_ == "PROPN" and not token.ent_type_ and not conjuncts(token)

@@ -2,6 +2,9 @@
 
 import pytest
 
+from attrib.resolve import Resolver
+from tests.test_rules_docs import build
+
 
 def speakers_of(extractor, text):
     return [(a.speaker_mention, a.speaker, a.speaker_type, a.speaker_title) for a in extractor.extract(text)]
@@ -81,6 +84,17 @@ PRONOUNS = [
         "Tom Reed, the union’s leader, called the vote."
         " Reed said the strike would go ahead, and he said it would last a week.",
         ("Tom Reed", "person"),
+    ),
+    # a person named only by a known first name has that name's sex
+    (
+        "Melanie met Senator Ruth Ames at the fair. Melanie clapped for a while. She said the speech had moved her.",
+        ("Melanie", "person"),
+    ),
+    # "who" as a subject keeps the person it stands for in focus
+    (
+        "Tom Baker and John Hale met in May.\n\nThese are the times of John Hale,"
+        " who gave an interview in which he said the plan would work.",
+        ("John Hale", "person"),
     ),
 ]
 
@@ -179,3 +193,23 @@ def test_speaker_table_lists_aliases_titles_affiliation_and_counts(extractor):
     assert "Fernandez de Cossio" in speaker.aliases and speaker.titles == ("Deputy Foreign Minister",)
     assert speaker.affiliation == "Cuba" and speaker.type == "person"
     assert {a.speaker_id for a in result.attributions} == {speaker.speaker_id}
+
+
+def test_an_unlabelled_surname_subject_keeps_its_person_in_focus():
+    # hand-built: the NER labels "Ana Ruiz" and "Tom Hale" but not the later bare "Ruiz"
+    doc = build(
+        """
+        Ana PROPN NNP compound 1
+        Ruiz PROPN NNP nsubj 2
+        met VERB VBD ROOT 2
+        Tom PROPN NNP compound 4
+        Hale PROPN NNP dobj 2
+        . PUNCT . punct 2
+        Ruiz PROPN NNP nsubj 7
+        spoke VERB VBD ROOT 7
+        . PUNCT . punct 7
+        """,
+        {(0, 2): "PERSON", (3, 5): "PERSON"},
+    )
+    ruiz = next(e for e in Resolver(doc).entities if e.name == "Ana Ruiz")
+    assert doc[6].idx in [pos for pos, _ in ruiz.subjects]
