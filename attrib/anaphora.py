@@ -35,6 +35,11 @@ class Anaphora:
         window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
+            # the one person subject earlier in the paragraph, even of unknown sex ("Figueroa said ... she")
+            topic = self._paragraph_subject(lambda e: e.type == "person" and e.gender in (gender, None), pos)
+            if topic is not None:
+                self.how = f"pronoun, {self.salience}"
+                return topic
             # a person of that sex first, then one of unknown sex
             kinds = [
                 lambda e: e.type == "person" and e.gender == gender,
@@ -62,14 +67,24 @@ class Anaphora:
         span = self.doc.char_span(*where, alignment_mode="expand") if where else None
         return self._person(span, span.start_char, []) if span is not None else None
 
-    def _salient(self, ok, window_start: int, pos: int) -> Entity | None | bool:
-        """The compatible entity to prefer, None when candidates tie, False when there is none."""
+    def _paragraph_subject(self, ok, pos: int) -> Entity | None:
+        """The one compatible entity that is a subject earlier in the paragraph, else None."""
         # the subject of the sentence just before, in the same paragraph, is the topic a pronoun continues
         here = paragraph_start(self.text, pos, 0)
-        previous = [(p, e) for e in self.entities if ok(e) for p, sent in e.subjects if here <= p < pos]
+        # subjects inside quotation marks are the speaker's words, not the writer's topic
+        previous = [
+            (p, e) for e in self.entities if ok(e) for p, _ in e.subjects if here <= p < pos and not self.quoted(p)
+        ]
         if previous and len({id(e) for _, e in previous}) == 1:
             self.salience = "paragraph subject"
             return max(previous, key=lambda x: x[0])[1]
+        return None
+
+    def _salient(self, ok, window_start: int, pos: int) -> Entity | None | bool:
+        """The compatible entity to prefer, None when candidates tie, False when there is none."""
+        topic = self._paragraph_subject(ok, pos)
+        if topic is not None:
+            return topic
         # the last speaker, when compatible: news keeps one speaker through a run of sentences
         speakers = [(p, e) for p, e in self.resolved if window_start <= p < pos and ok(e)]
         self.salience = "last speaker"
@@ -77,7 +92,13 @@ class Anaphora:
             return speakers[-1][1]
         self.salience = "other"
         subjects = sorted(
-            ((p, sent, e) for e in self.entities if ok(e) for p, sent in e.subjects if window_start <= p < pos),
+            (
+                (p, sent, e)
+                for e in self.entities
+                if ok(e)
+                for p, sent in e.subjects
+                if window_start <= p < pos and not self.quoted(p)
+            ),
             key=lambda x: x[:2],
         )
         if subjects:

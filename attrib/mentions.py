@@ -4,6 +4,7 @@ surnames whose honorifics give a sex, and the paragraphs a pronoun may reach bac
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,7 +74,12 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 def unlabelled_names(doc: Doc) -> list[Span]:
-    """Runs of proper nouns the NER left unlabelled that open with a known first name ("Ana María Ruiz")."""
+    """Runs of proper nouns the NER left unlabelled that open with a known first name ("Ana María Ruiz"),
+    or that open a person's name the NER cut short ("Amelize" before the PERSON "Joseph")."""
+    # a surname the article gives a full name for needs no first name guessed ("Team Trump", "Though Kaine")
+    named = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    # news gives a first name once, at the first mention: a word seen again is a nickname ("Crooked Hillary")
+    seen = Counter(t.lower_ for t in doc)
     runs, i = [], 0
     while i < len(doc):
         j = i
@@ -81,8 +87,19 @@ def unlabelled_names(doc: Doc) -> list[Span]:
             j += 1
         if 2 <= j - i <= 4 and fold(doc[i].text) in first_names():
             runs.append(doc[i:j])
+        elif j == i + 1 and _lone_person(doc, j) and fold(doc[j].text) not in named and seen[doc[i].lower_] == 1:
+            whole = doc[i : j + 1]
+            # a title is no first name ("Sen. Joseph"), nor is a shout or a broken word ("SUPER", "Released-")
+            if len(name_of(whole)[1]) > 1 and doc[i].text.isalpha() and not doc[i].is_upper:
+                runs.append(whole)
         i = max(j, i + 1)
     return runs
+
+
+def _lone_person(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a one-word PERSON entity."""
+    following = doc[i + 1].ent_iob_ if i + 1 < len(doc) else "O"
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" and following != "I"
 
 
 def subject_sentence(token: Token) -> int | None:

@@ -162,6 +162,9 @@ class Resolver(Anaphora):
         else:
             entity.add(surface, pos, subject_sentence(span.root), office(title_words))
             entity.add_roles(roles_of(span))
+            # a role that implies a sex gives it when the name does not ("9/11 widow Terry Strada")
+            sexes = {role_nouns()[r.head].sex for r in entity.roles if r.head in role_nouns()} - {None}
+            entity.gender = entity.gender or (sexes.pop() if len(sexes) == 1 else None)
         return entity
 
     def _person_for(self, key: tuple[str, ...], pos: int, title_words: list[str] = ()) -> Entity | None:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from attrib.mentions import unlabelled_names
 from attrib.resolve import Resolver
 from tests.test_rules_docs import build
 
@@ -89,6 +90,18 @@ PRONOUNS = [
     (
         "Melanie met Senator Ruth Ames at the fair. Melanie clapped for a while. She said the speech had moved her.",
         ("Melanie", "person"),
+    ),
+    # the one subject earlier in the paragraph wins over a person of the pronoun's sex farther back
+    (
+        "Jill Stone spoke at the rally on Monday.\n\n"
+        "Terry Quell said the bus would come, though she said it might be late.",
+        ("Terry Quell", "person"),
+    ),
+    # a role that implies a sex gives it; a subject inside quotation marks is no antecedent
+    (
+        "Terry Quell, a widow, spoke at the hearing with Senator Ruth Ames.\n\n"
+        "“The senator will fight for us,” she said.",
+        ("Terry Quell", "person"),
     ),
     # "who" as a subject keeps the person it stands for in focus
     (
@@ -213,3 +226,25 @@ def test_an_unlabelled_surname_subject_keeps_its_person_in_focus():
     )
     ruiz = next(e for e in Resolver(doc).entities if e.name == "Ana Ruiz")
     assert doc[6].idx in [pos for pos, _ in ruiz.subjects]
+
+
+@pytest.mark.parametrize(
+    "words, names",
+    [
+        # the NER labelled only the surname: the unlabelled word before it is the first name
+        (["Amelize", "Joseph"], ["Amelize Joseph"]),
+        # a title before a one-word name is no first name
+        (["Senator", "Joseph"], []),
+    ],
+)
+def test_a_name_the_ner_cut_short_is_read_whole(words, names):
+    spec = "\n".join(
+        [
+            f"{words[0]} PROPN NNP compound 1",
+            f"{words[1]} PROPN NNP nsubj 2",
+            "spoke VERB VBD ROOT 2",
+            ". PUNCT . punct 2",
+        ]
+    )
+    doc = build(spec, {(1, 2): "PERSON"})
+    assert [span.text for span in unlabelled_names(doc)] == names
