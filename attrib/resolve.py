@@ -150,8 +150,10 @@ class Resolver(Anaphora):
         # a lone word may be a surname, which says nothing of a sex ("Warren", "Mitchell")
         gender = gender_of(name, title_words) if len(key) > 1 or title_words else None
         if gender is None and len(key) == 1 and not quoted and key[0] not in self.places:
-            # a lone known first name of nobody's full name is a person named by first name ("Melanie said")
-            gender = first_names().get(key[0]) if entity is None or len(entity.key) == 1 else None
+            # a lone female first name of nobody's full name is a woman named by first name ("Melanie said");
+            # men's first names often are surnames too ("Mitchell", "Warren"), women's rarely
+            female = first_names().get(key[0]) == "f" and (entity is None or len(entity.key) == 1)
+            gender = "f" if female else None
         if entity is None:
             entity = Entity("person", key, surface, gender=gender)
             self.entities.append(entity)
