@@ -35,17 +35,20 @@ def clause_content(
     start, end = trim(text, *subtree_range(cue.content, exclude))
     if cue.frame == "obj":
         end = max([end] + [trim(text, *subtree_range(c, exclude))[1] for c in _object_complements(cue)])
+    merged = _subject_read_into_object(cue)
+    if merged is not None:
+        start = min(start, merged.idx)
     leading = _leading_time_phrase(cue.content)
     if leading is not None and leading.right_edge.i + 1 < len(doc):
         start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
     reason = _reason_clause(cue)
     if reason is not None and reason.i > cue.content.i:
         end = max(end, trim(text, *subtree_range(reason, exclude))[1])
-    for other in _further_complements(cue):
+    for other in _further_complements(cue) + _quoted_coordinates(cue, quotes):
         end = max(end, trim(text, *subtree_range(other, exclude))[1])
     if end - start <= 1:
         return None
-    start, end = _widen_to_quotes(start, end, quotes, [doc[i] for i in clause_ids])
+    start, end = widen_to_quotes(start, end, quotes, [doc[i] for i in clause_ids])
     if before and start < before[0] and _has_clause(doc, start, before[0]):
         # "“…,” she said" after a sentence of narrative: the quotation is what she said
         start, end = before
@@ -62,6 +65,38 @@ def _further_complements(cue: Cue) -> list[Token]:
         c
         for c in cue.token.rights
         if c.dep_ == "ccomp" and c.i > cue.content.i and not (c.lemma_.lower() in reporting_verbs() and has_subject(c))
+    ]
+
+
+def _subject_read_into_object(cue: Cue) -> Token | None:
+    """ "told the president negotiations are underway": the parser read the complement's subject as the head
+    of the verb's object ("the president" its compound); a complement left without a subject starts there."""
+    if cue.frame != "that" or has_subject(cue.content):
+        return None
+    for child in cue.token.children:
+        if (
+            child.dep_ == "dobj"
+            and child.right_edge == child
+            and child.i + 1 == cue.content.left_edge.i
+            and any(c.dep_ == "compound" for c in child.lefts)
+        ):
+            return child
+    return None
+
+
+def _quoted_coordinates(cue: Cue, quotes: Quotations) -> list[Token]:
+    """ "said that X, and there was “no evidence” yet": a clause the parser coordinated with the cue that quotes
+    and has no cue of its own goes on with what was said; the reporter's own words quote nobody."""
+    if cue.frame != "that":
+        return []
+    return [
+        c
+        for c in cue.token.rights
+        if c.dep_ == "conj"
+        and c.i > cue.content.i
+        and has_subject(c)
+        and c.lemma_.lower() not in reporting_verbs()
+        and any(quotes.touching(c.left_edge.idx, c.right_edge.idx))
     ]
 
 
@@ -105,11 +140,24 @@ def _object_complements(cue: Cue) -> list[Token]:
 
 
 def _reason_clause(cue: Cue) -> Token | None:
-    """ "X said Y because Z": the parser hangs "because Z" on the cue, but it belongs to what was said."""
+    """ "X said Y because Z" / "unless Z" / ", provided Z": the parser hangs the reason or condition on the cue,
+    but it belongs to what was said (a statement runs to the end of its conditions)."""
     for child in cue.token.rights:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in reason_marks() for m in child.children):
             return child
+        # "said X, provided Y": the parser reads a condition's "provided" as a verb coordinated with the cue
+        if child.dep_ in ("advcl", "conj", "prep") and _opens_condition(child):
+            return child  # "said X, provided Y": the parser reads "provided" as a verb or preposition of the cue
     return None
+
+
+def _opens_condition(token: Token) -> bool:
+    """ "provided talks resume": a subordinator read as a verb, followed by a clause (not "providing details")."""
+    return (
+        token.lower_ in reason_marks()
+        and token.left_edge == token
+        and any(c.dep_ == "ccomp" and has_subject(c) for c in token.children)
+    )
 
 
 def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
@@ -168,7 +216,13 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
         return out
     # a participle clause set off by a comma ends the content wherever the parser hung it
     participles = [
-        t for t in root.subtree if t.i > root.i and t.dep_ == "advcl" and t.tag_ == "VBG" and after_comma(t.left_edge)
+        t
+        for t in root.subtree
+        if t.i > root.i
+        and t.dep_ == "advcl"
+        and t.tag_ == "VBG"
+        and after_comma(t.left_edge)
+        and not _opens_condition(t)  # "providing wages rise" is a condition of what was said
     ]
     for child in [c for c in root.children if c.i > root.i and c not in participles] + participles:
         verb = reporting_verbs().get(child.lemma_.lower())
@@ -206,7 +260,7 @@ def _auxiliaries(verb: Token) -> tuple[str, ...]:
     return tuple(c.lower_ for c in verb.children if c.dep_ in AUXILIARIES)
 
 
-def _widen_to_quotes(start: int, end: int, quotes: Quotations, clause: list[Token]) -> tuple[int, int]:
+def widen_to_quotes(start: int, end: int, quotes: Quotations, clause: list[Token]) -> tuple[int, int]:
     """Take in the whole of every quotation the content touches, short of one holding the cue clause."""
     # quotations never overlap: taking one in never brings another within reach
     for q in quotes.touching(start, end):
@@ -270,3 +324,19 @@ def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> 
         ):
             return q.end
     return end
+
+
+def without_speaker(
+    text: str, parts: list[tuple[int, int]], speaker: int, clause: tuple[int, int], medial: bool
+) -> list[tuple[int, int]]:
+    """Content never holds its own speaker: the cue clause (``clause``, character offsets) is cut out of the part
+    that holds the speaker; what stands before it stays only when the cue is medial ("It was, the president said,
+    “…”"), else the content is what follows the cue."""
+    out = []
+    for start, end in parts:
+        if not start <= speaker < end:
+            out.append((start, end))
+            continue
+        pieces = ([(start, clause[0])] if medial else []) + [(clause[1], end)]
+        out.extend(p for p in (trim(text, a, b) for a, b in pieces) if p[1] - p[0] > 1)
+    return out

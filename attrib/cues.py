@@ -60,6 +60,8 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
         entry = verbs.get(token.lemma_.lower())
         if entry is None or token.pos_ not in VERBAL or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
+        if entry.kind == "thought" and any(c.dep_ == "neg" for c in token.children):
+            continue  # "does not believe", "did not support": a belief or stance denied states nothing
         if entry.frames == {"as"} and not (
             is_as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
         ):
@@ -174,6 +176,8 @@ def speaker_root(verb: Token) -> Token | None:
         return verb.head  # "reports suggesting that ...": the noun speaks
     seen = 0
     while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < MAX_LENDER_STEPS:
+        if _spoken_to(verb):
+            return None
         if verb.dep_ == "relcl":
             return verb.head
         if (
@@ -192,6 +196,19 @@ def speaker_root(verb: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 return _antecedent_of_relative(child)
     return None
+
+
+def _spoken_to(verb: Token) -> bool:
+    """ "Asked whether ..., Lopez said": the subject a passive participle of speech borrows was spoken to (not
+    "Having said ...", and not "Worried that ...", whose subject is the one who worries)."""
+    entry = reporting_verbs().get(verb.lemma_.lower())
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and entry is not None
+        and entry.kind == "speech"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
 
 
 def _antecedent_of_relative(subject: Token) -> Token:

@@ -13,7 +13,15 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from .content import around_clause, as_clause_content, clause_content, cut_after_last_quote, sentence_after_clause
+from .content import (
+    around_clause,
+    as_clause_content,
+    clause_content,
+    cut_after_last_quote,
+    sentence_after_clause,
+    widen_to_quotes,
+    without_speaker,
+)
 from .cues import MAX_CLAUSE_TOKENS, Cue, find_cues, is_as_clause
 from .found import Coverage, Draft, Found, finish
 from .fragments import fragment_cue
@@ -137,6 +145,12 @@ def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
     if after and all(after[0] >= p[1] or after[1] <= p[0] for p in parts) and any(p[1] <= clause_start for p in parts):
         parts.append(after)
     parts.sort()
+    if cue.speaker is not None and not any(c.tag_ in RELATIVE_TAGS for c in cue.token.children):
+        # content never holds its own speaker ("what he called X" is the one phrase that names it)
+        medial = cue.content is not None and cue.content.i < cue.token.i
+        parts = without_speaker(text, parts, cue.speaker.idx, (clause_start, clause_end), medial)
+    if not parts:
+        return None
     speaker = _speaker_span(doc, cue, cue_ids, parts)
     return Draft(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
 
@@ -256,6 +270,8 @@ def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Draft], headline
         if fragment is None:
             continue
         cue, (start, end) = fragment
+        # "ruled that the “A” claim is “true,”": a content runs to the closing mark of every quotation it enters
+        start, end = widen_to_quotes(start, end, quotes, list(cue.tokens))
         end = cut_after_last_quote(doc, start, end, quotes)
         same_cue = [
             f

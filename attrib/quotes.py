@@ -17,6 +17,11 @@ CLOSING = "”»"
 # a run of two apostrophes or backticks stands for a double mark in some wire copy
 _MARK = re.compile(r"[“”„«»‟\"]|''|``")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# a single mark opens after a space or a line start and before a letter; it closes after a word or its final
+# punctuation and before no letter; a headline's quotation is short
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))[‘'](?=\w)", re.MULTILINE)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])[’'](?!\w)")
+MAX_SINGLE_QUOTE = 150
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,24 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
                 pending = []
     if pending:
         spans.append(_close(text, pending, closed=False))
+    if paragraphs and not _paragraph_marks(text, *paragraphs[0]):
+        # a headline quotes with single marks ("Mayor Says Fire Was an ‘Accident’"), which the body keeps for
+        # quotes inside quotes; only there is a single mark a quotation's
+        spans[:0] = _single_quoted(text, *paragraphs[0])
     return [s for s in spans if s.end > s.start + 1]
+
+
+def _single_quoted(text: str, start: int, end: int) -> list[QuotedSpan]:
+    """Pairs of single marks in [start, end): one opening a word after a space, the next one that closes a word
+    (followed by no letter, so no apostrophe as in “Trump’s”)."""
+    out = []
+    for m in _SINGLE_OPEN.finditer(text, start, end):
+        if out and m.start() < out[-1].end:
+            continue
+        close = _SINGLE_CLOSE.search(text, m.end(), min(end, m.end() + MAX_SINGLE_QUOTE))
+        if close is not None:
+            out.append(QuotedSpan(m.start(), close.end(), ((m.start(), close.end()),), True))
+    return out
 
 
 def _style(mark: str) -> str:
