@@ -73,10 +73,12 @@ def possessor(head: Token) -> Token | None:
 
 
 def owner_name(head: Token) -> Token | None:
-    """The name a plural description belongs to: "McConnell" in "McConnell aides"."""
-    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+    """The person's name a description belongs to: "McConnell" in "McConnell aides" (plural) or in
+    "Mitch McConnell's campaign"."""
+    if head.pos_ != "NOUN":
         return None
-    return next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"), None)
+    deps = ("compound", "poss") if head.tag_ == "NNS" else ("poss",)
+    return next((c for c in head.children if c.dep_ in deps and c.ent_type_ == "PERSON"), None)
 
 
 def without_dated_clause(span: Span, head: Token) -> Span:

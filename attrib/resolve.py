@@ -137,7 +137,8 @@ class Resolver(Anaphora):
         title, key = name_of(span)
         if not key or not any(t.pos_ == "PROPN" for t in span):
             return None
-        tokens = [t for t in span if t.tag_ != "POS"][len(title) :]
+        # "’s" is a possessive or a contraction ("Trump’s not about ..."), never part of the name
+        tokens = [t for t in span if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")][len(title) :]
         quoted = self.quoted(pos)
         if quoted or self.in_headline(pos):
             # quoted words and headline capitals glue epithets and verbs to names: "Crooked Hillary Clinton"
@@ -305,11 +306,13 @@ class Resolver(Anaphora):
         if owner is None:
             return None
         pos = span.start_char
-        entity = self._pronoun(owner, pos) if owner.dep_ == "poss" else self._person_for(name_key([owner.text]), pos)
+        entity = self._pronoun(owner, pos) if owner.pos_ == "PRON" else self._person_for(name_key([owner.text]), pos)
         if entity is None:
             return None
-        rest = [t for t in span if t.i != owner.i and t.tag_ != "POS"]
+        rest = [t for t in span if t not in owner.subtree and t.tag_ != "POS"]
         rest = rest[1:] if rest and rest[0].i == span.start and rest[0].lower_ in DETERMINERS else rest
+        if head.lower_ == "campaign" and entity.type == "person" and rest and rest[-1] == head:
+            return f"{entity.name.split()[-1]} campaign"  # news name a campaign by surname: "the Clinton campaign"
         return f"{entity.name}'s {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
 
     def _entity_for(self, span: Span, head: Token, mention: Mention) -> Entity | None:

@@ -124,6 +124,11 @@ STAND_INS = [
     ),
     # a possessive pronoun names its owner
     ("Senator Paul Reyes was in Texas on Monday. His office said the vote would wait.", "Paul Reyes's office"),
+    # a possessive name is its owner's canonical name, without the title
+    ("Mr. Tom Clarke sold his bakery in May. Mr. Clarke's new company said sales were up.", "Tom Clarke's new company"),
+    # a person's campaign is named by surname, as news write it
+    ("Senator Ruth Ames is running again. Ruth Ames’s campaign said the ads would start in May.", "Ames campaign"),
+    ("Senator Ruth Ames is running again. Her campaign said the ads would start in May.", "Ames campaign"),
     # acronyms and their organisation are one entity, named in full
     (
         "The International Refugee Council met in Geneva on Monday. The IRC said aid would rise.",
