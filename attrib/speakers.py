@@ -14,6 +14,8 @@ from .spans import ents_in, text_of
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 # what joins the words of one name: "Díaz - Canel", "de Cossio"
 NAME_JOINERS = NAME_PARTICLES | {"-"}
+# words that make a plural name a part of its group ("many Democrats", "some Republicans")
+QUANTIFIERS = frozenset({"many", "some", "several", "most", "few"})
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,9 @@ def _kind(span: Span, head: Token) -> str:
     if label == "PERSON":
         return "person"
     # a capitalised word the tagger took for a common noun is still the name the NER found ("Trump")
-    if label in ORG_LABELS and (head.pos_ == "PROPN" or head.text[:1].isupper()):
+    # "many Democrats" are some of them, a group of its own, not the party
+    quantified = head.tag_ in PLURAL_NOUN_TAGS and any(c.lower_ in QUANTIFIERS for c in head.children)
+    if label in ORG_LABELS and (head.pos_ == "PROPN" or head.text[:1].isupper()) and not quantified:
         return "organization"
     lowered = span.text.lower()
     named = any(e.label_ == "PERSON" for e in ents_in(span))

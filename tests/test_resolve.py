@@ -184,6 +184,8 @@ UNNAMED = [
     ("Analysts said the talks had stalled.", "Analysts", "group"),
     ("The State Department said the talks had stalled.", "State Department", "organization"),
     ("Cuba said the talks had stalled.", "Cuba", "organization"),
+    # a quantified plural name is a part of its group, not the whole
+    ("Many Democrats said the talks had stalled.", "Many Democrats", "group"),
 ]
 
 
