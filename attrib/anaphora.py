@@ -131,6 +131,8 @@ class Anaphora:
         if not any(c.lower_ == "the" for c in head.children):
             return None
         modifiers = {fold(t.text) for t in head.subtree if t.i != head.i and t.lower_ not in DETERMINERS} - {""}
+        # a name among the modifiers ("the Saudi government") rules out organisations without it
+        proper = {fold(t.text) for t in head.subtree if t.i != head.i and t.ent_type_ in ("NORP", "GPE")}
         scored = []
         for e in self.entities:
             if e.last_before(pos) is None:
@@ -143,7 +145,7 @@ class Anaphora:
                 scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), True, e))
             elif named_kind or e.type == "organization" and roles:
                 scored.append((len(modifiers & set(e.key)), True, e))
-            elif e.type == "organization" and (word in e.key or kind_noun):
+            elif e.type == "organization" and (word in e.key or kind_noun) and not proper - set(e.key):
                 scored.append((len(modifiers & set(e.key)), False, e))
         if scored:
             self.how = "role"

@@ -88,7 +88,10 @@ def without_dated_clause(span: Span, head: Token) -> Span:
         dated = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
         closing = child.left_edge.i > span.start and child.right_edge.i >= span.end - 1
         if child.dep_ in ("acl", "relcl") and dated and closing:
-            return span.doc[span.start : child.left_edge.i]
+            end = child.left_edge.i
+            while end > span.start + 1 and span.doc[end - 1].text == ",":  # the comma before the clause goes too
+                end -= 1
+            return span.doc[span.start : end]
     return span
 
 

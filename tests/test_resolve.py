@@ -140,6 +140,11 @@ DESCRIPTIONS = [
     ),
     ("Acme Corp. cut 500 jobs this year. The company said the cuts were over.", ("Acme Corp.", "organization")),
     ("The spokesman said the office was closed.", ("spokesman", "person")),
+    # a nationality among the modifiers rules out an organisation without it
+    (
+        "Acme Corp. filed the suit on Monday.\n\nThe French government said the claims were false.",
+        ("French government", "other"),
+    ),
 ]
 
 
@@ -186,6 +191,8 @@ UNNAMED = [
     ("Cuba said the talks had stalled.", "Cuba", "organization"),
     # a quantified plural name is a part of its group, not the whole
     ("Many Democrats said the talks had stalled.", "Many Democrats", "group"),
+    # a clause that dates the phrase goes, with the comma before it
+    ("Several mayors, who met on Monday, said the talks had stalled.", "Several mayors", "group"),
 ]
 
 
