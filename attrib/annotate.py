@@ -12,6 +12,7 @@ from .gender import gender_evidence
 from .identity import speaker_key
 from .records import Attribution, Speaker
 from .resolve import Entity, Resolution, Resolver
+from .scorer import CueScorer
 from .spans import text_of
 from .timeline import Statement, carry_dates
 
@@ -26,14 +27,15 @@ class Resolved:
 
 
 def annotate(
-    doc: Doc, date: str | None = None, doc_id: str = ""
+    doc: Doc, date: str | None = None, doc_id: str = "", scorer: CueScorer | None = None
 ) -> tuple[str | None, list[Attribution], list[Speaker]]:
     """The article date, attributions and speakers of a parsed article; ``date`` (ISO) overrides the dateline;
-    ``doc_id`` names the article in the records."""
+    ``doc_id`` names the article in the records; ``scorer`` (attrib.scorer) admits and vetoes cues beside
+    the word lists, None runs the rules alone."""
     text = text_of(doc)
     base = date or article_date(text)
     resolver = Resolver(doc)
-    found = find_attributions(doc)
+    found = find_attributions(doc, scorer)
     results = _resolved(doc, resolver, found, base)
     entities = resolver.speakers()
     # an Entity is mutable, so unhashable: its identity is the key

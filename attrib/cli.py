@@ -29,6 +29,7 @@ from .cli_options import (
     HtmlField,
     IdField,
     Jobs,
+    Learned,
     MaxChars,
     Model,
     OutputFile,
@@ -113,16 +114,17 @@ def extract(
     resume: Resume = False,
     dask: DaskAddress = None,
     partition_size: PartitionSize = 100,
+    learned: Learned = True,
 ) -> None:
     """Find every attribution in the articles and print who said what, and when."""
     fields = Fields(text_field, id_field, date_field, html_field)
     reading = Reading(timeout, any_language, encoding, follow_symlinks)
     if dask:
-        options = ShardOptions(fmt or "jsonl", model, max_chars, date, fields, reading)
+        options = ShardOptions(fmt or "jsonl", model, max_chars, date, fields, reading, learned)
         run_on_cluster(paths, output, dask, options, partition_size, quiet)
     paths = _paths_or_stdin(paths)
     fmt = _output_format(fmt, output, resume)
-    extractor = _extractor(model, jobs, max_chars)
+    extractor = _extractor(model, jobs, max_chars, learned)
     sink = _open_sink(fmt, output, resume)
     # a table on the terminal shows its own progress: a bar there would be drawn between its rows
     progress = progress_bar(quiet or (output is None and fmt == "table" and sys.stdout.isatty()))
@@ -173,11 +175,11 @@ def _output_format(fmt: Optional[str], output: Optional[Path], resume: bool) -> 
     return fmt
 
 
-def _extractor(model: Optional[str], jobs: int, max_chars: Optional[int]):
+def _extractor(model: Optional[str], jobs: int, max_chars: Optional[int], learned: bool):
     from .extractor import Extractor  # spaCy loads only when there is work to do
 
     try:
-        return Extractor(model=model, jobs=jobs, max_chars=max_chars)
+        return Extractor(model=model, jobs=jobs, max_chars=max_chars, learned=learned)
     except AttribError as e:
         fail(str(e))
         raise typer.Exit(1) from None
@@ -264,6 +266,7 @@ def show(
     any_language: AnyLanguage = False,
     encoding: Encoding = None,
     quiet: Quiet = False,
+    learned: Learned = True,
 ) -> None:
     """Write one self-contained HTML page showing the articles with their attributions highlighted."""
     fields, reading = Fields(text_field, id_field, date_field, html_field), Reading(timeout, any_language, encoding)
@@ -285,6 +288,7 @@ def show(
             any_language=any_language,
             encoding=encoding,
             quiet=quiet,
+            learned=learned,
         )
     articles, failed = _reviewed(outputs, texts or [], fields, reading, date)
     try:

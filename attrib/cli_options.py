@@ -70,3 +70,11 @@ DaskAddress = Annotated[
 PartitionSize = Annotated[
     int, typer.Option("--partition-size", min=1, help="With --dask: articles per partition (one shard each).")
 ]
+Learned = Annotated[
+    bool,
+    typer.Option(
+        "--learned/--no-learned",
+        help="Let the learned cue scorer admit cues the word lists miss and veto unlikely ones (--no-learned: "
+        "the rules alone).",
+    ),
+]

