@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Run attrib on a gold JSONL file and print the shared scorer's table.
 
-    python scripts/evaluate.py ../shared/eval/polnear-dev.jsonl [--scorer PATH] [--out FILE] [--json]
+    python scripts/evaluate.py ../shared/eval/polnear-dev.jsonl [--scorer PATH] [--out FILE] [--json] [--no-learned]
 
 Each gold line gives the article (``id``, ``text``, ``date``); attrib's records go to ``--out``
 (a temporary file by default) and the scorer compares them with the gold annotations.
@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="keep attrib's JSONL output here")
     ap.add_argument("--model", help="spaCy pipeline to use")
     ap.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    ap.add_argument("--no-learned", action="store_true", help="the rules alone, without the learned cue scorer")
     args, scorer_args = ap.parse_known_args(argv)
     if not args.scorer.exists():
         print(f"evaluate: scorer {args.scorer} not found (give --scorer)", file=sys.stderr)
@@ -36,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = args.out or Path(tempfile.mkstemp(suffix=".jsonl")[1])
     started = time.monotonic()
-    extractor = Extractor(model=args.model)
+    extractor = Extractor(model=args.model, learned=not args.no_learned)
     with out.open("w", encoding="utf-8") as f:
         for result in extractor.pipe(Article(d["id"], d["text"], d.get("date")) for d in gold):
             for a in result.attributions:
