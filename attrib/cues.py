@@ -68,8 +68,8 @@ def find_cues(doc: Doc, scorer: CueScorer | None = None) -> Iterator[Cue]:
         entry = _verb_entry(token, verbs, p, scorer)
         if entry is None or token.pos_ not in VERBAL or token.tag_ == "VBN" and token.dep_ == "amod":
             continue
-        if entry.kind == "thought" and any(c.dep_ == "neg" for c in token.children):
-            continue  # "does not believe", "did not support": a belief or stance denied states nothing
+        if _denied_belief(token, entry):
+            continue
         if entry.frames == {"as"} and not (
             is_as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
         ):
@@ -87,6 +87,12 @@ def _verb_entry(token: Token, verbs: dict[str, ReportingVerb], p, scorer: CueSco
     if entry is not None:
         return None if p[token.i] < scorer.veto else entry
     return ReportingVerb(lemma, "learned", LEARNED_FRAMES) if p[token.i] >= scorer.admit else None
+
+
+def _denied_belief(verb: Token, entry: ReportingVerb) -> bool:
+    """ "does not believe", "did not support": a belief or stance denied states nothing; a saying denied still
+    reports one, and so does a wish or plan (a thought verb taking an infinitive: "did not want X to stay")."""
+    return entry.kind == "thought" and "to" not in entry.frames and any(c.dep_ == "neg" for c in verb.children)
 
 
 def is_as_clause(verb: Token) -> bool:

@@ -73,6 +73,8 @@ def test_quotations_end_the_content_whole(extractor, text, found):
         ("Ortiz never thought the bridge would fall.", []),
         ("Ortiz believes the plan will work.", ["believes"]),
         ("Ortiz did not say the plan would work.", ["did not say"]),
+        # a wish denied is still one
+        ("Ortiz did not want to raise taxes.", ["did not want"]),
     ],
 )
 def test_negated_beliefs_are_no_statements(extractor, text, cues):
