@@ -75,7 +75,7 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
 
 def unlabelled_names(doc: Doc) -> list[Span]:
     """Runs of proper nouns the NER left unlabelled that open with a known first name ("Ana María Ruiz"),
-    or that open a person's name the NER cut short ("Amelize" before the PERSON "Joseph")."""
+    or that open a person's name the NER cut short ("Odeline" before the PERSON "Joseph")."""
     # a surname the article gives a full name for needs no first name guessed ("Team Trump", "Though Kaine")
     named = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     # news gives a first name once, at the first mention: a word seen again is a nickname ("Crooked Hillary")

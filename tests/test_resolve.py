@@ -241,7 +241,7 @@ def test_an_unlabelled_surname_subject_keeps_its_person_in_focus():
     "words, names",
     [
         # the NER labelled only the surname: the unlabelled word before it is the first name
-        (["Amelize", "Joseph"], ["Amelize Joseph"]),
+        (["Odeline", "Joseph"], ["Odeline Joseph"]),
         # a title before a one-word name is no first name
         (["Senator", "Joseph"], []),
     ],
