@@ -145,9 +145,9 @@ def _reason_clause(cue: Cue) -> Token | None:
     for child in cue.token.rights:
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in reason_marks() for m in child.children):
             return child
-        # "said X, provided Y": the parser reads a condition's "provided" as a verb coordinated with the cue
+        # "said X, provided Y": the parser reads a condition's "provided" as a verb or preposition of the cue
         if child.dep_ in ("advcl", "conj", "prep") and _opens_condition(child):
-            return child  # "said X, provided Y": the parser reads "provided" as a verb or preposition of the cue
+            return child
     return None
 
 

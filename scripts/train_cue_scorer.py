@@ -22,6 +22,7 @@ import importlib.util
 import json
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -105,10 +106,16 @@ def detection(weights: np.ndarray, x: csr_matrix, y: np.ndarray, threshold: floa
 def end_to_end(docs: list[Doc], gold: list[dict], scorer: CueScorer | None) -> dict:
     """The shared scorer's figures for the whole extractor run with ``scorer`` on parsed articles."""
     records = [r.to_dict() for g, doc in zip(gold, docs) for r in annotate(doc, g.get("date"), g["id"], scorer)[1]]
+    return shared_scorer().score(gold, records)
+
+
+@lru_cache(maxsize=None)
+def shared_scorer():
+    """The project's score.py, loaded once for every threshold pair tried."""
     spec = importlib.util.spec_from_file_location("score", SCORER)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    return score.score(gold, records)
+    return score
 
 
 def thresholds(docs: list[Doc], gold: list[dict], weights: np.ndarray) -> tuple[float, float]:
