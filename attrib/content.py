@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import Cue
 from .labels import AUXILIARIES, CLAUSE_SUBJECTS, COMMENTS, OBJECT_PREPOSITIONS, SUBJECTS, TIME_ENTITIES
-from .lexicon import reason_marks, reporting_verbs
+from .lexicon import effort_verbs, reason_marks, reporting_verbs
 from .quotes import Quotations
 from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, trim
 
@@ -38,6 +38,9 @@ def clause_content(
     merged = _subject_read_into_object(cue)
     if merged is not None:
         start = min(start, merged.idx)
+    acted = _infinitive_complement(cue)
+    if acted is not None:
+        start = max(start, trim(text, acted.left_edge.idx, end)[0])
     leading = _leading_time_phrase(cue.content)
     if leading is not None and leading.right_edge.i + 1 < len(doc):
         start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
@@ -66,6 +69,14 @@ def _further_complements(cue: Cue) -> list[Token]:
         for c in cue.token.rights
         if c.dep_ == "ccomp" and c.i > cue.content.i and not (c.lemma_.lower() in reporting_verbs() and has_subject(c))
     ]
+
+
+def _infinitive_complement(cue: Cue) -> Token | None:
+    """ "tried to show X", "went on to slam X": after a verb of effort or aspect the infinitive's verb is the act,
+    and what was said is that verb's complement."""
+    if cue.frame != "to" or cue.token.lemma_.lower() not in effort_verbs():
+        return None
+    return next((c for c in cue.content.rights if c.dep_ not in ("prt", "punct", "advmod", "npadvmod")), None)
 
 
 def _subject_read_into_object(cue: Cue) -> Token | None:
@@ -101,9 +112,10 @@ def _quoted_coordinates(cue: Cue, quotes: Quotations) -> list[Token]:
 
 
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
-    """Whether [start, end) holds a clause of its own (a subject), not just a phrase."""
+    """Whether [start, end) holds a clause of its own (a subject and its verb), not just a phrase: "The plan
+    “will fail,” she said" has the quotation's own subject before it, which goes with the quotation."""
     span = doc.char_span(start, end, alignment_mode="contract")
-    return span is not None and any(t.dep_ in SUBJECTS for t in span)
+    return span is not None and any(t.dep_ in SUBJECTS and span.start <= t.head.i < span.end for t in span)
 
 
 def _leading_time_phrase(root: Token) -> Token | None:

@@ -129,6 +129,12 @@ def linking_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def effort_verbs() -> frozenset[str]:
+    """Verbs whose infinitive is the act: "tried to show X" reports X."""
+    return frozenset(_lines("effort_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
 def title_small_words() -> frozenset[str]:
     return frozenset(_lines("title_small_words.txt"))
 

@@ -453,6 +453,13 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         ),
         # a quotation closing on a comma ends the content
         ("Vega said, “That keeps us honest,” when she was asked about audits.", ["“That keeps us honest,”"]),
+        # after a verb of effort the infinitive's verb is the act: what was said is its complement
+        ("The council tried to show that the plan was popular.", ["that the plan was popular"]),
+        # the quotation's own subject before it goes with it
+        (
+            "The new budget “will not survive the winter,” Okafor said.",
+            ["The new budget “will not survive the winter,”"],
+        ),
     ],
 )
 def test_quotation_boundaries(extractor, text, parts):
