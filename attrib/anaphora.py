@@ -111,6 +111,27 @@ class Anaphora:
             return False
         return near[0] if len(near) == 1 else None
 
+    def _kin(self, head: Token, pos: int) -> Entity | None:
+        """The writer's "my father": the one person of the noun's sex whom the article calls the writer's
+        father, or one of the writer's parents ("my parents, Joe and Ann Smith"), before or after."""
+        if self.quoted(pos) or not any(c.lower_ == "my" for c in head.children):
+            return None  # a quoted "my" is the speaker's
+        word = description_head(head)
+        noun = role_nouns().get(word)
+        sex = noun.sex if noun is not None else None
+        holders = [
+            e
+            for e in self.entities
+            if e.type == "person"
+            and e.gender in (sex, None)
+            and any("my" in r.words and same_role(word, r.head) for r in e.roles)
+        ]
+        if len(holders) != 1:
+            return None
+        self.how = "role"
+        holders[0].gender = holders[0].gender or sex  # "my father" says he is a man
+        return holders[0]
+
     def _description(self, head: Token, pos: int) -> Entity | None:
         """ "the senator", "the nominee", "the company": the entity the article gave that role or
         title, the modifiers deciding between several ("the Vermont senator"); else, for a person
@@ -118,6 +139,8 @@ class Anaphora:
         if head.tag_ in PLURAL_NOUN_TAGS:
             return None
         word = description_head(head)
+        if (kin := self._kin(head, pos)) is not None:
+            return kin
         bare = not any(c.dep_ == "det" for c in head.children)  # a headline's "Judge rejects ..."
         if (bare or any(c.lower_ in ("a", "an") for c in head.children)) and self._in_lede(pos):
             # a lede keeps the name for later ("A judge ruled ... Justice Ana Ruiz wrote"): the one holder of the role

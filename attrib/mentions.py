@@ -96,6 +96,21 @@ def unlabelled_names(doc: Doc) -> list[Span]:
     return runs
 
 
+def shared_surname(first: Token) -> Token | None:
+    """ "Joe and Ann Smith": the surname a lone first name shares with the full name joined right after it."""
+    doc, i = first.doc, first.i
+    if fold(first.text) not in first_names() or i + 3 >= len(doc) or doc[i + 1].lower_ not in ("and", "&"):
+        return None
+    start = end = i + 2
+    # the full name as the NER labels it, or as a run of proper nouns it left unlabelled
+    label = doc[start].ent_type_
+    if label not in ("PERSON", "") or doc[start].pos_ != "PROPN" or fold(doc[start].text) not in first_names():
+        return None
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ == label:
+        end += 1
+    return doc[end] if end > start else None
+
+
 def _lone_person(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is a one-word PERSON entity."""
     following = doc[i + 1].ent_iob_ if i + 1 < len(doc) else "O"

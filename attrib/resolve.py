@@ -31,6 +31,7 @@ from .mentions import (
     name_type,
     named_head,
     office,
+    shared_surname,
     subject_sentence,
     surname_sexes,
     title_before,
@@ -145,9 +146,14 @@ class Resolver(Anaphora):
             tokens = from_first_name(tokens)
             key = name_key([t.text for t in tokens])
         name = [t.text for t in tokens]
+        surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+        # "Joe and Ann Smith": a lone first name, no one's surname here, is Joe Smith
+        surname = shared_surname(tokens[0]) if len(key) == 1 and not quoted else None
+        if surname is not None and not any(e.type == "person" and e.key[-1] == key[0] for e in self.entities):
+            name, surface = [*name, surname.text], f"{surface} {surname.text}"
+            key = name_key(name)
         title_words = title_words + title
         entity = self._person_for(key, pos, title_words)
-        surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
         # a lone word may be a surname, which says nothing of a sex ("Warren", "Mitchell")
         gender = gender_of(name, title_words) if len(key) > 1 or title_words else None
         if gender is None and len(key) == 1 and not quoted and key[0] not in self.places:

@@ -18,6 +18,8 @@ from .names import fold
 
 # what a role phrase leaves out: clauses and the punctuation around them
 CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "punct"})
+# plural role nouns that do not end in a plain "-s"
+IRREGULAR_PLURALS = {"children": "child", "women": "woman", "men": "man", "wives": "wife"}
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,12 @@ def roles_of(span: Span) -> list[Role]:
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= span.end:
             out.append(_role(_phrase(child), child))
-    head = root.head
-    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start:
+    # "my parents, Ann and Joe Smith": every conjunct of an apposition holds its role
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start:
         out.append(_role(_phrase(head), head))
     return [r for r in out if r.words]
 
@@ -54,7 +60,17 @@ def title_role(title: str) -> Role:
 def description_head(head: Token) -> str:
     """The noun a description names its holder by, as role phrases store it: "sen." is "senator"."""
     word = head.lower_
-    return description_titles().get(word, head.lemma_.lower() if head.tag_ in ("NNS", "NNPS") else word)
+    return description_titles().get(word, _singular(head) if head.tag_ in ("NNS", "NNPS") else word)
+
+
+def _singular(noun: Token) -> str:
+    """A plural noun's singular: the lemma when the pipeline gives one (it lemmatises verbs only)."""
+    word = noun.lower_
+    if noun.lemma_ and noun.lemma_.lower() != word:
+        return noun.lemma_.lower()
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
 def same_role(a: str, b: str) -> bool:

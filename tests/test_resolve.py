@@ -54,6 +54,8 @@ NAMES = [
     ),
     ("John Smith and Jane Smith run the shop together. Jane Smith said sales were down.", "Jane Smith"),
     ("Barack Obama watched from the front row. Michelle Obama said the school would open in May.", "Michelle Obama"),
+    # "Tom and Lena Hale": the lone first name shares the surname that follows
+    ("Tom and Lena Hale opened a bakery in May. Mr. Hale said sales were up.", "Tom Hale"),
 ]
 
 

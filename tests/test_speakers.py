@@ -100,6 +100,10 @@ ROLES = [
     ("Justice Frank Melo rejected the request on Thursday. The judge said the files would stay sealed.", "Frank Melo"),
     # a role the article never gave anyone describes the person in focus
     ("Dan Crowe spoke for an hour in Ohio on Tuesday. The businessman said taxes were too high.", "Dan Crowe"),
+    # the writer's family: "my father" is the man of "my parents, NAME and NAME", named before or after
+    ("My parents, Tom and Lena Hale, ran a bakery in Ohio.\n\nMy father often said bread was a gift.", "Tom Hale"),
+    ("My parents, Tom and Lena Hale, ran a bakery in Ohio.\n\nMy mother often said bread was a gift.", "Lena Hale"),
+    ("My father often said bread was a gift.\n\nMy parents, Tom and Lena Hale, ran a bakery in Ohio.", "Tom Hale"),
 ]
 
 
