@@ -63,9 +63,11 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Found]:
             continue
         if cue.speaker is not None and quotes.inside(cue.speaker.idx):
             continue  # the parser took words of a quotation for the subject of a cue outside it
-        if cue.content is not None and cue.content.right_edge.i - cue.content.left_edge.i >= MAX_CLAUSE_TOKENS:
+        if _too_long(cue):
             continue  # no news sentence: a pathological parse, left out to keep the time per cue bounded
         item = _from_cue(doc, cue, quotes)
+        if item is None and cue.fallback is not None and not _too_long(cue.fallback):
+            item = _from_cue(doc, cue.fallback, quotes)  # no content in the cue's own frames, nor a quotation
         # a cue without a speaker is a participle or a misparse, not an attribution we can name
         if item and item.speaker is not None and tuple(item.content) not in contents:
             found.append(item)
@@ -79,6 +81,11 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Found]:
     _attach_fragments(doc, quotes, found, headlines)
     attach_leftover_quotes(doc, quotes, found, headlines)
     return finish(found, lambda parts: _kind(parts, quotes))
+
+
+def _too_long(cue: Cue) -> bool:
+    """Whether the cue's content clause is longer than any sentence of news."""
+    return cue.content is not None and cue.content.right_edge.i - cue.content.left_edge.i >= MAX_CLAUSE_TOKENS
 
 
 def _inside_same_act(item: Draft, found: list[Draft]) -> bool:

@@ -99,6 +99,15 @@ def test_an_unlisted_verb_below_the_admit_threshold_stays_out(parse):
     assert find_attributions(doc, bias_only(0.0, admit=0.6, veto=0.4)) == []
 
 
+def test_a_likely_listed_verb_takes_an_object_when_its_own_frames_find_nothing(parse):
+    doc = parse("The new figures show a steep drop in burglaries.")
+    assert reporting_verbs()["show"].frames == {"that"}
+    assert find_attributions(doc) == []
+    assert find_attributions(doc, bias_only(0.0)) == []  # p 0.5: listed, but not likely enough for a learned frame
+    (found,) = find_attributions(doc, bias_only(9.0))
+    assert doc.text[found.start : found.end] == "a steep drop in burglaries"
+
+
 def test_learned_false_runs_the_rules_alone():
     assert Extractor(learned=False).nlp.get_pipe("attrib").scorer is None
 
