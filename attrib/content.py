@@ -12,13 +12,23 @@ import re
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
-from .labels import AUXILIARIES, CLAUSE_SUBJECTS, COMMENTS, OBJECT_PREPOSITIONS, SUBJECTS, TIME_ENTITIES
-from .lexicon import effort_verbs, reason_marks, reporting_verbs
+from .labels import (
+    AUXILIARIES,
+    CLAUSE_SUBJECTS,
+    COMMENTS,
+    OBJECT_PREPOSITIONS,
+    RELATIVE_TAGS,
+    SUBJECTS,
+    TIME_ENTITIES,
+)
+from .lexicon import effort_verbs, event_nouns, reason_marks, reporting_verbs
 from .quotes import Quotations
 from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, trim
 
 # thought verbs that report a statement as readily as "say" does
 SPEAKING_THOUGHTS = {"believe", "think"}
+# prepositions that join a verb to what its act is about: "responded to", "glossed over", "bristled at"
+TOPIC_PREPOSITIONS = frozenset({"to", "over", "upon", "at", "about", "against", "with"})
 # this many tokens before a parenthetical cue clause opening the sentence are a connective ("Instead, Ruiz told
 # reporters, ..."), not content
 MAX_CONNECTIVE_TOKENS = 2
@@ -38,6 +48,9 @@ def clause_content(
     merged = _subject_read_into_object(cue)
     if merged is not None:
         start = min(start, merged.idx)
+    governed = _object_of_own_preposition(cue)
+    if governed is not None:
+        start = min(start, trim(text, governed.left_edge.idx, end)[0])
     acted = _infinitive_complement(cue)
     if acted is not None:
         start = max(start, trim(text, acted.left_edge.idx, end)[0])
@@ -77,6 +90,20 @@ def _infinitive_complement(cue: Cue) -> Token | None:
     if cue.frame != "to" or cue.token.lemma_.lower() not in effort_verbs():
         return None
     return next((c for c in cue.content.rights if c.dep_ not in ("prt", "punct", "advmod", "npadvmod")), None)
+
+
+def _object_of_own_preposition(cue: Cue) -> Token | None:
+    """ "responded to reports that X", "glossed over the fact that X": a that-clause on the object of the preposition
+    right after the verb completes that object, and the whole object is what the act is about."""
+    if cue.frame != "that" or cue.content.i < cue.token.i:
+        return None
+    noun, prep = cue.content.head, cue.content.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head != cue.token or prep.i != cue.tokens[-1].i + 1:
+        return None
+    # "said in a statement that", "said for the first time that": a circumstance, not what the act is about
+    return (
+        noun if prep.lower_ in TOPIC_PREPOSITIONS and not noun.ent_type_ and noun.lemma_ not in event_nouns() else None
+    )
 
 
 def _subject_read_into_object(cue: Cue) -> Token | None:
@@ -336,6 +363,20 @@ def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> 
         ):
             return q.end
     return end
+
+
+def relative_pronoun(cue: Cue, first: int) -> Token | None:
+    """ "the levy, which officials said would fund the schools": a relative pronoun before the cue clause (which
+    starts at token ``first``) stands for a part of what was said, and the annotators take it in as a piece."""
+    if first == 0:
+        return None
+    token = cue.token.doc[first - 1]  # right before the speaker: "which officials said", not a clause away
+    inside = cue.content is not None and cue.content.left_edge.i <= token.i <= cue.content.right_edge.i
+    if token.tag_ in RELATIVE_TAGS and (
+        inside and token in cue.content.subtree or token.head == cue.token and token.dep_ == "dobj"
+    ):
+        return token
+    return None
 
 
 def without_speaker(

@@ -18,6 +18,7 @@ from .content import (
     as_clause_content,
     clause_content,
     cut_after_last_quote,
+    relative_pronoun,
     sentence_after_clause,
     widen_to_quotes,
     without_speaker,
@@ -154,10 +155,14 @@ def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
     if after and all(after[0] >= p[1] or after[1] <= p[0] for p in parts) and any(p[1] <= clause_start for p in parts):
         parts.append(after)
     parts.sort()
-    if cue.speaker is not None and not any(c.tag_ in RELATIVE_TAGS for c in cue.token.children):
-        # content never holds its own speaker ("what he called X" is the one phrase that names it)
+    if cue.speaker is not None and not any(c.lower_ == "what" for c in cue.token.children):
+        # content never holds its own speaker ("what he called X" is the one phrase that names it: a noun phrase
+        # whole, object of the act around it)
         medial = cue.content is not None and cue.content.i < cue.token.i
         parts = without_speaker(text, parts, cue.speaker.idx, (clause_start, clause_end), medial)
+        relative = relative_pronoun(cue, clause[0].i)
+        if parts and relative is not None and relative.idx < parts[0][0]:
+            parts.insert(0, (relative.idx, relative.idx + len(relative.text)))
     if not parts:
         return None
     speaker = _speaker_span(doc, cue, cue_ids, parts)

@@ -455,6 +455,17 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         ("Vega said, “That keeps us honest,” when she was asked about audits.", ["“That keeps us honest,”"]),
         # after a verb of effort the infinitive's verb is the act: what was said is its complement
         ("The council tried to show that the plan was popular.", ["that the plan was popular"]),
+        # a relative pronoun right before the speaker stands for part of what was said: a piece of its own
+        ("Voters rejected the levy, which officials said would fund the schools.", ["which", "would fund the schools"]),
+        ("He praised the deal, which he called “a historic step.”", ["which", "“a historic step.”"]),
+        # "what he called X" is a noun phrase whole, the object of the act around it
+        (
+            "The council condemned what the mayor called “a reckless plan.”",
+            ["what the mayor called “a reckless plan.”"],
+        ),
+        # the object of the verb's own preposition takes the that-clause hung on it along; a circumstance does not
+        ("The mayor responded to reports that the bridge was unsafe.", ["reports that the bridge was unsafe"]),
+        ("The mayor said in a statement that the bridge was unsafe.", ["that the bridge was unsafe"]),
         # the quotation's own subject before it goes with it
         (
             "The new budget “will not survive the winter,” Okafor said.",
