@@ -103,6 +103,12 @@ def group_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def data_nouns() -> frozenset[str]:
+    """Nouns for published numbers: "data from X" is X's word."""
+    return frozenset(_lines("data_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def anonymous_markers() -> tuple[str, ...]:
     return tuple(_lines("anonymous_markers.txt"))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .labels import NOMINAL, RELATIVE_TAGS
+from .lexicon import data_nouns
 
 # what a conjunct or an antecedent leaves out of its phrase
 LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
@@ -52,6 +53,17 @@ def distributed_subject(head: Token) -> Token | None:
             return subject if conjuncts(subject) else None
         if verb.dep_ == "ROOT":
             break
+    return None
+
+
+def data_source(head: Token) -> Token | None:
+    """The named source of "data from the Census Bureau": the numbers speak with their source's voice."""
+    if head.lower_ not in data_nouns():
+        return None
+    for prep in head.children:
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if prep.lower_ in ("from", "of", "by") and source is not None and source.pos_ == "PROPN":
+            return source
     return None
 
 

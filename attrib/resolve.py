@@ -18,6 +18,7 @@ from .entities import Entity, Resolution, evidence, fitting, most_recent, most_s
 from .labels import DETERMINERS, PLURAL_NOUN_TAGS, RELATIVE_TAGS, SUBJECTS
 from .lexicon import (
     confidence,
+    event_nouns,
     first_names,
     honorifics,
     organization_nouns,
@@ -50,6 +51,7 @@ from .phrases import (
     DESCRIPTION,
     antecedent,
     conjuncts,
+    data_source,
     distributed_subject,
     join_names,
     named_descriptions,
@@ -260,6 +262,9 @@ class Resolver(Anaphora):
         if noun is not None:
             found = self.resolve(own_phrase(noun), noun)  # "who", "which": the phrase it stands for
             return replace(found, confidence=min(found.confidence, confidence("relative pronoun")))
+        source = data_source(head)
+        if source is not None:
+            return self._data_source(own_phrase(source), source)
         if len(span) == 1 and span[0] == head and head.left_edge.i < head.i:
             # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
             span = head.doc[head.left_edge.i : head.i + 1]
@@ -289,6 +294,16 @@ class Resolver(Anaphora):
         entity.affiliation = entity.affiliation or mention.affiliation
         self.resolved.append((span.start_char, entity))
         return Resolution(entity, entity.name, entity.type, title, confidence(how))
+
+    def _data_source(self, span: Span, head: Token) -> Resolution:
+        """ "Data from the Census Bureau" is the bureau's word; "data from the 2024 Housing Survey" the survey's,
+        named as written (a document's name keeps its year)."""
+        if head.lower_ not in event_nouns():
+            return self.resolve(span, head)
+        entity = self._phrase_entity(without_article(span), "other", None)
+        entity.add("", span.start_char)
+        self.resolved.append((span.start_char, entity))
+        return Resolution(entity, entity.name, entity.type, None, confidence("unnamed"))
 
     def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
         """ "Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""

@@ -103,6 +103,10 @@ def _kind(span: Span, head: Token) -> str:
     # a capitalised word the tagger took for a common noun is still the name the NER found ("Trump")
     # "many Democrats" are some of them, a group of its own, not the party
     quantified = head.tag_ in PLURAL_NOUN_TAGS and any(c.lower_ in QUANTIFIERS for c in head.children)
+    # so are "Republicans on the committee": a plural name narrowed by a phrase naming another body
+    # (not in a coordination, where the phrase may narrow every conjunct: "Democrats and Republicans in Congress")
+    narrowed = head.tag_ in PLURAL_NOUN_TAGS and any(_names_a_body(c, span) for c in head.children)
+    quantified = quantified or narrowed and head.dep_ != "conj" and not any(c.dep_ == "conj" for c in head.children)
     if label in ORG_LABELS and (head.pos_ == "PROPN" or head.text[:1].isupper()) and not quantified:
         return "organization"
     lowered = span.text.lower()
@@ -124,3 +128,9 @@ def _kind(span: Span, head: Token) -> str:
     if head.pos_ == "NOUN":
         return "description"
     return "other"
+
+
+def _names_a_body(child: Token, span: Span) -> bool:
+    """A prepositional phrase inside the speaker phrase whose object is a named organisation or place."""
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return child.dep_ == "prep" and child.i < span.end and any(o.ent_type_ in ORG_LABELS for o in objects)

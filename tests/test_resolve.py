@@ -193,6 +193,13 @@ UNNAMED = [
     ("Cuba said the talks had stalled.", "Cuba", "organization"),
     # a quantified plural name is a part of its group, not the whole
     ("Many Democrats said the talks had stalled.", "Many Democrats", "group"),
+    # so is one narrowed by a phrase naming another body
+    (
+        "Republicans on the Senate Budget Committee said the talks had stalled.",
+        "Republicans on the Senate Budget Committee",
+        "group",
+    ),
+    ("Democrats in the Iowa Senate said the talks had stalled.", "Democrats in the Iowa Senate", "group"),
     # a clause that dates the phrase goes, with the comma before it
     ("Several mayors, who met on Monday, said the talks had stalled.", "Several mayors", "group"),
 ]

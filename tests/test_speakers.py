@@ -133,6 +133,9 @@ STAND_INS = [
     # a person's campaign is named by surname, as news write it
     ("Senator Ruth Ames is running again. Ruth Ames’s campaign said the ads would start in May.", "Ames campaign"),
     ("Senator Ruth Ames is running again. Her campaign said the ads would start in May.", "Ames campaign"),
+    # published numbers speak with their source's voice; a document's name keeps its year
+    ("Data from the Census Bureau show that rents rose in May.", "Census Bureau"),
+    ("Figures from the 2023 Harbor Housing Survey show that rents rose in May.", "2023 Harbor Housing Survey"),
     # acronyms and their organisation are one entity, named in full
     (
         "The International Refugee Council met in Geneva on Monday. The IRC said aid would rise.",
