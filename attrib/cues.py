@@ -55,6 +55,7 @@ class Cue:
     frame: str  # that, obj, to, quote or according
     speaker: Token | None
     fallback: Cue | None = None  # the same cue in a learned frame, when its own frames and quotations give nothing
+    learned: bool = False  # a verb outside the lists, admitted by the scorer
 
 
 def find_cues(doc: Doc, scorer: CueScorer | None = None) -> Iterator[Cue]:
@@ -87,7 +88,7 @@ def find_cues(doc: Doc, scorer: CueScorer | None = None) -> Iterator[Cue]:
             continue
         likely = p is not None and p[token.i] >= LEARNED_FRAME_ADMIT
         fallback = _learned_frame_cue(token, entry) if content is None and likely else None
-        yield Cue(token, cue_tokens(token), content, frame, speaker_root(token), fallback)
+        yield Cue(token, cue_tokens(token), content, frame, speaker_root(token), fallback, entry.kind == "learned")
 
 
 def _learned_frame_cue(verb: Token, entry: ReportingVerb) -> Cue | None:

@@ -185,3 +185,23 @@ def test_an_unlikely_listed_verb_without_a_clause_is_vetoed(parse, text, kept):
     doc = parse(text)
     assert len(find_attributions(doc)) == 1  # the rules alone find it
     assert len(find_attributions(doc, bias_only(logit, veto=NONCLAUSAL_VETO / 4))) == int(kept)
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # an unlisted verb with a short object names an act done to a thing, not a statement
+        ("The senator sent a letter.", None),
+        ("The senator opened the museum.", None),
+        # a longer object can be what was said about it
+        ("The senator attacked the governor's plan for the bridge.", "the governor's plan for the bridge"),
+    ],
+)
+def test_an_admitted_verb_with_a_short_object_is_no_statement(parse, text, quote):
+    from attrib.finder import find_attributions
+
+    from .test_scorer import bias_only
+
+    doc = parse(text)
+    found = find_attributions(doc, bias_only(5.0, admit=0.5, veto=0.0))  # every verb admitted
+    assert [doc.text[f.start : f.end] for f in found] == ([quote] if quote else [])
