@@ -205,3 +205,31 @@ def test_an_admitted_verb_with_a_short_object_is_no_statement(parse, text, quote
     doc = parse(text)
     found = find_attributions(doc, bias_only(5.0, admit=0.5, veto=0.0))  # every verb admitted
     assert [doc.text[f.start : f.end] for f in found] == ([quote] if quote else [])
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # a cue inside another's content is part of that report, not an attribution of its own
+        (
+            "The mayor said the governor thinks the bridge is safe.",
+            [("said", "the governor thinks the bridge is safe")],
+        ),
+        (
+            "The paper reported that the mayor had announced that the bridge would close.",
+            [("reported", "that the mayor had announced that the bridge would close")],
+        ),
+        # "according to" names where a report comes from: the statement inside it is an attribution too
+        (
+            "According to the memo, the mayor said the bridge was safe.",
+            [("According to", "the mayor said the bridge was safe"), ("said", "the bridge was safe")],
+        ),
+        # a cue whose content lies outside the content it stands in keeps its own
+        (
+            "The mayor told them his rival “had a foolish plan,” adding, “He will lose.”",
+            [("told", "his rival “had a foolish plan,”"), ("adding", "“He will lose.”")],
+        ),
+    ],
+)
+def test_a_report_inside_a_report_is_one_attribution(extractor, text, found):
+    assert [(a.cue, a.quote) for a in extractor.extract(text)] == found
