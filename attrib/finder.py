@@ -114,12 +114,16 @@ def _inside_same_act(item: Draft, found: list[Draft]) -> bool:
 def _without_nested(found: list[Draft]) -> list[Draft]:
     """Less the attributions whose cue stands inside another's content and whose own content mostly lies
     inside it too ("The mayor said the governor thinks the bridge is safe"): the outer report is the
-    attribution, as PolNeAR annotates it; "According to X, Y said Z" keeps Y's, which is the statement."""
+    attribution, as PolNeAR annotates it; "According to X, Y said Z" keeps Y's, which is the statement, and so
+    does "the deal, which he called X", whose relative pronoun stands for a piece of what was said."""
     parts = sorted((a, b, k) for k, f in enumerate(found) if not _is_according(f) for a, b in f.content)
     starts = [p[0] for p in parts]
     reach = list(accumulate((p[1] for p in parts), max))  # the furthest end among the parts up to each
     out = []
     for k, item in enumerate(found):
+        if _opens_with_relative(item):
+            out.append(item)  # "the deal, which he called “a step”": annotated as an act of its own
+            continue
         at = item.cue_token.idx if item.cue_token is not None else -1
         j = bisect_right(starts, at) - 1
         nested = False
@@ -130,6 +134,15 @@ def _without_nested(found: list[Draft]) -> list[Draft]:
         if not nested:
             out.append(item)
     return out
+
+
+def _opens_with_relative(item: Draft) -> bool:
+    """Whether the content's first piece is the relative pronoun before its cue clause (content.relative_pronoun)."""
+    if item.cue_token is None:
+        return False
+    start, end = item.content[0]
+    piece = item.cue_token.doc.char_span(start, end)
+    return piece is not None and len(piece) == 1 and piece[0].tag_ in RELATIVE_TAGS
 
 
 def _is_according(item: Draft) -> bool:
