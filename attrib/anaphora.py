@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .entities import Entity, most_recent
-from .labels import DETERMINERS, PLURAL_NOUN_TAGS
+from .labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
 from .lexicon import organization_nouns, role_nouns
 from .mentions import author_span, paragraph_start
 from .names import fold
@@ -35,6 +35,10 @@ class Anaphora:
         window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
+            reporter = self._reporter(head, gender)
+            if reporter is not None:
+                self.how = "pronoun, paragraph subject"
+                return reporter
             # the one person subject earlier in the paragraph, even of unknown sex ("Figueroa said ... she")
             topic = self._paragraph_subject(lambda e: e.type == "person" and e.gender in (gender, None), pos)
             if topic is not None:
@@ -61,6 +65,21 @@ class Anaphora:
                 self.how = f"pronoun, {self.salience}"
                 return found
         return None
+
+    def _reporter(self, head: Token, gender: str) -> Entity | None:
+        """ "Mr. Reed said that he ..." and "When he wrote the book, Mr. Reed said ...": the subject of what a
+        named person says, or of a clause put before that person's name, is that person when the sex fits."""
+        verb = head.head
+        main = verb.head
+        named = next((c for c in main.children if c.dep_ in SUBJECTS and c.ent_type_ == "PERSON"), None)
+        if head.dep_ not in SUBJECTS or named is None or self.quoted(named.idx):
+            return None
+        said = verb.dep_ == "ccomp" and named.i < head.i
+        fronted = verb.dep_ == "advcl" and head.i < named.i and verb.i < main.i
+        if not (said or fronted):
+            return None
+        person = self._person_for((fold(named.text),), named.idx)
+        return person if person is not None and person.gender in (gender, None) else None
 
     def _author(self) -> Entity | None:
         where = author_span(self.text)

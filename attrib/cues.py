@@ -209,9 +209,13 @@ def speaker_root(verb: Token) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return _antecedent_of_relative(child)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # of two subjects the parser gives one verb, a named person beats a common noun (a subhead glued
+        # to the sentence: "THE LOANS When he ..., Mr. Reed said")
+        named = [c for c in subjects if c.ent_type_ == "PERSON" and c.i < verb.i]
+        common = subjects[0].ent_type_ != "PERSON" and subjects[0].pos_ != "PROPN"
+        return _antecedent_of_relative(named[-1] if named and common else subjects[0])
     if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
         return verb.head  # "reports suggesting that ...": the noun speaks
     seen = 0

@@ -119,6 +119,16 @@ def test_pronouns_resolve_by_agreement_and_salience(extractor, text, expected):
     assert last(extractor, text) == expected
 
 
+def test_a_pronoun_before_a_named_subject_is_that_person(extractor):
+    # "When he wrote ..., Mr. Pike said": the pronoun of a clause put before the name is the name's person
+    text = (
+        "Dana Pike is a banker in Ohio. Tom Reed is his partner.\n\n"
+        "When he wrote his first book, Mr. Pike said that debt was a last resort."
+    )
+    wrote = next(a for a in extractor.extract(text) if a.speaker_mention == "he")
+    assert wrote.speaker == "Dana Pike"
+
+
 UNRESOLVED = [
     "He said the plan would fail.",  # nothing to point to
     "John Baker and Tom Reed argued for an hour.\n\nHe said the deal was dead.",  # two equal candidates

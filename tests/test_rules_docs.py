@@ -385,6 +385,27 @@ def test_speaker_of_a_participle_is_its_lenders_subject():
     assert speaker_root(doc[6]).text == "mayor"  # "declined to comment, saying ...": the mayor says
 
 
+def test_of_two_subjects_a_named_person_beats_a_glued_subhead():
+    # "THE LOANS Back then, Mr. Pike said ...": the parser gives "said" the subhead as a second subject
+    doc = build(
+        """
+THE DET DT det 1
+LOANS NOUN NN nsubj 7 loans
+Back ADV RB advmod 1
+then ADV RB advmod 2
+, PUNCT , punct 7
+Mr. PROPN NNP compound 6
+Pike PROPN NNP nsubj 7
+said VERB VBD ROOT 7 say
+it PRON PRP nsubj 9
+rained VERB VBD ccomp 7 rain
+. PUNCT . punct 7
+""",
+        {(5, 7): "PERSON"},
+    )
+    assert speaker_root(doc[7]).text == "Pike"
+
+
 def test_speaker_of_a_relative_clause_is_the_noun_it_modifies():
     doc = build(WHO_ARGUE)
     assert speaker_root(doc[2]).text == "Economists"  # "who" stands for "Economists"
