@@ -51,7 +51,7 @@ class Cue:
     frame: str  # that, obj, to, quote or according
     speaker: Token | None
     fallback: Cue | None = None  # the same cue in a learned frame, when its own frames and quotations give nothing
-    learned: bool = False  # a verb outside the lists, admitted by the scorer
+    learned: bool = False  # in a frame only the scorer admits: a verb outside the lists, or a listed one's fallback
 
 
 def find_cues(doc: Doc, scorer: CueScorer | None = None) -> Iterator[Cue]:
@@ -91,7 +91,9 @@ def _learned_frame_cue(verb: Token, entry: ReportingVerb) -> Cue | None:
     if entry.kind == "learned" or "pred" in entry.frames:
         return None
     content, frame = _content_root(verb, entry.frames | LEARNED_FRAMES)
-    return Cue(verb, cue_tokens(verb), content, frame, speaker_root(verb)) if content is not None else None
+    return (
+        Cue(verb, cue_tokens(verb), content, frame, speaker_root(verb), learned=True) if content is not None else None
+    )
 
 
 def _verb_entry(token: Token, verbs: dict[str, ReportingVerb], p, scorer: CueScorer | None) -> ReportingVerb | None:

@@ -53,8 +53,9 @@ _ADJACENT_BLOCK = re.compile(r"[ \t,—–-]*:\s*")
 HEADLINE_MAX_WORDS = 25
 # a cue inside another's content whose content lies at least this much inside it is part of that report
 NESTED_SHARE = 0.5
-# a verb only the scorer admits whose object is this short ("sent a letter", "opened the museum") names an act
-# done to a thing, not a statement (chosen on the held-out fifth of train: 2 to 4 words tried)
+# a cue in a frame only the scorer admits whose object is this short ("sent a letter", "opened the museum",
+# "said goodbye") names an act done to a thing, not a statement (chosen on the held-out fifth of train: 2 to 4
+# words tried)
 MIN_LEARNED_OBJECT_WORDS = 3
 
 

@@ -209,3 +209,21 @@ def test_an_admitted_verb_with_a_short_object_is_no_statement(parse, text, quote
 )
 def test_a_report_inside_a_report_is_one_attribution(extractor, text, found):
     assert [(a.cue, a.quote) for a in extractor.extract(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        # a listed verb whose own frames find nothing falls back on a learned one, and the same length rule holds
+        ("The mayor said goodbye.", None),
+        ("The mayor said a few words about the flood.", "a few words about the flood"),
+    ],
+)
+def test_a_listed_verbs_fallback_object_needs_three_words(parse, text, quote):
+    from attrib.finder import find_attributions
+
+    from .test_scorer import bias_only
+
+    doc = parse(text)
+    found = find_attributions(doc, bias_only(5.0, admit=0.5, veto=0.0))
+    assert [doc.text[f.start : f.end] for f in found] == ([quote] if quote else [])
