@@ -41,6 +41,9 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # --- closed word classes -------------------------------------------------------------------------
 # prepositions that complete an object ("criticized the council for delaying ...")
 OBJECT_PREPOSITIONS = frozenset({"for", "as", "of", "over", "against", "about", "to"})
+# prepositions whose object a predicative adjective reports ("critical of", "worried about", "silent on"); on train
+# half their objects are annotated contents, of "for", "with", "to" and "in" a fifth or less
+ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "on"})
 # pronoun objects are talk about talk ("he said it"), not content
 EMPTY_OBJECTS = frozenset(
     {"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "much", "more"}

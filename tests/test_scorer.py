@@ -131,3 +131,24 @@ def test_no_learned_reaches_the_extractor(monkeypatch, tmp_path):
         result = CliRunner().invoke(app, ["extract", str(article), "--format", "jsonl", "--quiet", flag])
         assert result.exit_code == 0, result.output
     assert seen == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("The mayor was confident that the bridge would open in May.", "that the bridge would open in May"),
+        ("The senator is deeply critical of the new harbour tax.", "the new harbour tax"),
+    ],
+)
+def test_a_likely_predicative_adjective_reports_its_clause_or_object(parse, text, quote):
+    doc = parse(text)
+    (found,) = find_attributions(doc, bias_only(0.0, admit=0.9))  # p 0.5: likely enough for an adjective alone
+    assert doc.text[found.start : found.end] == quote
+    assert doc.text[found.speaker[0] : found.speaker[1]] in ("The mayor", "The senator")
+    assert find_attributions(doc, bias_only(-9.0)) == []  # unlikely: no cue
+
+
+def test_an_adjective_inside_another_statement_is_part_of_it(parse):
+    doc = parse("Aides said the mayor was confident that the bridge would open in May.")
+    (found,) = find_attributions(doc, bias_only(0.0, admit=0.9))
+    assert doc.text[found.start : found.end] == "the mayor was confident that the bridge would open in May"
