@@ -11,9 +11,10 @@ from spacy.tokens import Token
 
 from .entities import Entity, most_recent
 from .labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
-from .lexicon import organization_nouns, role_nouns
+from .lexicon import organization_nouns, role_nouns, study_nouns
 from .mentions import author_span, paragraph_start
 from .names import fold
+from .phrases import unnamed_study
 from .roles import description_head, same_role
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -151,6 +152,16 @@ class Anaphora:
         holders[0].gender = holders[0].gender or sex  # "my father" says he is a man
         return holders[0]
 
+    def _study(self, head: Token, pos: int) -> Entity | None:
+        """ "the report", "this finding": the study the article described last, whatever noun described it."""
+        definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
+        if not definite or unnamed_study(head) is None or self.quoted(pos):
+            return None
+        studies = [e for e in self.entities if e.type == "other" and len(e.key) == 1 and e.key[0] in study_nouns()]
+        found = most_recent([e for e in studies if e.last_before(pos) is not None], pos)
+        self.how = "role" if found is not None else self.how
+        return found
+
     def _description(self, head: Token, pos: int) -> Entity | None:
         """ "the senator", "the nominee", "the company": the entity the article gave that role or
         title, the modifiers deciding between several ("the Vermont senator"); else, for a person
@@ -158,8 +169,8 @@ class Anaphora:
         if head.tag_ in PLURAL_NOUN_TAGS:
             return None
         word = description_head(head)
-        if (kin := self._kin(head, pos)) is not None:
-            return kin
+        if (found := self._kin(head, pos) or self._study(head, pos)) is not None:
+            return found
         bare = not any(c.dep_ == "det" for c in head.children)  # a headline's "Judge rejects ..."
         if (bare or any(c.lower_ in ("a", "an") for c in head.children)) and self._in_lede(pos):
             # a lede keeps the name for later ("A judge ruled ... Justice Ana Ruiz wrote"): the one holder of the role

@@ -21,7 +21,7 @@ from .labels import (
     SUBJECT_LENDERS,
     VERBAL,
 )
-from .lexicon import ReportingVerb, noun_cues, reporting_verbs
+from .lexicon import ReportingVerb, event_nouns, noun_cues, reporting_verbs
 
 if TYPE_CHECKING:
     from .scorer import CueScorer
@@ -229,7 +229,7 @@ def speaker_root(verb: Token) -> Token | None:
         common = subjects[0].ent_type_ != "PERSON" and subjects[0].pos_ != "PROPN"
         return _antecedent_of_relative(named[-1] if named and common else subjects[0])
     if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
-        return verb.head  # "reports suggesting that ...": the noun speaks
+        return _occasion_holder(verb.head) or verb.head  # "reports suggesting that ...": the noun speaks
     seen = 0
     while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < MAX_LENDER_STEPS:
         if _spoken_to(verb):
@@ -252,6 +252,19 @@ def speaker_root(verb: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 return _antecedent_of_relative(child)
     return None
+
+
+def _occasion_holder(noun: Token) -> Token | None:
+    """ "She said at a news conference announcing that ...": an occasion speaks with the voice of whoever
+    held it, the subject of the verb of saying it hangs on."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "during") or noun.lower_ not in event_nouns():
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs():
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _antecedent_of_relative(subject) if subject is not None else None
 
 
 def _spoken_to(verb: Token) -> bool:

@@ -109,6 +109,12 @@ def data_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def study_nouns() -> frozenset[str]:
+    """Nouns for a study and its findings: "the report" after "a study" is that study."""
+    return frozenset(_lines("study_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def anonymous_markers() -> tuple[str, ...]:
     return tuple(_lines("anonymous_markers.txt"))
 

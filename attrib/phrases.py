@@ -7,13 +7,15 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .labels import NOMINAL, RELATIVE_TAGS
-from .lexicon import data_nouns
+from .lexicon import data_nouns, study_nouns
 
 # what a conjunct or an antecedent leaves out of its phrase
 LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # pronouns that speak for each member of a coordinated subject
 DISTRIBUTIVES = frozenset({"each", "both"})
+# what an unnamed study's noun may carry before it: an article, an adjective ("an exhaustive study")
+STUDY_MODIFIERS = frozenset({"det", "amod", "advmod", "punct"})
 # the label named descriptions carry among the article's name mentions
 DESCRIPTION = "DESCRIPTION"
 
@@ -65,6 +67,14 @@ def data_source(head: Token) -> Token | None:
         if prep.lower_ in ("from", "of", "by") and source is not None and source.pos_ == "PROPN":
             return source
     return None
+
+
+def unnamed_study(head: Token) -> str | None:
+    """ "An exhaustive study released on Tuesday" is "study": a study no name, owner or author ("a report by
+    Politico", "the inspector's report") tells apart is named by its noun alone."""
+    if head.lower_ not in study_nouns() or any(c.dep_ not in STUDY_MODIFIERS for c in head.lefts):
+        return None
+    return None if any(c.dep_ in ("prep", "poss") for c in head.rights) else head.lower_
 
 
 def own_phrase(token: Token) -> Span:

@@ -58,6 +58,7 @@ from .phrases import (
     own_phrase,
     owner_name,
     possessor,
+    unnamed_study,
     without_dated_clause,
 )
 from .quotes import quoted_spans
@@ -285,7 +286,8 @@ class Resolver(Anaphora):
                 kind, gender = "person", person_nouns()[head.lower_]
             owned = self._owned(span, head)
             how = "possessive" if owned else "unnamed"
-            entity = self._phrase_entity(owned or without_article(without_dated_clause(span, head)), kind, gender)
+            phrase = owned or unnamed_study(head) or without_article(without_dated_clause(span, head))
+            entity = self._phrase_entity(phrase, kind, gender)
         if entity is None:
             return Resolution(None, None, "other", None)
         title = office(mention.title.split()) if mention.title else None

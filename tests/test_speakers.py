@@ -183,6 +183,11 @@ def test_speaker_spans_end_at_the_speaker(extractor, text, mention):
     assert extractor.extract(text)[0].speaker_mention == mention
 
 
+def test_an_occasion_speaks_with_the_voice_of_whoever_held_it(extractor):
+    text = "“We will rebuild,” Ana Ruiz said at a news conference announcing that the bridge would reopen in May."
+    assert last(extractor, text).speaker_mention == "Ana Ruiz"
+
+
 MORE_STAND_INS = [
     # a lede keeps the name for later: the one person the article gives that role
     (
@@ -195,6 +200,11 @@ MORE_STAND_INS = [
     ),
     # "each" speaks for the coordinated subject it distributes
     ("Tom Hale and Lena Ortiz argued for an hour, each claiming that the other had lied.", "Tom Hale and Lena Ortiz"),
+    # an unnamed study is named by its noun, and a later "the report" is that study
+    (
+        "An exhaustive study released on Tuesday shows that rents rose.\n\nThe report says that wages fell.",
+        "study",
+    ),
     # the writer's generic "you" addresses the reader
     ("Buying a house is hard. You might think that prices will fall soon.", "reader"),
 ]
