@@ -35,6 +35,7 @@ from .quotes import Quotations, quoted_spans
 from .scorer import CueScorer
 from .spans import (
     after_comma,
+    by_lines,
     char_before,
     entities_touching,
     paragraph_of,
@@ -90,6 +91,8 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Found]:
     _borrow_outer_speakers(found)
     _attach_fragments(doc, quotes, found, headlines)
     attach_leftover_quotes(doc, quotes, found, headlines)
+    for f in found:
+        f.content = by_lines(text, f.content) or f.content
     return finish(found, lambda parts: _kind(parts, quotes))
 
 

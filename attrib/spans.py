@@ -20,6 +20,7 @@ _SENT_STARTS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDicti
 
 # what never starts or ends a content or speaker span
 EDGE_PUNCT = set(" \t\r\n,;:-–—")
+WHITE_SPACE = set(" \t\r\n")
 # white space and closing marks between a comma and what it sets off ("“…,” claiming")
 CLOSING_SKIP = ' \t\r\n"”’'
 # punctuation that separates clauses; brackets and quotation marks belong to what they enclose
@@ -131,6 +132,21 @@ def trim(text: str, start: int, end: int, chars: set[str] = EDGE_PUNCT) -> tuple
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+def by_lines(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each part cut at its line breaks into pieces without edge white space: PolNeAR marks a content that runs over
+    paragraphs as one piece per paragraph. A piece of punctuation alone (a line's lone quotation mark) is none."""
+    out = []
+    for start, end in parts:
+        while start < end:
+            stop = text.find("\n", start, end)
+            stop = end if stop < 0 else stop
+            piece = trim(text, start, stop, WHITE_SPACE)
+            if any(c.isalnum() for c in text[piece[0] : piece[1]]):
+                out.append(piece)
+            start = stop + 1
+    return out
 
 
 def paragraph_of(text: str, pos: int) -> tuple[int, int]:

@@ -280,6 +280,8 @@ def test_multi_paragraph_quote_is_one_attribution(extractor):
     text = "The chairman said:\n\n“First we fix the roads.\n\n“Then we fix the schools.”"
     (a,) = extractor.extract(text)
     assert a.quote.startswith("“First") and a.quote.endswith("schools.”") and a.kind == "direct"
+    # one piece per paragraph: a content never runs across a line break
+    assert [text[s:e] for s, e in a.quote_spans] == ["“First we fix the roads.", "“Then we fix the schools.”"]
 
 
 def test_coordinated_cues_give_two_attributions(extractor):
