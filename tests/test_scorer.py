@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from attrib.cli import app
 from attrib.extractor import Extractor
 from attrib.finder import find_attributions
-from attrib.lexicon import data_dir, reporting_verbs
+from attrib.lexicon import data_dir, noun_cues, reporting_verbs
 from attrib.scorer import WEIGHTS_FILE, CueScorer, features, load_scorer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,3 +152,21 @@ def test_an_adjective_inside_another_statement_is_part_of_it(parse):
     doc = parse("Aides said the mayor was confident that the bridge would open in May.")
     (found,) = find_attributions(doc, bias_only(0.0, admit=0.9))
     assert doc.text[found.start : found.end] == "the mayor was confident that the bridge would open in May"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # the subject of the verb the noun is the object of holds it
+        ("The governor issued a stark prediction that the levee could fail.", "The governor"),
+        # a "by" phrase names the holder
+        ("There was a prediction by the agency that the levee could fail.", "the agency"),
+    ],
+)
+def test_a_likely_noun_outside_the_list_reports_its_that_clause(parse, text, speaker):
+    doc = parse(text)
+    assert "prediction" not in noun_cues()
+    (found,) = find_attributions(doc, bias_only(0.0, admit=0.9))  # p 0.5: likely enough for a noun, not a verb
+    assert doc.text[found.start : found.end] == "that the levee could fail"
+    assert doc.text[found.speaker[0] : found.speaker[1]] == speaker
+    assert find_attributions(doc, bias_only(-9.0)) == []
