@@ -57,7 +57,8 @@ class Anaphora:
                 lambda e: e.type == "organization" and e.label != "GPE",
             ]
         elif word in ("it", "its"):
-            kinds = [lambda e: e.type == "organization"]
+            # an unnamed study speaks too ("The report says ... It also points out")
+            kinds = [lambda e: e.type == "organization" or _unnamed_study(e)]
         else:
             return None
         for ok in kinds:
@@ -157,7 +158,7 @@ class Anaphora:
         definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
         if not definite or unnamed_study(head) is None or self.quoted(pos):
             return None
-        studies = [e for e in self.entities if e.type == "other" and len(e.key) == 1 and e.key[0] in study_nouns()]
+        studies = [e for e in self.entities if _unnamed_study(e)]
         found = most_recent([e for e in studies if e.last_before(pos) is not None], pos)
         self.how = "role" if found is not None else self.how
         return found
@@ -222,3 +223,8 @@ class Anaphora:
             if found is not False:
                 return found
         return None
+
+
+def _unnamed_study(entity: Entity) -> bool:
+    """An entity for a study the article names by its noun alone ("study", "report")."""
+    return entity.type == "other" and len(entity.key) == 1 and entity.key[0] in study_nouns()

@@ -16,6 +16,8 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 DISTRIBUTIVES = frozenset({"each", "both"})
 # what an unnamed study's noun may carry before it: an article, an adjective ("an exhaustive study")
 STUDY_MODIFIERS = frozenset({"det", "amod", "advmod", "punct"})
+# the words that count a group, which a part of it drops ("only two Democrats, both of whom")
+COUNTING = frozenset({"det", "nummod", "predet", "quantmod", "advmod"})
 # the label named descriptions carry among the article's name mentions
 DESCRIPTION = "DESCRIPTION"
 
@@ -75,6 +77,36 @@ def unnamed_study(head: Token) -> str | None:
     if head.lower_ not in study_nouns() or any(c.dep_ not in STUDY_MODIFIERS for c in head.lefts):
         return None
     return None if any(c.dep_ in ("prep", "poss") for c in head.rights) else head.lower_
+
+
+def partitive_whole(head: Token) -> Token | None:
+    """ "family members of the victims, many of whom say": the noun phrase "many of whom" is a part of,
+    whether the parser hangs the clause on it or not."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.dep_ == "pobj" and c.tag_ in RELATIVE_TAGS for c in of.children):
+        return None
+    if head.head.dep_ == "relcl" and head.head.head.pos_ in NOMINAL:
+        return head.head.head
+    comma = head.left_edge.i - 1
+    if comma < 1 or head.doc[comma].text != ",":
+        return None
+    noun = head.doc[comma - 1]
+    # "members of the victims": the phrase's head, not the last noun of its prepositional phrase
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in NOMINAL:
+        noun = noun.head.head
+    return noun if noun.pos_ in NOMINAL else None
+
+
+def partitive_phrase(head: Token) -> str | None:
+    """ "many of whom" after "the five members of the board": "many members of the board"."""
+    whole = partitive_whole(head)
+    if whole is None or whole.tag_ != "NNS":
+        return None  # a name or a list of names ("Ruiz, Hale and Ortiz, all of whom") is no group noun
+    phrase = own_phrase(whole)
+    start = phrase.start
+    while start < whole.i and (phrase.doc[start].pos_ in ("DET", "NUM") or phrase.doc[start].dep_ in COUNTING):
+        start += 1
+    return f"{head.text} {phrase.doc[start : phrase.end].text}"
 
 
 def own_phrase(token: Token) -> Span:

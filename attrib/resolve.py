@@ -57,6 +57,7 @@ from .phrases import (
     named_descriptions,
     own_phrase,
     owner_name,
+    partitive_phrase,
     possessor,
     unnamed_study,
     without_dated_clause,
@@ -266,6 +267,9 @@ class Resolver(Anaphora):
         source = data_source(head)
         if source is not None:
             return self._data_source(own_phrase(source), source)
+        part = partitive_phrase(head)  # "many of whom": many of the phrase before
+        if part is not None:
+            return self._unnamed(part, "group", span.start_char)
         if len(span) == 1 and span[0] == head and head.left_edge.i < head.i:
             # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
             span = head.doc[head.left_edge.i : head.i + 1]
@@ -302,9 +306,13 @@ class Resolver(Anaphora):
         named as written (a document's name keeps its year)."""
         if head.lower_ not in event_nouns():
             return self.resolve(span, head)
-        entity = self._phrase_entity(without_article(span), "other", None)
-        entity.add("", span.start_char)
-        self.resolved.append((span.start_char, entity))
+        return self._unnamed(without_article(span), "other", span.start_char)
+
+    def _unnamed(self, phrase: str, kind: str, pos: int) -> Resolution:
+        """The speaker named by a phrase of the article's words."""
+        entity = self._phrase_entity(phrase, kind, None)
+        entity.add("", pos)
+        self.resolved.append((pos, entity))
         return Resolution(entity, entity.name, entity.type, None, confidence("unnamed"))
 
     def _coordination(self, span: Span, parts: list[Token]) -> Resolution:

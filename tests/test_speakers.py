@@ -136,6 +136,21 @@ STAND_INS = [
     # published numbers speak with their source's voice; a document's name keeps its year
     ("Data from the Census Bureau show that rents rose in May.", "Census Bureau"),
     ("Figures from the 2023 Harbor Housing Survey show that rents rose in May.", "2023 Harbor Housing Survey"),
+    # an unnamed study is named by its noun, and a later "the report" is that study
+    (
+        "An exhaustive study released on Tuesday shows that rents rose.\n\nThe report says that wages fell.",
+        "study",
+    ),
+    # "it" may be that study too
+    (
+        "A new study says that rents rose.\n\nThe report says that wages fell. It also points out that prices rose.",
+        "study",
+    ),
+    # "many of whom" is many of the phrase before it
+    (
+        "The fire hurt the owners of the shops, many of whom said the insurance would not pay.",
+        "many owners of the shops",
+    ),
     # acronyms and their organisation are one entity, named in full
     (
         "The International Refugee Council met in Geneva on Monday. The IRC said aid would rise.",
@@ -200,11 +215,6 @@ MORE_STAND_INS = [
     ),
     # "each" speaks for the coordinated subject it distributes
     ("Tom Hale and Lena Ortiz argued for an hour, each claiming that the other had lied.", "Tom Hale and Lena Ortiz"),
-    # an unnamed study is named by its noun, and a later "the report" is that study
-    (
-        "An exhaustive study released on Tuesday shows that rents rose.\n\nThe report says that wages fell.",
-        "study",
-    ),
     # the writer's generic "you" addresses the reader
     ("Buying a house is hard. You might think that prices will fall soon.", "reader"),
 ]
