@@ -149,6 +149,8 @@ class Resolver(Anaphora):
             # quoted words and headline capitals glue epithets and verbs to names: "Crooked Hillary Clinton"
             tokens = from_first_name(tokens)
             key = name_key([t.text for t in tokens])
+            if not key:  # a handle or a stray mark the NER took for a name ("Twitter @handle.") names nobody
+                return None
         name = [t.text for t in tokens]
         surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
         # "Joe and Ann Smith": a lone first name, no one's surname here, is Joe Smith

@@ -276,3 +276,27 @@ def test_a_name_the_ner_cut_short_is_read_whole(words, names):
     )
     doc = build(spec, {(1, 2): "PERSON"})
     assert [span.text for span in unlabelled_names(doc)] == names
+
+
+def test_a_quoted_mention_without_a_name_word_makes_no_person():
+    # hand-built: the NER labelled a quoted handle and its full stop a PERSON; read from its first name on,
+    # nothing of a name is left, and a later "Tom and Lena Hale" must still find its shared surname
+    doc = build(
+        """
+        “ PUNCT `` punct 1
+        Ask VERB VB ROOT 1
+        @Kerr PROPN NNP dobj 1
+        . PUNCT . punct 1
+        ” PUNCT '' punct 1
+        Tom PROPN NNP nsubj 9
+        and CCONJ CC cc 5
+        Lena PROPN NNP compound 8
+        Hale PROPN NNP conj 5
+        spoke VERB VBD ROOT 9
+        . PUNCT . punct 9
+        """,
+        {(2, 4): "PERSON", (5, 6): "PERSON", (7, 9): "PERSON"},
+    )
+    people = [e for e in Resolver(doc).entities if e.type == "person"]
+    assert all(e.key for e in people)
+    assert "Tom Hale" in [e.name for e in people]
