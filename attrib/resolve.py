@@ -64,7 +64,7 @@ from .phrases import (
 )
 from .quotes import quoted_spans
 from .roles import roles_of
-from .spans import ents_in, ents_of, text_of
+from .spans import Coverage, ents_in, ents_of, lede_end, text_of
 from .speakers import Mention, describe
 
 # mention kinds that carry a proper name
@@ -81,8 +81,8 @@ class Resolver(Anaphora):
         self.resolved: list[tuple[int, Entity]] = []  # (position, entity) of speakers resolved so far
         self.how = ""  # how the phrase being resolved found its entity, when not by its own name
         self.salience = ""  # what made the last salient entity win: "last speaker" or "other"
-        self.quotes = [(q.start, q.end) for q in quoted_spans(self.text)]
-        self.headlines = headline_lines(self.text)
+        self.quotes = Coverage([(q.start, q.end) for q in quoted_spans(self.text)])
+        self.headlines, self.lede_end = Coverage(headline_lines(self.text)), lede_end(self.text)
         # words the NER takes for places are no first names, even when a census lists them ("Burma")
         self.places = {fold(e.text) for e in ents_of(doc) if e.label_ in ("GPE", "LOC")}
         # every mention outside quotation marks, in document order, so that "most recent" means what it says
@@ -129,13 +129,13 @@ class Resolver(Anaphora):
 
     def _in_lede(self, pos: int) -> bool:
         """Whether ``pos`` is in the headline or the first paragraph."""
-        return sum(1 for line in self.text[:pos].split("\n")[:-1] if line.strip()) <= 1
+        return pos <= self.lede_end
 
     def quoted(self, pos: int) -> bool:
-        return any(start < pos < end for start, end in self.quotes)
+        return self.quotes.covers(pos, open_start=True)
 
     def in_headline(self, pos: int) -> bool:
-        return any(start <= pos < end for start, end in self.headlines)
+        return self.headlines.covers(pos)
 
     # entity building -------------------------------------------------------------------------
     def _person(self, span: Span, pos: int, title_words: list[str]) -> Entity | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Container, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -165,3 +166,30 @@ def sentence(token: Token) -> Span:
         starts = _SENT_STARTS[doc] = [0] + [t.i for t in doc[1:] if t.is_sent_start]
     at = bisect_right(starts, token.i)
     return doc[starts[at - 1] : starts[at] if at < len(starts) else len(doc)]
+
+
+class Coverage:
+    """Whether a position lies inside any of a set of (start, end) ranges, in log time (a per-mention scan
+    of every quotation is quadratic on a long article): the ranges by start, with the furthest end so far."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        ranges = sorted(ranges)
+        self.starts = [start for start, _ in ranges]
+        self.reach = list(accumulate((end for _, end in ranges), max))
+
+    def covers(self, pos: int, open_start: bool = False) -> bool:
+        """Some start <= pos < end (start < pos < end when ``open_start``)."""
+        j = (bisect_left if open_start else bisect_right)(self.starts, pos) - 1
+        return j >= 0 and self.reach[j] > pos
+
+
+def lede_end(text: str) -> int:
+    """The offset of the line break that ends the second non-empty line (the headline and first paragraph),
+    or the text's length when there is none."""
+    pos = seen = 0
+    for line in text.split("\n")[:-1]:
+        seen += bool(line.strip())
+        if seen == 2:
+            return pos + len(line)
+        pos += len(line) + 1
+    return len(text)
