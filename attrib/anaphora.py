@@ -132,12 +132,12 @@ class Anaphora:
             return False
         return near[0] if len(near) == 1 else None
 
-    def _kin(self, head: Token, pos: int) -> Entity | None:
-        """The writer's "my father": the one person of the noun's sex whom the article calls the writer's
-        father, or one of the writer's parents ("my parents, Joe and Ann Smith"), before or after."""
+    def _kin(self, head: Token, word: str, pos: int) -> Entity | None:
+        """The writer's "my father" (``word``: the description's head): the one person of the noun's sex whom
+        the article calls the writer's father, or one of the writer's parents ("my parents, Joe and Ann Smith"),
+        before or after."""
         if self.quoted(pos) or not any(c.lower_ == "my" for c in head.children):
             return None  # a quoted "my" is the speaker's
-        word = description_head(head)
         noun = role_nouns().get(word)
         sex = noun.sex if noun is not None else None
         holders = [
@@ -170,7 +170,7 @@ class Anaphora:
         if head.tag_ in PLURAL_NOUN_TAGS:
             return None
         word = description_head(head)
-        if (found := self._kin(head, pos) or self._study(head, pos)) is not None:
+        if (found := self._kin(head, word, pos) or self._study(head, pos)) is not None:
             return found
         bare = not any(c.dep_ == "det" for c in head.children)  # a headline's "Judge rejects ..."
         if (bare or any(c.lower_ in ("a", "an") for c in head.children)) and self._in_lede(pos):

@@ -185,10 +185,9 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
             child.dep_ == "prep"
             and (child.lower_ in ("for", "to", "of", "on") and frames & {"obj", "pred"} or "prep" in frames)
             and child.i == verb.i + 1
+            and (obj := _object_of(child)) is not None
         ):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0], "obj"
+            return obj, "obj"
     return None, "quote"
 
 
@@ -222,10 +221,8 @@ def cue_tokens(verb: Token) -> tuple[Token, ...]:
 def speaker_root(verb: Token) -> Token | None:
     """The head of the verb's speaker: its subject, the agent of a passive, or a lender's subject."""
     for child in verb.children:
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+        if child.dep_ == "agent" and (agent := _object_of(child)) is not None:
+            return agent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
         # of two subjects the parser gives one verb, a named person beats a common noun (a subhead glued
@@ -257,6 +254,11 @@ def speaker_root(verb: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 return _antecedent_of_relative(child)
     return None
+
+
+def _object_of(preposition: Token) -> Token | None:
+    """The noun a preposition governs ("by the agency": "agency")."""
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
 
 
 def _occasion_holder(noun: Token) -> Token | None:
@@ -310,10 +312,8 @@ def _noun_speaker(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+        if child.dep_ == "prep" and child.lower_ == "by" and (agent := _object_of(child)) is not None:
+            return agent
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if noun.dep_ in ("dobj", "pobj") and holder.pos_ in VERBAL and holder != noun:
         return speaker_root(holder)

@@ -25,6 +25,17 @@ def nlp(extractor):
     return extractor.nlp
 
 
+@pytest.fixture(scope="session")
+def parse(nlp):
+    """Parse a text without attrib's own component (for calling its stages directly)."""
+
+    def run(text):
+        with nlp.select_pipes(disable=["attrib"]):
+            return nlp(text)
+
+    return run
+
+
 def needs_shared(*paths: Path):
     missing = [p for p in paths if not p.exists()]
     return pytest.mark.skipif(bool(missing), reason=f"{missing[0] if missing else ''} is absent")

@@ -154,15 +154,6 @@ def test_what_the_speaker_called_keeps_its_speaker(extractor):
     assert "what the mayor called a “reckless” plan" in [a.quote for a in extractor.extract(text)]
 
 
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def run(text):
-        with nlp.select_pipes(disable=["attrib"]):
-            return nlp(text)
-
-    return run
-
-
 @pytest.mark.parametrize(
     "text, quote",
     [

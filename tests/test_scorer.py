@@ -34,15 +34,6 @@ def bias_only(probability_logit: float, admit: float = 0.5, veto: float = 0.1) -
     return CueScorer(weights, BITS, admit, veto)
 
 
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def run(text):
-        with nlp.select_pipes(disable=["attrib"]):
-            return nlp(text)
-
-    return run
-
-
 def test_the_weights_ship_in_the_package_and_load():
     assert data_dir().joinpath(WEIGHTS_FILE).is_file()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
