@@ -1,0 +1,21 @@
+"""Rule tests for the frames a listed cue takes its content in, on short sentences of our own writing."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, cue, quote",
+    [
+        # a pronoun object with the complement of a characterising verb is what was said of someone
+        (
+            "The governor portrayed himself as a friend of the farmers.",
+            "portrayed",
+            "himself as a friend of the farmers",
+        ),
+        ("The senator compared him to a used car salesman.", "compared", "him to a used car salesman"),
+        ("The union accused them of breaking the contract.", "accused", "them of breaking the contract"),
+    ],
+)
+def test_listed_cue_frames(extractor, text, cue, quote):
+    found = [a for a in extractor.extract(text) if a.cue == cue]
+    assert [a.quote for a in found] == [quote]
