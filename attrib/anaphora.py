@@ -7,6 +7,8 @@ article gave that role, else the person in focus; the writer's "I" is the author
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from .entities import Entity, most_recent
@@ -93,9 +95,7 @@ class Anaphora:
         # the subject of the sentence just before, in the same paragraph, is the topic a pronoun continues
         here = paragraph_start(self.text, pos, 0)
         # subjects inside quotation marks are the speaker's words, not the writer's topic
-        previous = [
-            (p, e) for e in self.entities if ok(e) for p, _ in e.subjects if here <= p < pos and not self.quoted(p)
-        ]
+        previous = [(p, e) for p, _, e in self.registry.subjects_between(here, pos) if ok(e) and not self.quoted(p)]
         if previous and len({id(e) for _, e in previous}) == 1:
             self.salience = "paragraph subject"
             return max(previous, key=lambda x: x[0])[1]
@@ -107,27 +107,21 @@ class Anaphora:
         if topic is not None:
             return topic
         # the last speaker, when compatible: news keeps one speaker through a run of sentences
-        speakers = [(p, e) for p, e in self.resolved if window_start <= p < pos and ok(e)]
+        start = bisect_left(self.resolved, (window_start,))
+        end = bisect_left(self.resolved, (pos,))
+        speakers = [(order, e) for _, order, e in self.resolved[start:end] if ok(e)]
         self.salience = "last speaker"
         if speakers:
-            return speakers[-1][1]
+            return max(speakers, key=lambda x: x[0])[1]  # the one resolved last
         self.salience = "other"
-        subjects = sorted(
-            (
-                (p, sent, e)
-                for e in self.entities
-                if ok(e)
-                for p, sent in e.subjects
-                if window_start <= p < pos and not self.quoted(p)
-            ),
-            key=lambda x: x[:2],
-        )
+        subjects = self.registry.subjects_between(window_start, pos)
+        subjects = [(p, s, e) for p, s, e in subjects if ok(e) and not self.quoted(p)]
         if subjects:
             _, sentence, entity = subjects[-1]
             rivals = {id(e) for _, s, e in subjects if s == sentence and e is not entity}
             # coordinated subjects ("John Baker and Tom Reed argued") are equal candidates
             return None if rivals else entity
-        near = [e for e in self.entities if ok(e) and any(window_start <= p < pos for p in e.positions)]
+        near = [e for e in self.registry.mentioned_between(window_start, pos) if ok(e)]
         if not near:
             return False
         return near[0] if len(near) == 1 else None
@@ -142,7 +136,7 @@ class Anaphora:
         sex = noun.sex if noun is not None else None
         holders = [
             e
-            for e in self.entities
+            for e in self.registry.role_holders(word)
             if e.type == "person"
             and e.gender in (sex, None)
             and any("my" in r.words and same_role(word, r.head) for r in e.roles)
@@ -158,7 +152,7 @@ class Anaphora:
         definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
         if not definite or unnamed_study(head) is None or self.quoted(pos):
             return None
-        studies = [e for e in self.entities if _unnamed_study(e)]
+        studies = [e for e in self.registry.studies() if _unnamed_study(e)]
         found = most_recent([e for e in studies if e.last_before(pos) is not None], pos)
         self.how = "role" if found is not None else self.how
         return found
@@ -175,7 +169,7 @@ class Anaphora:
         bare = not any(c.dep_ == "det" for c in head.children)  # a headline's "Judge rejects ..."
         if (bare or any(c.lower_ in ("a", "an") for c in head.children)) and self._in_lede(pos):
             # a lede keeps the name for later ("A judge ruled ... Justice Ana Ruiz wrote"): the one holder of the role
-            holders = [e for e in self.entities if e.type == "person" and any(same_role(word, r.head) for r in e.roles)]
+            holders = [e for e in self.registry.role_holders(word) if e.type == "person"]
             holders.sort(key=lambda e: len(e.positions), reverse=True)
             self.how = "role"
             # several holders: the one the article is about, mentioned most ("Senator from Texas Says ...")
@@ -188,11 +182,12 @@ class Anaphora:
         # a name among the modifiers ("the Saudi government") rules out organisations without it
         proper = {fold(t.text) for t in head.subtree if t.i != head.i and t.ent_type_ in ("NORP", "GPE")}
         scored = []
-        for e in self.entities:
+        kind = word in organization_nouns()  # "the company": any organisation the NER labelled ORG
+        for e in self.registry.described(word, kind):
             if e.last_before(pos) is None:
                 continue
             roles = [r for r in e.roles if same_role(word, r.head)]
-            kind_noun = word in organization_nouns() and e.label == "ORG"
+            kind_noun = kind and e.label == "ORG"
             # a role or a name's own words ("the campaign": "the Clinton campaign") before a kind ("the company")
             named_kind = e.type in ("organization", "other") and len(e.key) > 1 and e.key[-1] == word
             if e.type == "person" and roles:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .mentions import office
 from .names import gender_of, same_person
 from .roles import Role, same_role, title_role
+
+if TYPE_CHECKING:
+    from .registry import Registry
 
 
 @dataclass
@@ -26,6 +31,15 @@ class Entity:
     subjects: list[tuple[int, int]] = field(default_factory=list)  # (offset, sentence start) as a subject
     roles: list[Role] = field(default_factory=list)  # role phrases the article links to it
     rank: tuple[int, int] = (0, 0)  # how good ``name`` is: (given in the body, words in the name)
+    # the registry that indexes it, told of every mention, subject, role and longer name
+    listener: Registry | None = field(default=None, init=False, compare=False, repr=False)
+    # positions and subject positions kept sorted too, to find the last one before an offset by bisection
+    _sorted_positions: list[int] = field(init=False, compare=False, repr=False)
+    _sorted_subjects: list[int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sorted_positions = sorted(self.positions)
+        self._sorted_subjects = sorted(p for p, _ in self.subjects)
 
     def add(self, surface: str, pos: int, subject_of: int | None = None, title: str | None = None) -> None:
         if surface and surface not in self.aliases:
@@ -33,11 +47,20 @@ class Entity:
         if title:
             self.add_title(title)
         self.positions.append(pos)
+        insort(self._sorted_positions, pos)
+        if self.listener is not None:
+            self.listener.mentioned(self, pos)
         if subject_of is not None:
             self.subjects.append((pos, subject_of))
+            insort(self._sorted_subjects, pos)
+            if self.listener is not None:
+                self.listener.subject(self, pos, subject_of)
 
     def add_roles(self, roles: list[Role]) -> None:
-        self.roles += [r for r in roles if r not in self.roles]
+        new = [r for r in roles if r not in self.roles]
+        self.roles += new
+        if self.listener is not None:
+            self.listener.given_roles(self, new)
 
     def add_title(self, title: str) -> None:
         """Keep one form of a title: "U.S. President" replaces "President", never both."""
@@ -54,14 +77,14 @@ class Entity:
             self.name, self.rank = name, rank
         if len(key) > len(self.key):
             self.key = key
+        if self.listener is not None:
+            self.listener.renamed(self)
 
     def last_before(self, pos: int) -> int | None:
-        before = [p for p in self.positions if p < pos]
-        return max(before) if before else None
+        return _last_below(self._sorted_positions, pos)
 
     def last_subject_before(self, pos: int) -> int | None:
-        before = [p for p, _ in self.subjects if p < pos]
-        return max(before) if before else None
+        return _last_below(self._sorted_subjects, pos)
 
 
 @dataclass(frozen=True)
@@ -74,6 +97,11 @@ class Resolution:
     type: str
     title: str | None
     confidence: float = 0.0
+
+
+def _last_below(ordered: list[int], pos: int) -> int | None:
+    i = bisect_left(ordered, pos)
+    return ordered[i - 1] if i else None
 
 
 def most_recent(entities: list[Entity], pos: int) -> Entity | None:

@@ -9,6 +9,7 @@ unresolved rather than guess between equal candidates.
 
 from __future__ import annotations
 
+from bisect import insort
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -63,6 +64,7 @@ from .phrases import (
     without_dated_clause,
 )
 from .quotes import quoted_spans
+from .registry import Registry
 from .roles import roles_of
 from .spans import Coverage, ents_in, ents_of, lede_end, text_of
 from .speakers import Mention, describe
@@ -77,8 +79,9 @@ class Resolver(Anaphora):
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = text_of(doc)
-        self.entities: list[Entity] = []
-        self.resolved: list[tuple[int, Entity]] = []  # (position, entity) of speakers resolved so far
+        self.registry = Registry()
+        # (position, order resolved, entity) of the speakers resolved so far, sorted
+        self.resolved: list[tuple[int, int, Entity]] = []
         self.how = ""  # how the phrase being resolved found its entity, when not by its own name
         self.salience = ""  # what made the last salient entity win: "last speaker" or "other"
         self.quotes = Coverage([(q.start, q.end) for q in quoted_spans(self.text)])
@@ -155,7 +158,7 @@ class Resolver(Anaphora):
         surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
         # "Joe and Ann Smith": a lone first name, no one's surname here, is Joe Smith
         surname = shared_surname(tokens[0]) if len(key) == 1 and not quoted else None
-        if surname is not None and not any(e.type == "person" and e.key[-1] == key[0] for e in self.entities):
+        if surname is not None and not self.registry.people(key):
             name, surface = [*name, surname.text], f"{surface} {surname.text}"
             key = name_key(name)
         title_words = title_words + title
@@ -168,12 +171,11 @@ class Resolver(Anaphora):
             female = first_names().get(key[0]) == "f" and (entity is None or len(entity.key) == 1)
             gender = "f" if female else None
         if entity is None:
-            entity = Entity("person", key, surface, gender=gender)
-            self.entities.append(entity)
+            entity = self.registry.add(Entity("person", key, surface, gender=gender))
         entity.rename(surface, key, (fullness(name), 0))
         entity.gender = entity.gender or gender
         if quoted:
-            entity.positions.append(pos)  # a name in a quotation gives no alias, title or subject
+            entity.add("", pos)  # a name in a quotation gives no alias, title or subject
         else:
             entity.add(surface, pos, subject_sentence(span.root), office(title_words))
             entity.add_roles(roles_of(span))
@@ -183,7 +185,7 @@ class Resolver(Anaphora):
         return entity
 
     def _person_for(self, key: tuple[str, ...], pos: int, title_words: list[str] = ()) -> Entity | None:
-        matches = [e for e in self.entities if e.type == "person" and same_person(key, e.key)]
+        matches = [e for e in self.registry.people(key) if same_person(key, e.key)]
         if len(key) > 1:
             # a full name joins the entity with the same full name, or one known only by surname
             full = [e for e in matches if len(e.key) > 1 and e.key[-len(key) :] != key or e.key == key]
@@ -207,8 +209,7 @@ class Resolver(Anaphora):
         entity = self._organization_for(key, words)
         surface = self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])] if tokens else ""
         if entity is None:
-            entity = Entity("organization", key, surface, label=span.label_ or None)
-            self.entities.append(entity)
+            entity = self.registry.add(Entity("organization", key, surface, label=span.label_ or None))
         # the spelled-out name is the canonical one: "Securities and Exchange Commission", not "SEC"
         entity.rename(surface, key, (1, len(key)) if len(key) > 1 else (0, 1))
         entity.add(surface, span.start_char, subject_sentence(span.root))
@@ -219,9 +220,7 @@ class Resolver(Anaphora):
     def _organization_for(self, key: tuple[str, ...], words: list[str]) -> Entity | None:
         """The organisation with this name, or whose acronym it is ("IMF" = "International Monetary Fund")."""
         short = acronym(words)
-        for e in self.entities:
-            if e.type != "organization":
-                continue
+        for e in self.registry.organizations(key, short):
             spelled_out = len(key) == 1 and len(e.key) > 1 and acronym(e.name.split()) == key[0]
             if e.key == key or spelled_out or len(e.key) == 1 and short == e.key[0]:
                 return e
@@ -253,11 +252,8 @@ class Resolver(Anaphora):
 
     def _phrase_entity(self, phrase: str, kind: str, gender: str | None) -> Entity:
         key = name_key(phrase.split())
-        entity = next((e for e in self.entities if e.type == kind and e.key == key), None)
-        if entity is None:
-            entity = Entity(kind, key, phrase, gender=gender)
-            self.entities.append(entity)
-        return entity
+        entity = next((e for e in self.registry.named(kind, key) if e.key == key), None)
+        return entity if entity is not None else self.registry.add(Entity(kind, key, phrase, gender=gender))
 
     # resolution ------------------------------------------------------------------------------
     def resolve(self, span: Span, head: Token) -> Resolution:
@@ -283,7 +279,8 @@ class Resolver(Anaphora):
         mention = describe(span, head)
         self.how = ""
         entity = self._entity_for(span, head, mention)
-        how = self.how or evidence(name_key(list(mention.name)), mention.kind, entity, self.entities)
+        key = name_key(list(mention.name))
+        how = self.how or evidence(key, mention.kind, entity, self.registry.people(key))
         if entity is None and mention.kind != "pronoun":
             kind = mention.kind if mention.kind in ("group", "anonymous") else "other"
             gender = None
@@ -300,7 +297,7 @@ class Resolver(Anaphora):
         surface = "" if mention.kind == "pronoun" else (mention.surface or without_article(span))
         entity.add(surface, span.start_char, title=title)
         entity.affiliation = entity.affiliation or mention.affiliation
-        self.resolved.append((span.start_char, entity))
+        self._spoke(span.start_char, entity)
         return Resolution(entity, entity.name, entity.type, title, confidence(how))
 
     def _data_source(self, span: Span, head: Token) -> Resolution:
@@ -314,14 +311,14 @@ class Resolver(Anaphora):
         """The speaker named by a phrase of the article's words."""
         entity = self._phrase_entity(phrase, kind, None)
         entity.add("", pos)
-        self.resolved.append((pos, entity))
+        self._spoke(pos, entity)
         return Resolution(entity, entity.name, entity.type, None, confidence("unnamed"))
 
     def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
         """ "Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
         entity = self._phrase_entity(self._joined_names(parts), "group", None)
         entity.add(span.text, span.start_char)
-        self.resolved.append((span.start_char, entity))
+        self._spoke(span.start_char, entity)
         return Resolution(entity, entity.name, entity.type, None, confidence("coordination"))
 
     def _joined_names(self, parts: list[Token]) -> str:
@@ -370,9 +367,7 @@ class Resolver(Anaphora):
             if mention.kind == "organization":
                 ent = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
                 return self._organization(ent) if ent is not None else None
-            entity = Entity(name_type(mention), key, mention.surface)
-            self.entities.append(entity)
-            return entity
+            return self.registry.add(Entity(name_type(mention), key, mention.surface))
         if mention.kind == "description" and head.text[:1].isupper() and len(span) == 1:
             # a capitalised word the tagger took for a noun is the person whose surname it is ("Trump knows")
             person = self._person_for((fold(head.text),), pos)
@@ -382,13 +377,12 @@ class Resolver(Anaphora):
             return self._description(head, pos)
         return None
 
+    def _spoke(self, pos: int, entity: Entity) -> None:
+        insort(self.resolved, (pos, len(self.resolved), entity))
+
     def speakers(self) -> list[Entity]:
         """Entities that were resolved as speakers, in order of first attribution."""
-        out: list[Entity] = []
-        for _, e in sorted(self.resolved, key=lambda x: x[0]):
-            if e not in out:
-                out.append(e)
-        return out
+        return list({id(e): e for _, _, e in self.resolved}.values())
 
 
 def _unlabelled_subject(token: Token) -> bool:

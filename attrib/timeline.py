@@ -4,7 +4,7 @@ narrative around it is about, and a headline the date of the event it summarises
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from .dates import DateValue, date_expressions_in, hosts, is_occasion, resolve
 from .lexicon import reporting_verbs
 from .quotes import quoted_spans
-from .spans import text_of
+from .spans import Coverage, text_of
 
 # a headline or subhead: a short line before the first paragraph of running text
 HEADLINE_WORDS = 25
@@ -53,6 +53,10 @@ class _Anchor:
     value: DateValue | None  # None: the thread breaks here
 
 
+def _offset(anchor: _Anchor) -> int:
+    return anchor.pos
+
+
 def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> list[DateValue]:
     """Each statement's date: its own, else the narrative's (a past-tense cue takes the most recent
     dated event of its paragraph or the one before), else the article date."""
@@ -60,19 +64,19 @@ def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> 
     content = frozenset().union(*(s.content for s in statements)) if statements else frozenset()
     cues = {s.cue.i for s in statements if s.cue is not None}
     events = [*_event_anchors(doc, paragraphs, content, base), *_breaks(doc, paragraphs, content | cues)]
-    anchors = sorted(events, key=lambda a: a.pos)
+    anchors = sorted(events, key=_offset)  # insort keeps them so, each new one after those at its offset
     out: list[DateValue] = []
     for s in statements:
         value = s.own
         if s.cue is not None and s.cue.i in content:
             pass  # a statement reported inside another's content is no event of the story
         elif s.cue is not None and value.source in ("explicit", "relative", "vague"):
-            anchors = _insert(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value))
+            insort(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value), key=_offset)
         elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _own_time(s.cue):
             carried = _latest(anchors, s.cue.idx, _paragraph(paragraphs, s.cue.idx))
             if carried is not None:
                 value = _carried(carried, value)
-                anchors = _insert(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), carried))
+                insort(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), carried), key=_offset)
         out.append(value)
     return _headlines(statements, out, _body_start(text_of(doc)))
 
@@ -111,28 +115,22 @@ def _carried(anchor_value: DateValue, own: DateValue) -> DateValue:
     return replace(anchor_value, source="relative")
 
 
-def _insert(anchors: list[_Anchor], anchor: _Anchor) -> list[_Anchor]:
-    return sorted([*anchors, anchor], key=lambda a: a.pos)
-
-
 def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> DateValue | None:
     """The most recent dated event before ``pos`` in the same paragraph or the one before; an event
     no day is known for, or a sentence in the present, ends the thread."""
-    for anchor in reversed(anchors):
-        if anchor.pos >= pos:
-            continue
-        if anchor.paragraph < paragraph - 1 or anchor.value is None:
-            return None
-        return anchor.value if anchor.value.precision == "day" and anchor.value.iso else None
-    return None
+    before = bisect_left(anchors, pos, key=_offset)
+    anchor = anchors[before - 1] if before else None
+    if anchor is None or anchor.paragraph < paragraph - 1 or anchor.value is None:
+        return None
+    return anchor.value if anchor.value.precision == "day" and anchor.value.iso else None
 
 
 def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], base: str | None):
     """Dated past-tense events of the narrative outside any statement's content and any quotation
     ("X vied for the title Wednesday", "on Tuesday, it raised its forecast")."""
-    quoted = quoted_spans(text_of(doc))
+    quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
     for span in date_expressions_in(doc):
-        if any(t.i in content for t in span) or any(q.start < span.start_char < q.end for q in quoted):
+        if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
             continue
         verb = _governing_verb(span.root)
         if verb is None or verb.i in content or not past_tense(verb):
@@ -148,7 +146,7 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], bas
 def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
     """Sentences of the narrative in the present perfect, present progressive or future ("He has
     campaigned for ...", "They are taking part in ..."): the story has left the dated event."""
-    quoted = quoted_spans(text_of(doc))
+    quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
     for sent in doc.sents:
         root = sent.root
         if (
@@ -158,7 +156,7 @@ def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
             or root.lemma_ in reporting_verbs()
         ):
             continue  # a copula describes ("It is the biggest cut") and a report reports: neither moves the story
-        if any(q.start < root.idx < q.end for q in quoted):
+        if quoted.covers(root.idx, open_start=True):
             continue
         auxes = [c for c in root.children if c.dep_ == "aux"]
         present = [a for a in auxes if a.tag_ in ("VBZ", "VBP", "MD")]

@@ -252,7 +252,7 @@ def test_an_unlabelled_surname_subject_keeps_its_person_in_focus():
         """,
         {(0, 2): "PERSON", (3, 5): "PERSON"},
     )
-    ruiz = next(e for e in Resolver(doc).entities if e.name == "Ana Ruiz")
+    ruiz = next(e for e in Resolver(doc).registry.entities if e.name == "Ana Ruiz")
     assert doc[6].idx in [pos for pos, _ in ruiz.subjects]
 
 
@@ -297,6 +297,6 @@ def test_a_quoted_mention_without_a_name_word_makes_no_person():
         """,
         {(2, 4): "PERSON", (5, 6): "PERSON", (7, 9): "PERSON"},
     )
-    people = [e for e in Resolver(doc).entities if e.type == "person"]
+    people = [e for e in Resolver(doc).registry.entities if e.type == "person"]
     assert all(e.key for e in people)
     assert "Tom Hale" in [e.name for e in people]
