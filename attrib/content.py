@@ -29,9 +29,6 @@ from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, tr
 SPEAKING_THOUGHTS = {"believe", "think"}
 # prepositions that join a verb to what its act is about: "responded to", "glossed over", "bristled at"
 TOPIC_PREPOSITIONS = frozenset({"to", "over", "upon", "at", "about", "against", "with"})
-# this many tokens before a parenthetical cue clause opening the sentence are a connective ("Instead, Ruiz told
-# reporters, ..."), not content
-MAX_CONNECTIVE_TOKENS = 2
 
 
 def clause_content(
@@ -200,14 +197,14 @@ def _opens_condition(token: Token) -> bool:
 
 
 def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
-    """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts; a lone
-    word before it ("Instead, Ruiz told reporters, ...") is a connective, not content."""
+    """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts; even a lone word before
+    it ("Funding, Ruiz told reporters, ...", "Otherwise, she said, ...") is part of what was said."""
     text = text_of(doc)
     lo, hi = min(clause_ids), max(clause_ids)
     sent = sentence(root)
     parts = []
     for a, b in ((sent.start, lo), (hi + 1, sent.end)):
-        if b - a > (MAX_CONNECTIVE_TOKENS if a == sent.start else 0):
+        if b > a:
             start, end = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
             if end - start > 1:
                 parts.append((start, end))

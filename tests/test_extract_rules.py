@@ -357,6 +357,12 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
         # a parenthetical cue: the content is the sentence around it
         ("Over time, several analysts say, the slowdown could spread.", ["Over time", "the slowdown could spread."]),
         ("Instead, Ruiz told reporters, her plan would be to cut fees.", ["her plan would be to cut fees"]),
+        # a lone word before a parenthetical cue clause is what was said too
+        ("Otherwise, she said, the banks may simply fail.", ["Otherwise", "the banks may simply fail."]),
+        (
+            "Funding, she noted, has long been a problem for the city.",
+            ["Funding", "has long been a problem for the city."],
+        ),
         # a medial cue after its complement
         (
             "The proposal would be helped, Okafor said, by the spring calendar.",
