@@ -11,9 +11,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .continuations import continuations, has_subject, opens_condition, reason_clause, same_form
 from .cues import Cue
 from .labels import (
-    AUXILIARIES,
     CLAUSE_SUBJECTS,
     COMMENTS,
     OBJECT_PREPOSITIONS,
@@ -21,7 +21,7 @@ from .labels import (
     SUBJECTS,
     TIME_ENTITIES,
 )
-from .lexicon import effort_verbs, event_nouns, reason_marks, reporting_verbs
+from .lexicon import effort_verbs, event_nouns, reporting_verbs
 from .quotes import Quotations
 from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, trim
 
@@ -54,10 +54,10 @@ def clause_content(
     leading = _leading_time_phrase(cue.content)
     if leading is not None and leading.right_edge.i + 1 < len(doc):
         start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
-    reason = _reason_clause(cue)
+    reason = reason_clause(cue)
     if reason is not None and reason.i > cue.content.i:
         end = max(end, trim(text, *subtree_range(reason, exclude))[1])
-    for other in _further_complements(cue) + _quoted_coordinates(cue, quotes):
+    for other in continuations(cue, quotes):
         end = max(end, trim(text, *subtree_range(other, exclude))[1])
     if end - start <= 1:
         return None
@@ -67,18 +67,6 @@ def clause_content(
         start, end = before
     end = _cut_trailing_relative(doc, start, end) if cue.frame == "obj" else end
     return start, cut_after_last_quote(doc, start, _cut_after_quote(text, start, end, quotes), quotes)
-
-
-def _further_complements(cue: Cue) -> list[Token]:
-    """ "said Trump has respect for the military and his comment was ...": a second complement clause
-    the parser gave the cue; one that is a cue with a subject of its own is a nested attribution."""
-    if cue.frame != "that":
-        return []
-    return [
-        c
-        for c in cue.token.rights
-        if c.dep_ == "ccomp" and c.i > cue.content.i and not (c.lemma_.lower() in reporting_verbs() and has_subject(c))
-    ]
 
 
 def _infinitive_complement(cue: Cue) -> Token | None:
@@ -119,22 +107,6 @@ def _subject_read_into_object(cue: Cue) -> Token | None:
     return None
 
 
-def _quoted_coordinates(cue: Cue, quotes: Quotations) -> list[Token]:
-    """ "said that X, and there was “no evidence” yet": a clause the parser coordinated with the cue that quotes
-    and has no cue of its own goes on with what was said; the reporter's own words quote nobody."""
-    if cue.frame != "that":
-        return []
-    return [
-        c
-        for c in cue.token.rights
-        if c.dep_ == "conj"
-        and c.i > cue.content.i
-        and has_subject(c)
-        and c.lemma_.lower() not in reporting_verbs()
-        and any(quotes.touching(c.left_edge.idx, c.right_edge.idx))
-    ]
-
-
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
     """Whether [start, end) holds a clause of its own (a subject and its verb), not just a phrase: "The plan
     “will fail,” she said" has the quotation's own subject before it, which goes with the quotation."""
@@ -173,27 +145,6 @@ def _object_complements(cue: Cue) -> list[Token]:
         elif out and child.dep_ in ("prep", "npadvmod", "advmod", "advcl"):
             break  # "criticized X as a “broken machine” during a stop in Dayton": the rest is circumstance
     return out
-
-
-def _reason_clause(cue: Cue) -> Token | None:
-    """ "X said Y because Z" / "unless Z" / ", provided Z": the parser hangs the reason or condition on the cue,
-    but it belongs to what was said (a statement runs to the end of its conditions)."""
-    for child in cue.token.rights:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in reason_marks() for m in child.children):
-            return child
-        # "said X, provided Y": the parser reads a condition's "provided" as a verb or preposition of the cue
-        if child.dep_ in ("advcl", "conj", "prep") and _opens_condition(child):
-            return child
-    return None
-
-
-def _opens_condition(token: Token) -> bool:
-    """ "provided talks resume": a subordinator read as a verb, followed by a clause (not "providing details")."""
-    return (
-        token.lower_ in reason_marks()
-        and token.left_edge == token
-        and any(c.dep_ == "ccomp" and has_subject(c) for c in token.children)
-    )
 
 
 def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
@@ -258,7 +209,7 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
         and t.dep_ == "advcl"
         and t.tag_ == "VBG"
         and after_comma(t.left_edge)
-        and not _opens_condition(t)  # "providing wages rise" is a condition of what was said
+        and not opens_condition(t)  # "providing wages rise" is a condition of what was said
     ]
     for child in [c for c in root.children if c.i > root.i and c not in participles] + participles:
         verb = reporting_verbs().get(child.lemma_.lower())
@@ -271,8 +222,8 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
         with_cue = (
             child.dep_ == "conj"
             and not has_subject(child)
-            and _same_form(child, cue.token)
-            and not _same_form(child, root)
+            and same_form(child, cue.token)
+            and not same_form(child, root)
         )
         if own_cue or with_cue or child in participles:
             left = child.left_edge.i
@@ -281,19 +232,6 @@ def _nested_clause_tokens(cue: Cue) -> set[int]:
                 left -= 1
             out.update(range(left, child.right_edge.i + 1))
     return out
-
-
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in CLAUSE_SUBJECTS for c in verb.children)
-
-
-def _same_form(a: Token, b: Token) -> bool:
-    """Same verb form and auxiliaries: "has maintained" and "has provided", "said" and "described"."""
-    return a.tag_ == b.tag_ and _auxiliaries(a) == _auxiliaries(b)
-
-
-def _auxiliaries(verb: Token) -> tuple[str, ...]:
-    return tuple(c.lower_ for c in verb.children if c.dep_ in AUXILIARIES)
 
 
 def widen_to_quotes(start: int, end: int, quotes: Quotations, clause: list[Token]) -> tuple[int, int]:

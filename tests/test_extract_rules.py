@@ -403,6 +403,11 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
             "Baker said the mayor has “deep respect” for the police and her remark was a sign of fatigue.",
             ["the mayor has “deep respect” for the police and her remark was a sign of fatigue"],
         ),
+        # a verb phrase the parser coordinated with the cue goes on with what was said when its form is not the cue's
+        (
+            "The mayor said the tax would cost little in the early years, but would eventually add millions.",
+            ["the tax would cost little in the early years, but would eventually add millions"],
+        ),
         # after the last quotation, a comment set off by a comma, a date or a "during" phrase is the reporter's
         (
             "The senator said the talks “should be finished by spring,” referring to the budget deadline.",
