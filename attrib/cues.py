@@ -156,6 +156,11 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
             # "urged the governor to release ...": the content starts at the object
             objects = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
             return (objects[0], "obj") if objects and "obj" in frames else (child, "to")
+    for child in children:
+        # "proposed taxing carbon": a verb listed with the "ing" frame takes a gerund phrase as its object
+        # (train, out of fold: overlap F1 +0.07, held-out +0.0, dev +0.2)
+        if child.dep_ == "xcomp" and "ing" in frames and _is_gerund_complement(verb, child):
+            return child, "obj"
     predicates = [c for c in children if c.dep_ == "oprd"]
     # "pred" verbs take an object only with its predicate: "called X “crazy”", "described X as “Y”",
     # "accused X of Y", "likened X to Y"; not "called X on Friday"
@@ -190,6 +195,11 @@ def _content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, st
         ):
             return obj, "obj"
     return None, "quote"
+
+
+def _is_gerund_complement(verb: Token, clause: Token) -> bool:
+    """ "endorsed building a stadium": a gerund after the verb, no infinitive ("to") or auxiliary of its own."""
+    return clause.tag_ == "VBG" and clause.i > verb.i and not any(c.dep_ == "aux" for c in clause.children)
 
 
 def _misattached_that_clause(verb: Token) -> Token | None:

@@ -14,6 +14,9 @@ import pytest
         ),
         ("The senator compared him to a used car salesman.", "compared", "him to a used car salesman"),
         ("The union accused them of breaking the contract.", "accused", "them of breaking the contract"),
+        # a gerund phrase is the object of a verb that takes one
+        ("The senator has proposed taxing carbon emissions.", "has proposed", "taxing carbon emissions"),
+        ("The mayor endorsed building a new stadium downtown.", "endorsed", "building a new stadium downtown"),
     ],
 )
 def test_listed_cue_frames(extractor, text, cue, quote):
