@@ -29,6 +29,8 @@ from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, tr
 SPEAKING_THOUGHTS = {"believe", "think"}
 # prepositions that join a verb to what its act is about: "responded to", "glossed over", "bristled at"
 TOPIC_PREPOSITIONS = frozenset({"to", "over", "upon", "at", "about", "against", "with"})
+# prepositions that join a verb to whom it asks something of: "called on X to", "pleaded with X to", "asked for X to"
+ADDRESSEE_PREPOSITIONS = frozenset({"on", "upon", "for", "against", "with", "to"})
 
 
 def clause_content(
@@ -45,7 +47,7 @@ def clause_content(
     merged = _subject_read_into_object(cue)
     if merged is not None:
         start = min(start, merged.idx)
-    governed = _object_of_own_preposition(cue)
+    governed = _object_of_own_preposition(cue) or _addressee(cue)
     if governed is not None:
         start = min(start, trim(text, governed.left_edge.idx, end)[0])
     acted = _infinitive_complement(cue)
@@ -89,6 +91,20 @@ def _object_of_own_preposition(cue: Cue) -> Token | None:
     return (
         noun if prep.lower_ in TOPIC_PREPOSITIONS and not noun.ent_type_ and noun.lemma_ not in event_nouns() else None
     )
+
+
+def _addressee(cue: Cue) -> Token | None:
+    """ "called on the council to release X": the object of the preposition right after the verb, just before the
+    infinitive, is whom the act asks, and what was asked of it goes with it."""
+    if cue.frame != "to":
+        return None
+    for prep in cue.token.rights:
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_PREPOSITIONS and prep.i == cue.tokens[-1].i + 1 and noun:
+            # "declined on Monday to comment": a date is a circumstance, not whom the act asks
+            if noun.right_edge.i + 1 == cue.content.left_edge.i and noun.ent_type_ not in TIME_ENTITIES:
+                return noun
+    return None
 
 
 def _subject_read_into_object(cue: Cue) -> Token | None:

@@ -479,6 +479,8 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # the object of the verb's own preposition takes the that-clause hung on it along; a circumstance does not
         ("The mayor responded to reports that the bridge was unsafe.", ["reports that the bridge was unsafe"]),
         ("The mayor said in a statement that the bridge was unsafe.", ["that the bridge was unsafe"]),
+        # the object of the preposition right before the infinitive is whom the act asks: it goes with what was asked
+        ("The senator called on the governor to release the records.", ["the governor to release the records"]),
         # the quotation's own subject before it goes with it
         (
             "The new budget “will not survive the winter,” Okafor said.",
