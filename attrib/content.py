@@ -29,6 +29,8 @@ from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, tr
 SPEAKING_THOUGHTS = {"believe", "think"}
 # prepositions that join a verb to what its act is about: "responded to", "glossed over", "bristled at"
 TOPIC_PREPOSITIONS = frozenset({"to", "over", "upon", "at", "about", "against", "with"})
+# relative pronouns that open the reporter's aside at the end of a content clause
+ASIDE_RELATIVES = frozenset({"which", "who"})
 # prepositions that join a verb to whom it asks something of: "called on X to", "pleaded with X to", "asked for X to"
 ADDRESSEE_PREPOSITIONS = frozenset({"on", "upon", "for", "against", "with", "to"})
 
@@ -67,7 +69,7 @@ def clause_content(
     if before and start < before[0] and _has_clause(doc, start, before[0]):
         # "“…,” she said" after a sentence of narrative: the quotation is what she said
         start, end = before
-    end = _cut_trailing_relative(doc, start, end) if cue.frame == "obj" else end
+    end = _cut_trailing_relative(doc, start, end, quotes if cue.frame != "obj" else None)
     return start, cut_after_last_quote(doc, start, _cut_after_quote(text, start, end, quotes), quotes)
 
 
@@ -268,9 +270,10 @@ def _cut_after_quote(text: str, start: int, end: int, quotes: Quotations) -> int
     return end
 
 
-def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
+def _cut_trailing_relative(doc: Doc, start: int, end: int, quotes: Quotations | None) -> int:
     """ "predicted a Lopez win in Ohio, which votes in May": a relative clause set off by a comma
-    at the end of an object is the reporter's aside, not part of what was said."""
+    at the end of an object is the reporter's aside, not part of what was said; at the end of a clause
+    (``quotes`` given) only a "which" or "who" clause that quotes nobody is."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
@@ -280,9 +283,16 @@ def _cut_trailing_relative(doc: Doc, start: int, end: int) -> int:
             and token.right_edge.i == span.end - 1
             and token.left_edge.i > span.start
             and after_comma(token.left_edge)
+            and (quotes is None or _aside(token, end, quotes))
         ):
             return trim(text_of(doc), start, doc[token.left_edge.i - 1].idx)[1]
     return end
+
+
+def _aside(relative: Token, end: int, quotes: Quotations) -> bool:
+    """ "said the agency issued the rules, which the court has put on hold": the reporter explains a thing named
+    at the end of the clause; "where" and "when" clauses, and quoted words, are more often what was said."""
+    return relative.left_edge.lower_ in ASIDE_RELATIVES and not any(quotes.touching(relative.left_edge.idx, end))
 
 
 def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> int:

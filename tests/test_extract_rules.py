@@ -448,6 +448,11 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         ),
         # a relative clause set off at the end of an object is the reporter's aside
         ("The pollster predicted a Lopez win in Ohio, which votes in May.", ["a Lopez win in Ohio"]),
+        # at the end of a clause, a "which" or "who" clause set off by a comma that quotes nobody is an aside too
+        (
+            "The mayor said the agency issued the rules, which the court has put on hold.",
+            ["the agency issued the rules"],
+        ),
         # a relative pronoun stands for the object: the content starts with it
         (
             "She toured the plant, which she described as “like a giant beehive.”",
