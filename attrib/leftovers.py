@@ -33,6 +33,9 @@ MAX_INTRO_WORDS = 8
 SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>[―—–-])[ \t\u00a0]*(?P<name>(?:[A-Z][\w.'’-]*[ \t\u00a0]?){1,5})[.\s\u00a0]*(?:\n|$)"
 )
+# what may stand between a quotation and one in the next paragraph that continues it: the rest of a cue clause
+# (", he said."), no other sentence and no other quotation, then the line break
+_CUE_CLAUSE_THEN_BREAK = re.compile(r"[,\"”’' \u00a0]*[^.!?\n“”\"]*(?:[.!?][ \t\u00a0]*)?\n\s*")
 # a floating quotation takes the speaker of an attribution at most this many paragraphs back
 FLOAT_REACH = 2
 
@@ -64,7 +67,11 @@ def attach_leftover_quotes(doc: Doc, quotes: Quotations, found: list[Draft], hea
         if introduced is not None:
             insort(found, introduced, key=start_of)
             continue
-        if source and _same_paragraph(text, source.end, q.start) and _is_quotation(text, source):
+        if (
+            source
+            and _is_quotation(text, source)
+            and (_same_paragraph(text, source.end, q.start) or _opens_paragraph_after_cue(text, source, q))
+        ):
             source.content.append((q.start, q.end))
             continue
         if source is None or _paragraph_distance(text, source.end, q.start) > FLOAT_REACH:
@@ -76,6 +83,19 @@ def attach_leftover_quotes(doc: Doc, quotes: Quotations, found: list[Draft], hea
             Draft([(q.start, q.end)], None, source.speaker, source.speaker_token, None, continues=source),
             key=start_of,
         )
+
+
+def _opens_paragraph_after_cue(text: str, source: Draft, q: QuotedSpan) -> bool:
+    """ "“A,” he said.\n\n“B.”": a paragraph of one quotation right after the paragraph its source's cue
+    clause closes goes on with what was said; another sentence between makes it a quote of its own, and a
+    scare quote before it ("had typed “a threat.”") is no statement to go on with."""
+    start, end = source.content[-1]
+    line_end = text.find("\n", q.end)
+    return (
+        len(text[start:end].split()) >= MIN_FLOATING_WORDS
+        and bool(_CUE_CLAUSE_THEN_BREAK.fullmatch(text, source.end, q.start))
+        and not text[q.end : len(text) if line_end < 0 else line_end].strip()
+    )
 
 
 def _last_ending_by(found: list[Draft], pos: int) -> Draft | None:

@@ -276,6 +276,27 @@ def test_floating_quote_takes_the_previous_speaker(extractor):
     assert found[1].kind == "direct" and found[1].cue is None
 
 
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        # the paragraph ends with the cue clause: the quotation of the next paragraph goes on with what was said
+        (
+            "“The numbers are bad and the reserves are thin,” Ann Cole said.\n\n"
+            "“They will get worse before they get better.”",
+            [["“The numbers are bad and the reserves are thin,”", "“They will get worse before they get better.”"]],
+        ),
+        # a sentence of the writer's between: the quotation is a quote of its own
+        (
+            "“The numbers are bad and the reserves are thin,” Ann Cole said. The council met on Monday.\n\n"
+            "“They will get worse before they get better.”",
+            [["“The numbers are bad and the reserves are thin,”"], ["“They will get worse before they get better.”"]],
+        ),
+    ],
+)
+def test_a_quotation_paragraph_after_the_cue_clause_continues_the_attribution(extractor, text, pieces):
+    assert [[text[s:e] for s, e in a.quote_spans] for a in extractor.extract(text)] == pieces
+
+
 def test_multi_paragraph_quote_is_one_attribution(extractor):
     text = "The chairman said:\n\n“First we fix the roads.\n\n“Then we fix the schools.”"
     (a,) = extractor.extract(text)
