@@ -38,6 +38,7 @@ from .spans import (
     by_lines,
     char_before,
     entities_touching,
+    index_before,
     paragraph_of,
     sentence,
     subtree_range,
@@ -191,7 +192,10 @@ def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
     after = _quote_starting_after(text, clause_end, quotes)
     parts: list[tuple[int, int]] = []
     if cue.content is not None:
-        content = clause_content(doc, cue, cue_ids | speaker_ids, quotes, before)
+        # "The vote was “a disgrace,” she said": a quotation that goes on with a sentence begun in the writer's
+        # words is only the end of what was said; the clause it ends is the content
+        opening = before if before and _opens_sentence(text, before[0]) else None
+        content = clause_content(doc, cue, cue_ids | speaker_ids, quotes, opening)
         parts.extend([content] if content else [])
     else:
         parts.extend(q for q in (before, after) if q)
@@ -223,6 +227,12 @@ def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
         return None
     speaker = _speaker_span(doc, cue, cue_ids, parts)
     return Draft(parts, token_range(cue.tokens), speaker, cue.speaker, cue.token)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether only a line break, a colon or a sentence's closing punctuation comes before ``pos``."""
+    i = index_before(text, pos, " \t\u00a0")
+    return i < 0 or text[i] in "\n.!?:\"”’'"
 
 
 def _words(text: str, parts: list[tuple[int, int]]) -> int:

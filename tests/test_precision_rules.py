@@ -65,6 +65,29 @@ def test_quotations_end_the_content_whole(extractor, text, found):
 
 
 @pytest.mark.parametrize(
+    "text, quote",
+    [
+        # a quotation that ends a sentence begun in the writer's words: the whole clause is what was said
+        (
+            "The council vote was “a disgrace to the whole city,” the mayor said.",
+            "The council vote was “a disgrace to the whole city,”",
+        ),
+        (
+            "The budget is “a plan for the next ten years,” Ann Cole said on Monday.",
+            "The budget is “a plan for the next ten years,”",
+        ),
+        # one that opens its sentence is what was said, whatever the parser hung before it
+        (
+            "The council met on Monday. “The vote was a disgrace to the whole city,” the mayor said.",
+            "“The vote was a disgrace to the whole city,”",
+        ),
+    ],
+)
+def test_a_quotation_ending_a_clause_of_the_writer_keeps_the_clause(extractor, text, quote):
+    assert [a.quote for a in extractor.extract(text)] == [quote]
+
+
+@pytest.mark.parametrize(
     "text, cues",
     [
         # a belief or stance denied states nothing; a saying denied is still reported
