@@ -9,9 +9,7 @@ signature, or float to the nearest speaker.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import defaultdict
-from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -26,7 +24,7 @@ from .content import (
     without_speaker,
 )
 from .cues import MAX_CLAUSE_TOKENS, Cue, find_cues, is_as_clause
-from .found import Coverage, Draft, Found, finish
+from .found import Coverage, Draft, Found, Parts, finish
 from .fragments import fragment_cue
 from .labels import OBJECTS_AND_ADVERBIALS, RELATIVE_TAGS, SUBJECTS, TIME_ENTITIES, VERBAL
 from .leftovers import attach_leftover_quotes
@@ -121,22 +119,15 @@ def _without_nested(found: list[Draft]) -> list[Draft]:
     inside it too ("The mayor said the governor thinks the bridge is safe"): the outer report is the
     attribution, as PolNeAR annotates it; "According to X, Y said Z" keeps Y's, which is the statement, and so
     does "the deal, which he called X", whose relative pronoun stands for a piece of what was said."""
-    parts = sorted((a, b, k) for k, f in enumerate(found) if not _is_according(f) for a, b in f.content)
-    starts = [p[0] for p in parts]
-    reach = list(accumulate((p[1] for p in parts), max))  # the furthest end among the parts up to each
+    parts = Parts(found, keep=lambda f: not _is_according(f))
     out = []
     for k, item in enumerate(found):
         if _opens_with_relative(item):
             out.append(item)  # "the deal, which he called “a step”": annotated as an act of its own
             continue
         at = item.cue_token.idx if item.cue_token is not None else -1
-        j = bisect_right(starts, at) - 1
-        nested = False
-        while j >= 0 and reach[j] > at and not nested:
-            start, end, outer = parts[j]
-            nested = end > at and outer != k and _share_inside(item.content, found[outer].content) >= NESTED_SHARE
-            j -= 1
-        if not nested:
+        around = parts.meeting(at, at + 1)
+        if not any(j != k and _share_inside(item.content, found[j].content) >= NESTED_SHARE for j in around):
             out.append(item)
     return out
 
@@ -163,20 +154,16 @@ def _share_inside(parts: list[tuple[int, int]], outer: list[tuple[int, int]]) ->
 def _borrow_outer_speakers(found: list[Draft]) -> None:
     """ "The mayor told them his rival “had a foolish plan,” adding, “…”": a participle the parser hung inside
     another attribution's content borrows its subject from there; the speaker is that attribution's."""
-    for item in found:
+    parts = Parts(found)
+    for k, item in enumerate(found):
         cue, lent = item.cue_token, item.speaker_token
         if cue is None or lent is None or lent.head == cue or cue.dep_ not in ("advcl", "xcomp", "conj"):
             continue
-        outer = [
-            f
-            for f in found
-            if f is not item
-            and f.cue_token is not None
-            and f.cue_token.i < cue.i
-            and any(p[0] <= lent.idx < p[1] for p in f.content)
-        ]
+        around = parts.meeting(lent.idx, lent.idx + 1)
+        outer = [j for j in around if j != k and found[j].cue_token is not None and found[j].cue_token.i < cue.i]
         if outer:
-            item.speaker, item.speaker_token = outer[0].speaker, outer[0].speaker_token
+            first = found[min(outer)]  # the first in text order, as the records are sorted
+            item.speaker, item.speaker_token = first.speaker, first.speaker_token
 
 
 def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
@@ -347,6 +334,13 @@ def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Draft], headline
     """Quotations inside a clause that no cue took: the verb above them is the cue."""
     text = text_of(doc)
     covered = Coverage(found)
+    parts = Parts(found)  # the content as it stood before this stage
+    removed: set[int] = set()  # ids of the drafts a fragment replaced
+    changed: list[Draft] = []  # drafts added or widened here, which ``parts`` does not know
+    by_cue: dict[int, list[Draft]] = defaultdict(list)
+    for f in found:
+        if f.cue_token is not None:
+            by_cue[f.cue_token.i].append(f)
     for q in quotes:
         if covered.touches(q.start, q.end) or paragraph_of(text, q.start) in headlines:
             continue
@@ -358,27 +352,30 @@ def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Draft], headline
         # "ruled that the “A” claim is “true,”": a content runs to the closing mark of every quotation it enters
         start, end = widen_to_quotes(start, end, quotes, list(cue.tokens))
         end = cut_after_last_quote(doc, start, end, quotes)
-        same_cue = [
-            f
-            for f in found
-            if f.cue_token is not None and f.cue_token == cue.token and cue.token.idx < f.content[-1][0] <= start
-        ]
+        same_cue = [f for f in by_cue[cue.token.i] if cue.token.idx < f.content[-1][0] <= start]
         if same_cue:
             # "condemned the launch as “reckless” and a “direct threat”": one act, one content
             last = same_cue[0].content[-1]
             same_cue[0].content[-1] = (last[0], max(last[1], end))
             covered.add(*same_cue[0].content[-1])
+            changed.append(same_cue[0])
             continue
-        overlapping = [f for f in found if f.overlaps(start, end)]
+        near = {id(f): f for f in [*(found[k] for k in parts.meeting(start, end)), *changed]}
+        overlapping = [f for f in near.values() if id(f) not in removed and f.overlaps(start, end)]
         # "asked the audience to welcome the governor - “my new partner”": the cue inside is part of the act
         if any(f.start < start or f.end > end or f.cue is None or not start <= f.cue[0] < end for f in overlapping):
             continue
         for f in overlapping:
-            found.remove(f)
+            removed.add(id(f))
+            if f.cue_token is not None:
+                by_cue[f.cue_token.i].remove(f)
         speaker = _speaker_span(doc, cue, {t.i for t in cue.tokens}, [(start, end)])
-        found.append(Draft([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token))
+        fragment_draft = Draft([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token)
+        found.append(fragment_draft)
+        by_cue[cue.token.i].append(fragment_draft)
+        changed.append(fragment_draft)
         covered.add(start, end)  # what it replaced lay inside it
-    found.sort(key=lambda f: f.start)
+    found[:] = sorted((f for f in found if id(f) not in removed), key=lambda f: f.start)
 
 
 def _kind(parts: list[tuple[int, int]], quotes: Quotations) -> str:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from attrib.found import Draft, Parts
 from attrib.spans import Coverage, lede_end
 
 # a wide range that opens first, a narrow one nested in it, one apart
@@ -45,3 +46,16 @@ def test_lede_ends_with_the_second_non_empty_line(text, end):
     # the rule it replaces: at most one non-empty line ends before the position
     for pos in range(len(text) + 1):
         assert (pos <= end) == (sum(1 for line in text[:pos].split("\n")[:-1] if line.strip()) <= 1)
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [(0, 1, []), (12, 13, [1, 0]), (25, 26, [0]), (41, 45, [2]), (29, 41, [2, 0]), (30, 41, [2]), (60, 70, [])],
+)
+def test_content_parts_meeting_a_range(start, end, expected):
+    drafts = [
+        Draft([(10, 30)], None, None, None, None),
+        Draft([(12, 20)], None, None, None, None),
+        Draft([(35, 40), (40, 50)], None, None, None, None),
+    ]
+    assert list(dict.fromkeys(Parts(drafts).meeting(start, end))) == expected
