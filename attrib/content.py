@@ -52,6 +52,9 @@ def clause_content(
     governed = _object_of_own_preposition(cue) or _addressee(cue)
     if governed is not None:
         start = min(start, trim(text, governed.left_edge.idx, end)[0])
+    topic = _topic_of_object(cue)
+    if topic is not None:
+        start = max(start, trim(text, topic.left_edge.idx, end)[0])
     acted = _infinitive_complement(cue)
     if acted is not None:
         start = max(start, trim(text, acted.left_edge.idx, end)[0])
@@ -93,6 +96,21 @@ def _object_of_own_preposition(cue: Cue) -> Token | None:
     return (
         noun if prep.lower_ in TOPIC_PREPOSITIONS and not noun.ent_type_ and noun.lemma_ not in event_nouns() else None
     )
+
+
+def _topic_of_object(cue: Cue) -> Token | None:
+    """ "raised questions about the budget", "made comments about the plan": an object noun of the act's own
+    (no owner's, no list) that an "about" phrase follows names the act; what was said is what it is about."""
+    if (
+        cue.frame != "obj"
+        or cue.content.pos_ != "NOUN"
+        or any(c.dep_ in ("poss", "conj") for c in cue.content.children)
+    ):
+        return None
+    prep = next(cue.content.rights, None)
+    if prep is None or prep.dep_ != "prep" or prep.lower_ != "about":
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def _addressee(cue: Cue) -> Token | None:

@@ -507,6 +507,8 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         ("The mayor said in a statement that the bridge was unsafe.", ["that the bridge was unsafe"]),
         # the object of the preposition right before the infinitive is whom the act asks: it goes with what was asked
         ("The senator called on the governor to release the records.", ["the governor to release the records"]),
+        # an object noun that an "about" phrase follows names the act: what was said is what it is about
+        ("The senator raised questions about the new budget.", ["the new budget"]),
         # the quotation's own subject before it goes with it
         (
             "The new budget “will not survive the winter,” Okafor said.",
