@@ -230,7 +230,7 @@ def test_a_report_inside_a_report_is_one_attribution(extractor, text, found):
     [
         # a listed verb whose own frames find nothing falls back on a learned one, and the same length rule holds
         ("The mayor said goodbye.", None),
-        ("The mayor said a few words about the flood.", "a few words about the flood"),
+        ("The mayor said a few words on the flood.", "a few words on the flood"),
     ],
 )
 def test_a_listed_verbs_fallback_object_needs_three_words(parse, text, quote):
