@@ -51,7 +51,7 @@ def attach_leftover_quotes(doc: Doc, quotes: Quotations, found: list[Draft], hea
             continue
         if paragraph_of(text, q.start) in headlines:
             continue
-        source = _last_ending_by(found, q.start)
+        source = _quoted_source(text, found, _last_ending_by(found, q.start))
         # a quotation opening a sentence after an attributed one in its paragraph continues it
         if (
             source
@@ -96,6 +96,19 @@ def _opens_paragraph_after_cue(text: str, source: Draft, q: QuotedSpan) -> bool:
         and bool(_CUE_CLAUSE_THEN_BREAK.fullmatch(text, source.end, q.start))
         and not text[q.end : len(text) if line_end < 0 else line_end].strip()
     )
+
+
+def _quoted_source(text: str, found: list[Draft], last: Draft | None) -> Draft | None:
+    """ "“A,” Ruiz said, referring to the plan. “B.”": the quotation of the speaker's act before a participle
+    that borrows the same speaker, in the same paragraph, is the one a following quotation goes on with."""
+    if last is None or _is_quotation(text, last) or last.speaker_token is None:
+        return last
+    for f in reversed(found[: bisect_left(found, last.start, key=start_of)]):
+        if f.speaker_token != last.speaker_token or not _same_paragraph(text, f.end, last.start) or f.end > last.start:
+            return last
+        if _is_quotation(text, f):
+            return f
+    return last
 
 
 def _last_ending_by(found: list[Draft], pos: int) -> Draft | None:

@@ -297,6 +297,16 @@ def test_a_quotation_paragraph_after_the_cue_clause_continues_the_attribution(ex
     assert [[text[s:e] for s, e in a.quote_spans] for a in extractor.extract(text)] == pieces
 
 
+def test_a_quotation_after_a_participle_of_the_speaker_continues_the_quotation_before(extractor):
+    # "referring to" borrows the speaker of "said": the quotation after it goes on with the one before
+    text = "“The plan is sound and it will work,” Ruiz said, referring to the bridge repairs. “We will start in May.”"
+    found = extractor.extract(text)
+    assert [(a.cue, [text[s:e] for s, e in a.quote_spans]) for a in found] == [
+        ("said", ["“The plan is sound and it will work,”", "“We will start in May.”"]),
+        ("referring", ["the bridge repairs"]),
+    ]
+
+
 def test_multi_paragraph_quote_is_one_attribution(extractor):
     text = "The chairman said:\n\n“First we fix the roads.\n\n“Then we fix the schools.”"
     (a,) = extractor.extract(text)
