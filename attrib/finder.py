@@ -311,7 +311,8 @@ def _quote_starting_after(text: str, pos: int, quotes: Quotations) -> tuple[int,
 
 
 def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
-    """Lines that are headlines, captions or boilerplate: no closing punctuation, few words."""
+    """Lines that are headlines, captions or boilerplate (no closing punctuation, few words), or markup: an
+    embedded post opens its line with a tag ("<tweet author=…>"), and its words are no report of the article's."""
     out = set()
     text = text_of(doc)
     pos = 0
@@ -319,7 +320,7 @@ def _headline_paragraphs(doc: Doc) -> set[tuple[int, int]]:
         stripped = line.strip()
         # a line that opens with a quotation mark is a quotation, however it ends ("“…” ― Name")
         # a closing mark typed as an opening one ("“Plainly wrong.“") still closes a sentence
-        if (
+        if stripped.startswith("<") or (
             stripped
             and stripped[-1] not in ".!?\"”’'):;…“"
             and stripped[0] not in '"“”«„'

@@ -241,3 +241,15 @@ def test_a_listed_verbs_fallback_object_needs_three_words(parse, text, quote):
     doc = parse(text)
     found = find_attributions(doc, bias_only(5.0, admit=0.5, veto=0.0))
     assert [doc.text[f.start : f.end] for f in found] == ([quote] if quote else [])
+
+
+def test_a_line_of_markup_holds_no_attribution(extractor):
+    # an embedded post opens its line with a tag: its words are the post's, not a report in the article
+    text = (
+        "The council met on Monday.\n\n"
+        '<post author="cityhall">The mayor said the bridge on Elm Street was safe for traffic again after the'
+        " long repairs of the winter, and that the crews had finished the north side a week early.</post>\n\n"
+        "The engineer said the bridge would reopen in May."
+    )
+    assert [a.cue for a in extractor.extract(text)] == ["said"]
+    assert extractor.extract(text)[0].quote == "the bridge would reopen in May"
