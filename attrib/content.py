@@ -21,7 +21,7 @@ from .labels import (
     SUBJECTS,
     TIME_ENTITIES,
 )
-from .lexicon import effort_verbs, event_nouns, reporting_verbs
+from .lexicon import effort_verbs, event_nouns, proposition_nouns, reporting_verbs
 from .quotes import Quotations
 from .spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, trim
 
@@ -49,7 +49,7 @@ def clause_content(
     merged = _subject_read_into_object(cue)
     if merged is not None:
         start = min(start, merged.idx)
-    governed = _object_of_own_preposition(cue) or _addressee(cue)
+    governed = _object_of_own_preposition(cue) or _proposition_object(cue) or _addressee(cue)
     if governed is not None:
         start = min(start, trim(text, governed.left_edge.idx, end)[0])
     topic = _topic_of_object(cue)
@@ -111,6 +111,17 @@ def _topic_of_object(cue: Cue) -> Token | None:
     if prep is None or prep.dep_ != "prep" or prep.lower_ != "about":
         return None
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _proposition_object(cue: Cue) -> Token | None:
+    """ "disputed the idea that X", "ignored the fact that X": a that-clause on a verb's object that names a
+    proposition completes that object, and the whole object is what the act is about."""
+    if cue.frame != "that" or cue.content.i < cue.token.i:
+        return None
+    noun = cue.content.head
+    if noun.dep_ == "dobj" and noun.head == cue.token and noun.lower_ in proposition_nouns():
+        return noun
+    return None
 
 
 def _addressee(cue: Cue) -> Token | None:

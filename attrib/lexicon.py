@@ -152,6 +152,12 @@ def title_small_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def proposition_nouns() -> frozenset[str]:
+    """Nouns that name a proposition: "the idea that X" as an object is what the act is about."""
+    return frozenset(_lines("proposition_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def event_nouns() -> frozenset[str]:
     """Occasions and documents statements are made in or at: their date dates the statement."""
     return frozenset(_lines("event_nouns.txt"))

@@ -515,6 +515,9 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         # the object of the verb's own preposition takes the that-clause hung on it along; a circumstance does not
         ("The mayor responded to reports that the bridge was unsafe.", ["reports that the bridge was unsafe"]),
         ("The mayor said in a statement that the bridge was unsafe.", ["that the bridge was unsafe"]),
+        # so does a verb's object that names a proposition; an attitude is part of the act
+        ("The woman disputes the idea that she needed to leave.", ["the idea that she needed to leave"]),
+        ("The woman expressed concern that she needed to leave.", ["that she needed to leave"]),
         # the object of the preposition right before the infinitive is whom the act asks: it goes with what was asked
         ("The senator called on the governor to release the records.", ["the governor to release the records"]),
         # an object noun that an "about" phrase follows names the act: what was said is what it is about
