@@ -34,7 +34,9 @@ from attrib.annotate import annotate
 from attrib.pipeline import load_pipeline
 from attrib.scorer import WEIGHTS_FILE, CueScorer, features
 
-BITS = 18
+# 2^20 weights: fewer hash collisions than 2^18 (train out of fold: content overlap and attribution F1 +0.1, no fold
+# worse); the file stays under 2 MB
+BITS = 20
 # inverse regularisation strength, chosen on the held-out fifth (0.1, 0.3, 1 and 3 tried)
 C = 0.3
 SEED = 0
