@@ -17,6 +17,11 @@ import pytest
         # a gerund phrase is the object of a verb that takes one
         ("The senator has proposed taxing carbon emissions.", "has proposed", "taxing carbon emissions"),
         ("The mayor endorsed building a new stadium downtown.", "endorsed", "building a new stadium downtown"),
+        # "for X to Y" is the object of "call for", the parser's "for" mark is part of the cue
+        ("The senator has called for the city to repave the road.", "has called for", "the city to repave the road"),
+        # a passive's subject is what its agent said
+        ("The merger was first reported by a local newspaper.", "was first reported", "The merger"),
+        ("The plan was endorsed by the teachers union.", "was endorsed", "The plan"),
     ],
 )
 def test_listed_cue_frames(extractor, text, cue, quote):
