@@ -14,6 +14,8 @@ import pytest
         ),
         ("The senator compared him to a used car salesman.", "compared", "him to a used car salesman"),
         ("The union accused them of breaking the contract.", "accused", "them of breaking the contract"),
+        # a personal pronoun is an object of its own
+        ("The union endorsed her on Monday.", "endorsed", "her"),
         # a gerund phrase is the object of a verb that takes one
         ("The senator has proposed taxing carbon emissions.", "has proposed", "taxing carbon emissions"),
         ("The mayor endorsed building a new stadium downtown.", "endorsed", "building a new stadium downtown"),
