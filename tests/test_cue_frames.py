@@ -29,3 +29,11 @@ import pytest
 def test_listed_cue_frames(extractor, text, cue, quote):
     found = [a for a in extractor.extract(text) if a.cue == cue]
     assert [a.quote for a in found] == [quote]
+
+
+def test_an_order_told_starts_at_the_one_told(parse):
+    # by the word list alone (no learned scorer): "told X to Y" reports X and the infinitive
+    from attrib.cues import find_cues
+
+    cues = [c for c in find_cues(parse("The coach told his players to stay calm.")) if c.token.lower_ == "told"]
+    assert [(c.content.text, c.frame) for c in cues] == [("players", "obj")]
