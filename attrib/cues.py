@@ -294,6 +294,8 @@ def speaker_root(verb: Token) -> Token | None:
             return None
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # "published the results by announcing that ...": the verb the phrase modifies
+            while verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+                verb = verb.head.head  # "in addition to stating that ...": a compound preposition
         verb = verb.head
         seen += 1
         for child in verb.children:

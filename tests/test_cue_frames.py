@@ -37,3 +37,11 @@ def test_an_order_told_starts_at_the_one_told(parse):
 
     cues = [c for c in find_cues(parse("The coach told his players to stay calm.")) if c.token.lower_ == "told"]
     assert [(c.content.text, c.frame) for c in cues] == [("players", "obj")]
+
+
+def test_a_compound_preposition_lends_the_subject(extractor):
+    # "in addition to stating": the phrase modifies the main verb, whose subject states
+    found = extractor.extract("In addition to stating that the tax was unfair, the mayor has vowed to repeal it.")
+    assert [(a.cue, a.speaker, a.quote) for a in found if a.cue == "stating"] == [
+        ("stating", "mayor", "that the tax was unfair")
+    ]
