@@ -178,28 +178,8 @@ class Anaphora:
             return None
         if not any(c.lower_ == "the" for c in head.children):
             return None
-        modifiers = {fold(t.text) for t in head.subtree if t.i != head.i and t.lower_ not in DETERMINERS} - {""}
-        # a name among the modifiers ("the Saudi government") rules out organisations without it
-        proper = {fold(t.text) for t in head.subtree if t.i != head.i and t.ent_type_ in ("NORP", "GPE")}
-        scored = []
-        kind = word in organization_nouns()  # "the company": any organisation the NER labelled ORG
-        for e in self.registry.described(word, kind):
-            if e.last_before(pos) is None:
-                continue
-            roles = [r for r in e.roles if same_role(word, r.head)]
-            kind_noun = kind and e.label == "ORG"
-            # a role or a name's own words ("the campaign": "the Clinton campaign") before a kind ("the company")
-            named_kind = e.type in ("organization", "other") and len(e.key) > 1 and e.key[-1] == word
-            if e.type == "person" and roles:
-                scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), True, e))
-            elif named_kind or e.type == "organization" and roles:
-                scored.append((len(modifiers & set(e.key)), True, e))
-            elif e.type == "organization" and (word in e.key or kind_noun) and not proper - set(e.key):
-                scored.append((len(modifiers & set(e.key)), False, e))
-        if scored:
-            self.how = "role"
-            best = max(score for *score, _ in scored)
-            return most_recent([e for *score, e in scored if score == best], pos)
+        if (found := self._role_or_name_holder(head, word, pos)) is not None:
+            return found
         noun = role_nouns().get(word)
         if noun is None:
             return None
@@ -218,6 +198,33 @@ class Anaphora:
             if found is not False:
                 return found
         return None
+
+    def _role_or_name_holder(self, head: Token, word: str, pos: int) -> Entity | None:
+        """ "the senator", "the campaign", "the company": the entity mentioned before that holds the role, whose name
+        ends in the word, or of that kind, the one sharing most of the description's modifiers, latest first."""
+        modifiers = {fold(t.text) for t in head.subtree if t.i != head.i and t.lower_ not in DETERMINERS} - {""}
+        # a name among the modifiers ("the Saudi government") rules out organisations without it
+        proper = {fold(t.text) for t in head.subtree if t.i != head.i and t.ent_type_ in ("NORP", "GPE")}
+        scored = []
+        kind = word in organization_nouns()  # "the company": any organisation the NER labelled ORG
+        for e in self.registry.described(word, kind):
+            if e.last_before(pos) is None:
+                continue
+            roles = [r for r in e.roles if same_role(word, r.head)]
+            kind_noun = kind and e.label == "ORG"
+            # a role or a name's own words ("the campaign": "the Clinton campaign") before a kind ("the company")
+            named_kind = e.type in ("organization", "other") and len(e.key) > 1 and e.key[-1] == word
+            if e.type == "person" and roles:
+                scored.append((len(modifiers & set().union(*(r.words for r in e.roles))), True, e))
+            elif named_kind or e.type == "organization" and roles:
+                scored.append((len(modifiers & set(e.key)), True, e))
+            elif e.type == "organization" and (word in e.key or kind_noun) and not proper - set(e.key):
+                scored.append((len(modifiers & set(e.key)), False, e))
+        if not scored:
+            return None
+        self.how = "role"
+        best = max(score for *score, _ in scored)
+        return most_recent([e for *score, e in scored if score == best], pos)
 
 
 def _unnamed_study(entity: Entity) -> bool:

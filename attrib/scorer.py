@@ -105,21 +105,13 @@ def candidate_mask(t: dict[str, np.ndarray]) -> np.ndarray:
     return np.isin(t["pos"], CANDIDATE_POS) | (t["lower"] == c["according"]) | (t["lower"] == c["colon"])
 
 
-def features(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The candidates' token indices, and (row, hash) pairs: row indexes the candidates."""
-    t = token_arrays(doc)
-    n = len(doc)
-    mask = candidate_mask(t)
-    cands = np.flatnonzero(mask)
-    if not n or not len(cands):
-        return cands, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
-    idx = np.arange(n)
-    head = t["head"]
+def _own_templates(t: dict[str, np.ndarray], head: np.ndarray, n: int) -> list[tuple[np.ndarray, ...]]:
+    """The values each feature template of a word's own conjoins, in template order (a template's place is its id)."""
     prev_lower = np.concatenate([[0], t["lower"][:-1]]).astype(np.uint64)
     next_lower = np.concatenate([t["lower"][1:], [0]]).astype(np.uint64)
     w, dep, pos, tag = t["word"], t["dep"], t["pos"], t["tag"]
     near = t["near_before"] * 2 + t["near_after"]
-    own = [
+    return [
         (w,),
         (t["lower"],),
         (tag,),
@@ -141,6 +133,20 @@ def features(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         (pos, t["sent_before"], t["sent_after"]),
         (np.zeros(n),),  # the bias, learnt like any weight
     ]
+
+
+def features(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidates' token indices, and (row, hash) pairs: row indexes the candidates."""
+    t = token_arrays(doc)
+    n = len(doc)
+    mask = candidate_mask(t)
+    cands = np.flatnonzero(mask)
+    if not n or not len(cands):
+        return cands, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
+    idx = np.arange(n)
+    head = t["head"]
+    w, dep, tag = t["word"], t["dep"], t["tag"]
+    own = _own_templates(t, head, n)
     rows = [idx] * len(own)
     hashes = [_combine(k, *values) for k, values in enumerate(own)]
     j = np.flatnonzero(head != idx)  # every dependent, for features of its head
