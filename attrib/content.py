@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .continuations import continuations, has_subject, opens_condition, reason_clause, same_form
-from .cues import Cue
+from .cues import Cue, object_of
 from .labels import (
     CLAUSE_SUBJECTS,
     COMMENTS,
@@ -110,7 +110,7 @@ def _topic_of_object(cue: Cue) -> Token | None:
     prep = next(cue.content.rights, None)
     if prep is None or prep.dep_ != "prep" or prep.lower_ != "about":
         return None
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    return object_of(prep, ("pobj", "pcomp"))
 
 
 def _proposition_object(cue: Cue) -> Token | None:
@@ -130,7 +130,7 @@ def _addressee(cue: Cue) -> Token | None:
     if cue.frame != "to":
         return None
     for prep in cue.token.rights:
-        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        noun = object_of(prep)
         if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_PREPOSITIONS and prep.i == cue.tokens[-1].i + 1 and noun:
             # "declined on Monday to comment": a date is a circumstance, not whom the act asks
             if noun.right_edge.i + 1 == cue.content.left_edge.i and noun.ent_type_ not in TIME_ENTITIES:

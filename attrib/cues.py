@@ -211,7 +211,7 @@ def _object_root(verb: Token, children: list[Token], frames: frozenset[str]) -> 
             child.dep_ == "prep"
             and (child.lower_ in ("for", "to", "of", "on") and frames & {"obj", "pred"} or "prep" in frames)
             and child.i == verb.i + 1
-            and (obj := _object_of(child)) is not None
+            and (obj := object_of(child)) is not None
         ):
             return obj, "obj"
     return None
@@ -267,7 +267,7 @@ def cue_tokens(verb: Token) -> tuple[Token, ...]:
 def speaker_root(verb: Token) -> Token | None:
     """The head of the verb's speaker: its subject, the agent of a passive, or a lender's subject."""
     for child in verb.children:
-        if child.dep_ == "agent" and (agent := _object_of(child)) is not None:
+        if child.dep_ == "agent" and (agent := object_of(child)) is not None:
             return agent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if subjects:
@@ -304,9 +304,10 @@ def speaker_root(verb: Token) -> Token | None:
     return None
 
 
-def _object_of(preposition: Token) -> Token | None:
-    """The noun a preposition governs ("by the agency": "agency")."""
-    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+def object_of(preposition: Token, deps: tuple[str, ...] = ("pobj",)) -> Token | None:
+    """The noun a preposition governs ("by the agency": "agency"); with "pcomp" in ``deps``, or the clause
+    ("about raising taxes")."""
+    return next((c for c in preposition.children if c.dep_ in deps), None)
 
 
 def _occasion_holder(noun: Token) -> Token | None:
@@ -360,7 +361,7 @@ def _noun_speaker(noun: Token) -> Token | None:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "by" and (agent := _object_of(child)) is not None:
+        if child.dep_ == "prep" and child.lower_ == "by" and (agent := object_of(child)) is not None:
             return agent
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     if noun.dep_ in ("dobj", "pobj") and holder.pos_ in VERBAL and holder != noun:
@@ -378,9 +379,8 @@ def _adjective_cue(adj: Token) -> Cue | None:
         if child.dep_ == "ccomp":
             return Cue(adj, cue_tokens(adj), child, "that", speaker_root(adj.head))
         if child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return Cue(adj, cue_tokens(adj), objects[0], "obj", speaker_root(adj.head))
+            if (obj := object_of(child, ("pobj", "pcomp"))) is not None:
+                return Cue(adj, cue_tokens(adj), obj, "obj", speaker_root(adj.head))
     return None
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate
 
 from spacy.tokens import Token
+
+from . import spans
 
 
 class _Content:
@@ -42,22 +42,15 @@ class Draft(_Content):
 
 
 class Parts:
-    """The content parts of a list of drafts, to find those that meet a range without a scan of every draft
-    (a scan per draft is quadratic on a long article): parts by start, with the furthest end so far."""
+    """The content parts of a list of drafts, to find those that meet a range without a scan of every draft."""
 
     def __init__(self, drafts: list[Draft], keep: Callable[[Draft], bool] = lambda d: True):
-        self.parts = sorted((a, b, k) for k, d in enumerate(drafts) if keep(d) for a, b in d.content)
-        self.starts = [a for a, _, _ in self.parts]
-        self.reach = list(accumulate((b for _, b, _ in self.parts), max))
+        self.parts = spans.Coverage([(a, b, k) for k, d in enumerate(drafts) if keep(d) for a, b in d.content])
 
     def meeting(self, start: int, end: int) -> Iterator[int]:
         """The index in ``drafts`` of each part that shares a character with [start, end), the latest start first
         (a position ``pos`` is the range [pos, pos + 1))."""
-        j = bisect_left(self.starts, end) - 1
-        while j >= 0 and self.reach[j] > start:
-            if self.parts[j][1] > start:
-                yield self.parts[j][2]
-            j -= 1
+        return (k for _, _, k in self.parts.meeting(start, end))
 
 
 @dataclass(frozen=True)

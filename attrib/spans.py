@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from typing import Container, NamedTuple
+from typing import Container, Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -169,18 +169,27 @@ def sentence(token: Token) -> Span:
 
 
 class Coverage:
-    """Whether a position lies inside any of a set of (start, end) ranges, in log time (a per-mention scan
-    of every quotation is quadratic on a long article): the ranges by start, with the furthest end so far."""
+    """Whether a position lies inside any of a set of (start, end) ranges, in log time, and which ranges meet a
+    range (a per-mention scan of every quotation or content is quadratic on a long article): the ranges by start,
+    with the furthest end so far. A range may carry a label after its ends: (start, end, label)."""
 
-    def __init__(self, ranges: list[tuple[int, int]]):
-        ranges = sorted(ranges)
-        self.starts = [start for start, _ in ranges]
-        self.reach = list(accumulate((end for _, end in ranges), max))
+    def __init__(self, ranges: list[tuple]):
+        self.ranges = sorted(ranges)
+        self.starts = [r[0] for r in self.ranges]
+        self.reach = list(accumulate((r[1] for r in self.ranges), max))
 
     def covers(self, pos: int, open_start: bool = False) -> bool:
         """Some start <= pos < end (start < pos < end when ``open_start``)."""
         j = (bisect_left if open_start else bisect_right)(self.starts, pos) - 1
         return j >= 0 and self.reach[j] > pos
+
+    def meeting(self, start: int, end: int) -> Iterator[tuple]:
+        """Each range that shares a character with [start, end), the latest start first."""
+        j = bisect_left(self.starts, end) - 1
+        while j >= 0 and self.reach[j] > start:
+            if self.ranges[j][1] > start:
+                yield self.ranges[j]
+            j -= 1
 
 
 def lede_end(text: str) -> int:

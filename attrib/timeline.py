@@ -63,8 +63,10 @@ def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> 
     paragraphs = _paragraph_starts(text_of(doc))
     content = frozenset().union(*(s.content for s in statements)) if statements else frozenset()
     cues = {s.cue.i for s in statements if s.cue is not None}
-    events = [*_event_anchors(doc, paragraphs, content, base), *_breaks(doc, paragraphs, content | cues)]
-    anchors = sorted(events, key=_offset)  # insort keeps them so, each new one after those at its offset
+    quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
+    events = _event_anchors(doc, paragraphs, content, quoted, base)
+    breaks = _breaks(doc, paragraphs, content | cues, quoted)
+    anchors = sorted([*events, *breaks], key=_offset)  # insort keeps them so, each new one after those at its offset
     out: list[DateValue] = []
     for s in statements:
         value = s.own
@@ -125,10 +127,9 @@ def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> DateValue | Non
     return anchor.value if anchor.value.precision == "day" and anchor.value.iso else None
 
 
-def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], base: str | None):
+def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None):
     """Dated past-tense events of the narrative outside any statement's content and any quotation
     ("X vied for the title Wednesday", "on Tuesday, it raised its forecast")."""
-    quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
     for span in date_expressions_in(doc):
         if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
             continue
@@ -143,10 +144,9 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], bas
         yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value)
 
 
-def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int]):
+def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Coverage):
     """Sentences of the narrative in the present perfect, present progressive or future ("He has
     campaigned for ...", "They are taking part in ..."): the story has left the dated event."""
-    quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
     for sent in doc.sents:
         root = sent.root
         if (
