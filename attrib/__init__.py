@@ -13,8 +13,8 @@ Importing attrib does not import spaCy: the names that need it load on first use
 
 from importlib import import_module
 
-from .articles import Article
 from .errors import AttribError, InputError, InvalidDate, ModelNotFound
+from .read.articles import Article
 from .records import ArticleResult, Attribution, Speaker
 
 __version__ = "0.1.0"

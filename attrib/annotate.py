@@ -6,15 +6,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from .dates import DateValue, article_date, statement_date
-from .finder import Found, find_attributions
-from .gender import gender_evidence
-from .identity import speaker_key
+from .dates.dates import DateValue, article_date, statement_date
+from .dates.timeline import Statement, carry_dates
+from .find.finder import Found, find_attributions
+from .find.scorer import CueScorer
+from .nlp.spans import text_of
 from .records import Attribution, Speaker
-from .resolve import Entity, Resolution, Resolver
-from .scorer import CueScorer
-from .spans import text_of
-from .timeline import Statement, carry_dates
+from .speakers.gender import gender_evidence
+from .speakers.identity import speaker_key
+from .speakers.resolve import Entity, Resolution, Resolver
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def annotate(
     doc: Doc, date: str | None = None, doc_id: str = "", scorer: CueScorer | None = None
 ) -> tuple[str | None, list[Attribution], list[Speaker]]:
     """The article date, attributions and speakers of a parsed article; ``date`` (ISO) overrides the dateline;
-    ``doc_id`` names the article in the records; ``scorer`` (attrib.scorer) admits and vetoes cues beside
+    ``doc_id`` names the article in the records; ``scorer`` (attrib.find.scorer) admits and vetoes cues beside
     the word lists, None runs the rules alone."""
     text = text_of(doc)
     base = date or article_date(text)
@@ -58,7 +58,7 @@ def _resolved(doc: Doc, resolver: Resolver, found: list[Found], base: str | None
     resolutions = [_resolve(doc, resolver, item) for item in sources]
     contents = [_content_tokens(doc, item) for item in sources]
     own = [statement_date(item.cue_token, tokens, base) for item, tokens in zip(sources, contents)]
-    # statements their own clause leaves undated take the date of the story's event (attrib.timeline)
+    # statements their own clause leaves undated take the date of the story's event (attrib.dates.timeline)
     timeline = [
         Statement(item.cue_token, when, frozenset(tokens), None if res.entity is None else id(res.entity))
         for item, when, tokens, res in zip(sources, own, contents, resolutions)

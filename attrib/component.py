@@ -12,9 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotate import annotate
-from .dates import parse_article_date
 from .errors import AttribError, InvalidDate
-from .scorer import load_scorer
+from .find.scorer import load_scorer
+from .read.articles import parse_article_date
 
 for _name in ("attributions", "speakers", "article_date", "attrib_error"):
     if not Doc.has_extension(_name):
@@ -23,7 +23,7 @@ for _name in ("attributions", "speakers", "article_date", "attrib_error"):
 
 class AttributionComponent:
     """Finds attributions, resolves their speakers and dates them; ``learned`` adds the learned cue scorer
-    to the word lists (attrib.scorer)."""
+    to the word lists (attrib.find.scorer)."""
 
     def __init__(
         self,

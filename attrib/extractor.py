@@ -9,10 +9,10 @@ from itertools import islice
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .articles import Article
 from .component import checked_date
 from .errors import AttribError, InputError
 from .pipeline import load_pipeline
+from .read.articles import Article
 from .records import ArticleResult, Attribution, Speaker  # ArticleResult re-exported: callers import it from here
 from .workers import ordered_map
 

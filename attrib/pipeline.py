@@ -10,10 +10,11 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import component, tags  # noqa: F401  (register the "attrib" and "attrib_tags" factories)
+from . import component  # noqa: F401  (registers the "attrib" factory)
 from .errors import ModelNotFound
 from .lexicon import titles
-from .spans import text_of
+from .nlp import tags  # noqa: F401  (registers the "attrib_tags" factory)
+from .nlp.spans import text_of
 
 # "U.S.", "U.N.": full stops that rarely end a sentence before a title
 INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
@@ -101,7 +102,7 @@ def add_to_pipeline(
     nlp.add_pipe("attrib_norms", first=True)
     nlp.add_pipe("attrib_paragraphs", before="parser")
     if replace_tagging and _has_rule_lemmatizer(nlp):
-        # the same POS and verb lemmas at a fraction of the cost: see attrib.tags
+        # the same POS and verb lemmas at a fraction of the cost: see attrib.nlp.tags
         nlp.add_pipe("attrib_tags", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
         nlp.disable_pipe("lemmatizer")

@@ -49,8 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     from distributed import Client, get_task_stream
 
-    from attrib import cluster
-    from attrib.worker_setup import local_cluster
+    from attrib.batch import cluster
+    from attrib.batch.worker_setup import local_cluster
 
     tmp = Path(tempfile.mkdtemp(prefix="attrib-bench-"))
     data, words = _articles(args.articles, tmp)

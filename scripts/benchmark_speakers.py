@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from attrib.identity import speaker_key  # noqa: E402
+from attrib.batch.resume import article_key  # noqa: E402
 from attrib.records import ArticleResult, Attribution  # noqa: E402
-from attrib.resume import article_key  # noqa: E402
+from attrib.speakers.identity import speaker_key  # noqa: E402
 
 FIRST = ["Anna", "Ben", "Carla", "David", "Elena", "Frank", "Grace", "Hugo", "Ines", "Jonas", "Karen", "Liam"]
 LAST_SYLLABLES = ["ber", "dan", "fel", "gor", "hal", "kin", "lor", "mar", "nov", "pel", "ros", "tan", "vel", "wen"]
@@ -93,8 +93,8 @@ def records(total: int, speakers: int, seed: int = 7):
 
 
 def write_sqlite(path: Path, jsonl: Path) -> float:
-    from attrib.articles import Article
-    from attrib.store import SqliteWriter
+    from attrib.corpus.store import SqliteWriter
+    from attrib.read.articles import Article
 
     started = time.monotonic()
     writer = SqliteWriter(path)

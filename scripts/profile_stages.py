@@ -13,8 +13,10 @@ from collections import Counter
 from pathlib import Path
 
 from attrib import annotate as annotate_module
-from attrib import dates, finder, resolve, timeline
+from attrib.dates import dates, timeline
+from attrib.find import finder
 from attrib.pipeline import load_pipeline
+from attrib.speakers import resolve
 
 
 def main(path: str) -> int:

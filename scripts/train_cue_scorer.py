@@ -31,8 +31,8 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 
 from attrib.annotate import annotate
+from attrib.find.scorer import WEIGHTS_FILE, CueScorer, features
 from attrib.pipeline import load_pipeline
-from attrib.scorer import WEIGHTS_FILE, CueScorer, features
 
 # 2^20 weights: fewer hash collisions than 2^18 (train out of fold: content overlap and attribution F1 +0.1, no fold
 # worse); the file stays under 2 MB

@@ -12,7 +12,7 @@ import spacy
 from typer.testing import CliRunner
 
 import attrib
-from attrib.cli import app
+from attrib.cli.app import app
 
 from .conftest import ROOT, SEED
 
@@ -108,7 +108,7 @@ def test_jobs_2_keeps_input_order_and_results():
 
 
 def test_the_cli_and_the_package_import_without_spacy():
-    code = "import attrib.cli, attrib, sys; attrib.Article, attrib.InputError; assert 'spacy' not in sys.modules"
+    code = "import attrib.cli.app, attrib, sys; attrib.Article, attrib.InputError; assert 'spacy' not in sys.modules"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr

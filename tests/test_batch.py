@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from attrib import Article
-from attrib.cli import app
+from attrib.cli.app import app
 
 runner = CliRunner()
 PARAGRAPH = "“We will not back down,” the minister said on Monday. Officials said the talks had stalled.\n\n"

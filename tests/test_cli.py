@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from attrib.cli import app
+from attrib.cli.app import app
 
 from .conftest import SEED
 
@@ -265,7 +265,7 @@ def test_a_closed_pipe_exits_0_in_every_format(tmp_path, fmt):
 def test_progress_shows_count_total_and_eta_only_to_a_person(monkeypatch):
     from rich.progress import MofNCompleteColumn, TimeRemainingColumn
 
-    from attrib import cli_common
+    from attrib.cli import common as cli_common
 
     monkeypatch.setattr(cli_common.sys.stderr, "isatty", lambda: False, raising=False)
     assert cli_common.progress_bar(quiet=False) is None  # a pipe or a cron log: no progress
@@ -278,7 +278,7 @@ def test_progress_shows_count_total_and_eta_only_to_a_person(monkeypatch):
 
 
 def test_known_total_counts_files_and_gives_up_on_record_files(tmp_path):
-    from attrib.cli import _known_total
+    from attrib.cli.app import _known_total
 
     for name in ("a.txt", "b.html", "c.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")

@@ -17,9 +17,9 @@ dask_bag = pytest.importorskip("dask.bag")
 
 from typer.testing import CliRunner  # noqa: E402
 
-from attrib import bag, cluster, partitions, worker_setup  # noqa: E402
-from attrib.articles import Article  # noqa: E402
-from attrib.cli import app  # noqa: E402
+from attrib.batch import bag, cluster, partitions, worker_setup  # noqa: E402
+from attrib.cli.app import app  # noqa: E402
+from attrib.read.articles import Article  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
 
@@ -64,9 +64,9 @@ def _local_output(extractor, inputs: list[str]) -> tuple[str, list[str]]:
     """What a local run writes (JSONL) and the errors it reports, through the library."""
     import io
 
-    from attrib.articles import read_inputs
     from attrib.errors import InputError
-    from attrib.output import make_writer
+    from attrib.read.articles import read_inputs
+    from attrib.write.output import make_writer
 
     buffer, errors, articles = io.StringIO(), [], []
     for item in read_inputs(inputs):

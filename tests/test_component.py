@@ -1,13 +1,15 @@
 """attrib's spaCy components follow spaCy's conventions: save and load, analyze_pipes, error handling."""
 
+from pathlib import Path
+
 import pytest
 import spacy
 
 import attrib
 from attrib import component
 from attrib.extractor import Extractor
+from attrib.nlp.tags import _holds
 from attrib.pipeline import paragraph_boundaries
-from attrib.tags import _holds
 
 TEXTS = [
     "The mayor said that the bridge would reopen in May.\n\n“We are nearly done,” she said on Monday.",
@@ -29,6 +31,18 @@ def test_a_saved_extractor_pipeline_loads_and_gives_equal_attributions(extractor
         original, again = extractor.nlp(text), loaded(text)
         assert again._.attributions == original._.attributions != []
         assert [t.pos_ for t in again] == [t.pos_ for t in original]
+
+
+def test_a_pipeline_saved_before_the_package_move_still_loads(extractor, tmp_path):
+    # tests/data/premove_pipeline.cfg is the config.cfg of Extractor().nlp.to_disk() on main 5c1ed9b, when the
+    # components lived in flat modules; factories are found by name, so it must load with today's layout
+    extractor.nlp.to_disk(tmp_path / "saved")
+    (tmp_path / "saved" / "config.cfg").write_text(
+        (Path(__file__).parent / "data" / "premove_pipeline.cfg").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    loaded = spacy.load(tmp_path / "saved")
+    assert loaded.pipe_names == extractor.nlp.pipe_names
+    assert loaded(TEXTS[1])._.attributions == extractor.nlp(TEXTS[1])._.attributions != []
 
 
 def test_tag_tables_round_trip_without_the_ruler(extractor, tmp_path):

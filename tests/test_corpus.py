@@ -5,9 +5,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from attrib.cli import app
-from attrib.corpus import bucket, count, identities, outlet_of, share_rows, speaker_rows
-from attrib.identity import speaker_key
+from attrib.cli.app import app
+from attrib.corpus.corpus import bucket, count, identities, outlet_of, share_rows, speaker_rows
+from attrib.speakers.identity import speaker_key
 
 runner = CliRunner()
 

@@ -33,7 +33,7 @@ def test_listed_cue_frames(extractor, text, cue, quote):
 
 def test_an_order_told_starts_at_the_one_told(parse):
     # by the word list alone (no learned scorer): "told X to Y" reports X and the infinitive
-    from attrib.cues import find_cues
+    from attrib.find.cues import find_cues
 
     cues = [c for c in find_cues(parse("The coach told his players to stay calm.")) if c.token.lower_ == "told"]
     assert [(c.content.text, c.frame) for c in cues] == [("players", "obj")]

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from attrib.dates import article_date, parse_article_date, resolve
+from attrib.dates.dates import article_date, resolve
+from attrib.read.articles import parse_article_date
 
 DATELINES = [
     ("February 10, 2026Clash Report\n\nThe minister said no talks were planned.", "2026-02-10"),
@@ -398,7 +399,7 @@ def test_dateline_years_do_not_depend_on_the_hash_seed():
     text = (
         "BOSTON, Jan. 2 (UPI) - Talks on Dec. 30, 2015 and on March 3, 2014 went well, the 1999 and 2003 floods aside."
     )
-    script = f"from attrib.dates import article_date; print(article_date({text!r}))"
+    script = f"from attrib.dates.dates import article_date; print(article_date({text!r}))"
     outputs = {
         subprocess.run(
             [sys.executable, "-c", script],

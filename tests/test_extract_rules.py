@@ -565,6 +565,6 @@ def test_quote_spans_are_sorted_apart_and_inside_the_quote(extractor, pieces):
 
 
 def test_overlapping_parts_merge_and_sort():
-    from attrib.found import disjoint
+    from attrib.find.found import disjoint
 
     assert disjoint([(16, 26), (0, 27), (30, 35), (35, 40)]) == ((0, 27), (30, 35), (35, 40))

@@ -4,7 +4,7 @@ import json
 import re
 from html import unescape
 
-from attrib.html_report import colours, highlight, marks_of, render
+from attrib.write.html_report import colours, highlight, marks_of, render
 
 TEXT = "The mayor said “we are <nearly> done” & left.\n\nShe added that it would open."
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from attrib.cli import app
+from attrib.cli.app import app
 
 from .conftest import SEED
 from .invented import write_folder

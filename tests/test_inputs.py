@@ -7,7 +7,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from attrib.cli import app
+from attrib.cli.app import app
 
 from .test_language import FOREIGN
 from .web_server import NEWS_PAGE, closed_port, serving

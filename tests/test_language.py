@@ -2,7 +2,7 @@
 
 import pytest
 
-from attrib.language import foreign_language
+from attrib.read.language import foreign_language
 
 from .conftest import DEV, SEED, needs_shared, read_jsonl
 

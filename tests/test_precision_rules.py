@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.content import without_speaker
+from attrib.find.content import without_speaker
 
 from .test_rules_docs import attributions, build
 
@@ -188,7 +188,7 @@ def test_what_the_speaker_called_keeps_its_speaker(extractor):
     ],
 )
 def test_an_admitted_verb_with_a_short_object_is_no_statement(parse, text, quote):
-    from attrib.finder import find_attributions
+    from attrib.find.finder import find_attributions
 
     from .test_scorer import bias_only
 
@@ -234,7 +234,7 @@ def test_a_report_inside_a_report_is_one_attribution(extractor, text, found):
     ],
 )
 def test_a_listed_verbs_fallback_object_needs_three_words(parse, text, quote):
-    from attrib.finder import find_attributions
+    from attrib.find.finder import find_attributions
 
     from .test_scorer import bias_only
 

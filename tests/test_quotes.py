@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from attrib.quotes import quoted_spans
+from attrib.find.quotes import quoted_spans
 
 
 def quoted(text):

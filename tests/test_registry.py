@@ -1,8 +1,8 @@
 """The resolver's entity registry: lookups by name, role and position give what a scan of every entity gives."""
 
-from attrib.entities import Entity
-from attrib.registry import Registry
-from attrib.roles import Role
+from attrib.speakers.entities import Entity
+from attrib.speakers.registry import Registry
+from attrib.speakers.roles import Role
 
 
 def _role(head: str) -> Role:

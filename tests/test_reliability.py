@@ -10,10 +10,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from attrib.cli import app
+from attrib.batch.runner import StreamSink, _lock, _unlock, lock_path, run
+from attrib.cli.app import app
 from attrib.errors import OutputError
-from attrib.output import make_writer
-from attrib.runner import StreamSink, _lock, _unlock, lock_path, run
+from attrib.write.output import make_writer
 
 from .conftest import ROOT
 
@@ -132,7 +132,7 @@ class FullDisk(io.StringIO):
 
 
 def test_a_full_disk_is_an_output_error_and_resume_completes_the_output(extractor, tmp_path):
-    from attrib.articles import read_inputs
+    from attrib.read.articles import read_inputs
 
     corpus = tmp_path / "in.jsonl"
     corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": ARTICLE}) + "\n" for i in range(6)))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from attrib.mentions import unlabelled_names
-from attrib.resolve import Resolver
+from attrib.speakers.mentions import unlabelled_names
+from attrib.speakers.resolve import Resolver
 from tests.test_rules_docs import build
 
 

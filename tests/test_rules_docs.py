@@ -8,12 +8,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from attrib.content import clause_content
-from attrib.cues import MAX_CLAUSE_TOKENS, cue_tokens, find_cues, speaker_root
-from attrib.finder import find_attributions
-from attrib.fragments import fragment_cue
-from attrib.quotes import Quotations, quoted_spans
-from attrib.spans import entities_touching, ents_in, sentence, subtree_range, text_of
+from attrib.find.content import clause_content
+from attrib.find.cues import MAX_CLAUSE_TOKENS, cue_tokens, find_cues, speaker_root
+from attrib.find.finder import find_attributions
+from attrib.find.fragments import fragment_cue
+from attrib.find.quotes import Quotations, quoted_spans
+from attrib.nlp.spans import entities_touching, ents_in, sentence, subtree_range, text_of
 
 VOCAB = spacy.blank("en").vocab
 # no space before these tokens, none after the opening mark

@@ -13,21 +13,21 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from attrib.cli import app
+from attrib.cli.app import app
 from attrib.extractor import Extractor
-from attrib.finder import find_attributions
+from attrib.find.finder import find_attributions
+from attrib.find.scorer import WEIGHTS_FILE, CueScorer, features, load_scorer
 from attrib.lexicon import data_dir, noun_cues, reporting_verbs
-from attrib.scorer import WEIGHTS_FILE, CueScorer, features, load_scorer
 
 ROOT = Path(__file__).resolve().parents[1]
 BITS = 10
-# the constant feature's template: the last of the word's own templates in attrib.scorer.features
+# the constant feature's template: the last of the word's own templates in attrib.find.scorer.features
 BIAS_TEMPLATE = 19
 
 
 def bias_only(probability_logit: float, admit: float = 0.5, veto: float = 0.1) -> CueScorer:
     """A scorer giving every candidate the same probability: only the constant feature has a weight."""
-    from attrib.scorer import _combine
+    from attrib.find.scorer import _combine
 
     weights = np.zeros(1 << BITS)
     weights[int(_combine(BIAS_TEMPLATE, np.zeros(1))[0] & np.uint64((1 << BITS) - 1))] = probability_logit

@@ -2,8 +2,8 @@
 
 import pytest
 
-from attrib.found import Draft, Parts
-from attrib.spans import Coverage, lede_end
+from attrib.find.found import Draft, Parts
+from attrib.nlp.spans import Coverage, lede_end
 
 # a wide range that opens first, a narrow one nested in it, one apart
 RANGES = [(10, 50), (5, 60), (70, 80)]

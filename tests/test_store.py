@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from attrib import Article
-from attrib.cli import app
-from attrib.output import JsonlWriter
-from attrib.resume import article_key
-from attrib.store import SqliteWriter, read_records
+from attrib.batch.resume import article_key
+from attrib.cli.app import app
+from attrib.corpus.store import SqliteWriter, read_records
+from attrib.write.output import JsonlWriter
 
 from .conftest import ROOT
 

@@ -3,7 +3,7 @@
 import pytest
 
 from attrib.errors import InputError
-from attrib.web import fetch, is_url, read_page
+from attrib.read.web import fetch, is_url, read_page
 
 from .web_server import NEWS_PAGE, closed_port, serving
 

@@ -1,0 +1,69 @@
+"""What the ``attrib`` commands share: the one place errors become lines, argument checks and progress."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+stderr = Console(stderr=True, highlight=False)
+
+
+def fail(message: str) -> None:
+    """The one place a problem becomes a line on stderr."""
+    # a file name that is not UTF-8 (surrogate escapes) is shown escaped, not as a second error
+    stderr.print(f"attrib: {message}".encode("utf-8", "backslashreplace").decode("utf-8"), markup=False, soft_wrap=True)
+
+
+def check_date(value: Optional[str]) -> Optional[str]:
+    from ..read.articles import parse_article_date
+
+    if value is None:
+        return None
+    try:
+        return parse_article_date(value).isoformat()
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
+
+
+def check_encoding(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"{value!r} is not an encoding Python knows (latin-1, cp1252, utf-16, ...)") from None
+    return value
+
+
+def progress_bar(quiet: bool) -> Progress | None:
+    """N/total, elapsed time and ETA on stderr for a person watching: never in cron logs or pipes."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    columns = (
+        SpinnerColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+    )
+    # transient: the bar is gone before the output that follows it on the terminal
+    return Progress(*columns, console=stderr, transient=True)
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -1,0 +1,72 @@
+"""``attrib speakers``: who is quoted, how often, over a corpus of attrib's output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from contextlib import ExitStack
+from typing import List, Optional
+
+import typer
+
+from ..errors import AttribError
+from .common import fail
+
+
+def speakers(
+    paths: List[str] = typer.Argument(
+        None, help="attrib output: JSONL records, json articles or a SQLite database; - for stdin."
+    ),
+    by: Optional[str] = typer.Option(
+        None, "--by", help="Count per day, week, month or outlet, or give shares by type or gender."
+    ),
+    top: Optional[int] = typer.Option(
+        None,
+        "--top",
+        "-n",
+        min=1,
+        help="Rows to print (per group with --by a period or outlet) [default: 20 (5 per group) in a table, else all].",
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="table, jsonl or csv [default: table on a terminal, else jsonl]"
+    ),
+) -> None:
+    """Who is quoted, how often: speakers counted over a corpus, one person under one key."""
+    from ..corpus.corpus import GROUPINGS, bucket_rows, count, identities, share_rows, speaker_rows
+    from ..corpus.reading import read_records
+    from ..write.report import REPORT_FORMATS, write_report
+
+    if not paths:
+        raise typer.BadParameter("give at least one attrib output file, or - to read stdin", param_hint="PATHS")
+    if by is not None and by not in GROUPINGS:
+        raise typer.BadParameter(f"{by!r} is not one of {', '.join(GROUPINGS)}", param_hint="--by")
+    fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
+    if fmt not in REPORT_FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    with ExitStack() as stack:
+        if "-" in paths:
+            # two passes read the records: stdin is kept in a temporary file
+            spool = stack.enter_context(tempfile.NamedTemporaryFile("wb", suffix=".jsonl"))
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+            spool.flush()
+            paths = [spool.name if p == "-" else p for p in paths]
+        errors: list[AttribError] = []
+        identity = identities(read_records(paths, errors.append))
+        corpus = count(read_records(paths), identity, by)
+    for e in errors:
+        fail(str(e))
+    if by in ("type", "gender"):
+        kind, rows = "shares", share_rows(corpus, by)
+    elif by:
+        kind, rows = "groups", bucket_rows(corpus, top or (5 if fmt == "table" else None))
+    else:
+        kind, rows = "speakers", speaker_rows(corpus, top or (20 if fmt == "table" else None))
+    title = f"{corpus.articles:,} articles, {corpus.records:,} attributions, {len(corpus.speakers):,} speakers"
+    try:
+        write_report(rows, kind, fmt, sys.stdout, title + (f", by {by}" if by else ""), color=sys.stdout.isatty())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise typer.Exit(1 if errors else 0)

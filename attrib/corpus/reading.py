@@ -1,0 +1,57 @@
+"""Reading attrib output back: JSONL records, JSON articles or a SQLite database, one record at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..write.review import output_values
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+OnError = Callable[[InputError], None]
+
+
+def read_records(paths: Iterable[str], on_error: OnError | None = None) -> Iterator[dict]:
+    """The attribution records of attrib output files in order; a bad file or line goes to ``on_error``."""
+    # sqlite3 only when a database is read
+    from .store import read_records as read_sqlite
+
+    for path in paths:
+        try:
+            yield from read_sqlite(path) if is_sqlite(path) else _jsonl_records(path, on_error)
+        except InputError as e:
+            _report(on_error, e)
+        except OSError as e:
+            _report(on_error, InputError(path, f"cannot read: {e.strerror or e}"))
+
+
+def _jsonl_records(path: str, on_error: OnError | None) -> Iterator[dict]:
+    with open(path, encoding="utf-8-sig") as f:
+        for item in output_values(path, f):
+            if isinstance(item, InputError):
+                _report(on_error, item)
+                continue
+            number, data = item
+            if isinstance(data, dict) and isinstance(data.get("attributions"), list):
+                # the json format: one article a line; its outlet field, if any, holds for its records
+                extra = {k: data[k] for k in ("outlet", "source") if data.get(k)}
+                yield from ({**extra, **a} for a in data["attributions"] if isinstance(a, dict))
+            elif isinstance(data, dict) and "doc" in data and "speaker" in data:
+                yield data
+            else:
+                _report(on_error, InputError(path, "not an attrib record (no doc and speaker fields)", line=number))
+
+
+def _report(on_error: OnError | None, error: InputError) -> None:
+    if on_error is not None:
+        on_error(error)
+
+
+def is_sqlite(path: str | Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False

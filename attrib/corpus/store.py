@@ -1,0 +1,172 @@
+"""The SQLite store: ``attrib extract -o corpus.sqlite`` writes articles, attributions and corpus speakers.
+
+Each article goes in one transaction with all of its records, so a killed run leaves whole
+articles only; ``--resume`` skips the articles the database holds. At the end of a run the corpus
+identities (``speakers``, and ``attributions.corpus_key``) are computed again over the whole
+database, so a resumed run ends with the same content as one clean run.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..records import FIELDS, ArticleResult
+from .corpus import count, identities, outlet_of, speaker_rows
+
+INTEGER_FIELDS = {f for f in FIELDS if f.endswith(("_start", "_end"))}
+# numbers that are no offsets: stored as REAL so that they read back as floats
+REAL_FIELDS = {"speaker_confidence"}
+# quote_spans is a list: stored as JSON text, read back as a list
+JSON_FIELDS = {"quote_spans"}
+SPEAKER_COLUMNS = (
+    "speaker_key",
+    "name",
+    "type",
+    "title",
+    "gender",
+    "gender_source",
+    "attributions",
+    "articles",
+    "first",
+    "last",
+    "direct",
+    "indirect",
+    "mixed",
+    "cues",
+    "keys",
+)
+SPEAKER_JSON = {"cues", "keys"}
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS articles (
+    article_id INTEGER PRIMARY KEY,  -- input order
+    doc TEXT NOT NULL,               -- the article's id, as in the records' doc field
+    text_sha1 TEXT NOT NULL,         -- with doc, what --resume knows an article by
+    date TEXT,                       -- the article date used (ISO)
+    outlet TEXT NOT NULL,            -- see README, "outlet"
+    speakers TEXT NOT NULL,          -- the article's speakers as a JSON array, as the json format gives them
+    UNIQUE (doc, text_sha1)
+);
+CREATE TABLE IF NOT EXISTS attributions (
+    article_id INTEGER NOT NULL REFERENCES articles (article_id),
+    seq INTEGER NOT NULL,            -- the record's place in its article
+    {", ".join(f"{f} {'INTEGER' if f in INTEGER_FIELDS else 'REAL' if f in REAL_FIELDS else 'TEXT'}" for f in FIELDS)},
+    corpus_key TEXT,                 -- the corpus identity: speakers.speaker_key
+    PRIMARY KEY (article_id, seq)
+);
+CREATE TABLE IF NOT EXISTS speakers (
+    speaker_key TEXT PRIMARY KEY, name TEXT, type TEXT, title TEXT, gender TEXT, gender_source TEXT,
+    attributions INTEGER, articles INTEGER, first TEXT, last TEXT, direct INTEGER, indirect INTEGER,
+    mixed INTEGER, cues TEXT, keys TEXT
+);
+CREATE INDEX IF NOT EXISTS attributions_by_identity ON attributions (corpus_key, date);
+CREATE INDEX IF NOT EXISTS attributions_by_key ON attributions (speaker_key, date);
+CREATE INDEX IF NOT EXISTS attributions_by_date ON attributions (date);
+CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles (outlet, date);
+CREATE INDEX IF NOT EXISTS speakers_by_type ON speakers (type, gender);
+"""
+
+
+def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
+    if read_only:
+        db = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    else:
+        db = sqlite3.connect(path, isolation_level=None)  # transactions are begun and committed by hand
+        # WAL with NORMAL sync: a committed article survives a killed process
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+class SqliteWriter:
+    """Writes articles to ``path`` one transaction each; ``resume`` keeps what the database holds."""
+
+    def __init__(self, path: str | Path, resume: bool = False):
+        self.path = Path(path)
+        if not resume:
+            for stale in (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm"))):
+                stale.unlink(missing_ok=True)
+        self.db = connect(self.path)
+        self.db.executescript(SCHEMA)
+        self.insert = (
+            f"INSERT INTO attributions (article_id, seq, {', '.join(FIELDS)}, corpus_key) "
+            f"VALUES ({', '.join('?' * (len(FIELDS) + 3))})"
+        )
+
+    def done(self) -> set[str]:
+        """The keys (id, tab, text hash) of the articles the database holds whole."""
+        return {f"{doc}\t{sha}" for doc, sha in self.db.execute("SELECT doc, text_sha1 FROM articles")}
+
+    def write(self, result: ArticleResult, key: str) -> None:
+        """One article and its records, in one transaction; ``key`` is its resume key (id, tab, text hash)."""
+        sha = key.rsplit("\t", 1)[-1]
+        speakers = json.dumps([s.to_dict() for s in result.speakers], ensure_ascii=False)
+        self.db.execute("BEGIN")
+        try:
+            article = self.db.execute(
+                "INSERT INTO articles (doc, text_sha1, date, outlet, speakers) VALUES (?, ?, ?, ?, ?)",
+                (result.doc, sha, result.date, outlet_of({"doc": result.doc}), speakers),
+            ).lastrowid
+            rows = []
+            for seq, a in enumerate(result.attributions):
+                record = a.to_dict()
+                values = [json.dumps(record[f]) if f in JSON_FIELDS else record[f] for f in FIELDS]
+                rows.append((article, seq, *values, record["speaker_key"]))
+            self.db.executemany(self.insert, rows)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Compute the corpus identities over the whole database, then close it."""
+        refresh_speakers(self.db)
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+
+
+def refresh_speakers(db: sqlite3.Connection) -> None:
+    """Fill ``speakers`` and ``attributions.corpus_key`` from the corpus merge, in one transaction."""
+    identity = identities(_records(db))
+    corpus = count(_records(db), identity)
+    db.execute("BEGIN")
+    db.execute("UPDATE attributions SET corpus_key = speaker_key WHERE corpus_key IS NOT speaker_key")
+    merged = [(who, u.key, u.month, u.gender) for u, who in identity.items() if who != u.key]
+    db.executemany(
+        "UPDATE attributions SET corpus_key = ? WHERE speaker_key = ? AND substr(date, 1, 7) IS ? "
+        "AND speaker_gender IS ?",
+        merged,
+    )
+    db.execute("DELETE FROM speakers")
+    rows = [
+        [json.dumps(r[c], ensure_ascii=False) if c in SPEAKER_JSON else r[c] for c in SPEAKER_COLUMNS]
+        for r in speaker_rows(corpus, None)
+    ]
+    db.executemany(f"INSERT INTO speakers VALUES ({', '.join('?' * len(SPEAKER_COLUMNS))})", rows)
+    db.execute("COMMIT")
+
+
+def _records(db: sqlite3.Connection) -> Iterator[dict]:
+    query = f"SELECT {', '.join(FIELDS)} FROM attributions ORDER BY article_id, seq"
+    for row in db.execute(query):
+        record = dict(zip(FIELDS, row))
+        for f in JSON_FIELDS:
+            record[f] = json.loads(record[f])
+        yield record
+
+
+def read_records(path: str | Path) -> Iterator[dict]:
+    """The records of a database ``attrib extract -o`` wrote, in article order, as the JSONL gives them."""
+    try:
+        db = connect(path, read_only=True)
+        db.execute("SELECT 1 FROM attributions LIMIT 1")
+    except sqlite3.DatabaseError as e:
+        raise InputError(str(path), f"not an attrib database ({e})") from None
+    try:
+        yield from _records(db)
+    finally:
+        db.close()

@@ -1,0 +1,230 @@
+"""The story's time: a statement its own clause leaves undated takes the date of the event the
+narrative around it is about, and a headline the date of the event it summarises."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from ..find.quotes import quoted_spans
+from ..lexicon import reporting_verbs
+from ..nlp.spans import Coverage, text_of
+from .dates import DateValue, date_expressions_in, hosts, is_occasion, resolve
+
+# a headline or subhead: a short line before the first paragraph of running text
+HEADLINE_WORDS = 25
+# adverbs that put a statement at another time than the event before it
+OTHER_TIMES = frozenset(
+    [
+        "overnight",
+        "later",
+        "earlier",
+        "previously",
+        "recently",
+        "once",
+        "afterward",
+        "afterwards",
+        "subsequently",
+        "since",
+        "ago",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What the timeline needs of one attribution: its cue, the date its own clause gives it, where
+    its content lies (token indices) and a key for its speaker (None when unresolved)."""
+
+    cue: Token | None
+    own: DateValue
+    content: frozenset[int] = frozenset()
+    speaker: object = None
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    pos: int  # character offset
+    paragraph: int
+    value: DateValue | None  # None: the thread breaks here
+
+
+def _offset(anchor: _Anchor) -> int:
+    return anchor.pos
+
+
+def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> list[DateValue]:
+    """Each statement's date: its own, else the narrative's (a past-tense cue takes the most recent
+    dated event of its paragraph or the one before), else the article date."""
+    paragraphs = _paragraph_starts(text_of(doc))
+    content = frozenset().union(*(s.content for s in statements)) if statements else frozenset()
+    cues = {s.cue.i for s in statements if s.cue is not None}
+    quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
+    events = _event_anchors(doc, paragraphs, content, quoted, base)
+    breaks = _breaks(doc, paragraphs, content | cues, quoted)
+    anchors = sorted([*events, *breaks], key=_offset)  # insort keeps them so, each new one after those at its offset
+    out: list[DateValue] = []
+    for s in statements:
+        value = s.own
+        if s.cue is not None and s.cue.i in content:
+            pass  # a statement reported inside another's content is no event of the story
+        elif s.cue is not None and value.source in ("explicit", "relative", "vague"):
+            insort(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value), key=_offset)
+        elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _own_time(s.cue):
+            carried = _latest(anchors, s.cue.idx, _paragraph(paragraphs, s.cue.idx))
+            if carried is not None:
+                value = _carried(carried, value)
+                insort(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), carried), key=_offset)
+        out.append(value)
+    return _headlines(statements, out, _body_start(text_of(doc)))
+
+
+def _headlines(statements: Sequence[Statement], values: list[DateValue], body: int) -> list[DateValue]:
+    """A headline's statement summarises the story: it takes the day of its speaker's first statement
+    the text dates ("Cruz endorses Trump" over "in a message posted Friday, Cruz said")."""
+    out = list(values)
+    for i, s in enumerate(statements):
+        if s.cue is None or s.cue.idx >= body or values[i].source != "article" or s.speaker is None:
+            continue
+        dated = (
+            t.own
+            for t in statements
+            if t.speaker == s.speaker
+            and t.cue is not None
+            and t.cue.idx >= body
+            and t.own.source in ("explicit", "relative")
+            and t.own.precision == "day"
+        )
+        out[i] = next(dated, values[i])
+    return out
+
+
+def _body_start(text: str) -> int:
+    """Where running text begins: after the leading short lines (headline, subheads, bylines)."""
+    for m in re.finditer(r"^[ \t]*(\S.*)$", text, re.MULTILINE):
+        if len(m.group(1).split()) >= HEADLINE_WORDS:
+            return m.start()
+    return 0
+
+
+def _carried(anchor_value: DateValue, own: DateValue) -> DateValue:
+    """The anchor's day with the words that gave it, as a relative date (the annotation's name for
+    a date carried from the event a statement belongs to)."""
+    return replace(anchor_value, source="relative")
+
+
+def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> DateValue | None:
+    """The most recent dated event before ``pos`` in the same paragraph or the one before; an event
+    no day is known for, or a sentence in the present, ends the thread."""
+    before = bisect_left(anchors, pos, key=_offset)
+    anchor = anchors[before - 1] if before else None
+    if anchor is None or anchor.paragraph < paragraph - 1 or anchor.value is None:
+        return None
+    return anchor.value if anchor.value.precision == "day" and anchor.value.iso else None
+
+
+def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None):
+    """Dated past-tense events of the narrative outside any statement's content and any quotation
+    ("X vied for the title Wednesday", "on Tuesday, it raised its forecast")."""
+    for span in date_expressions_in(doc):
+        if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
+            continue
+        verb = _governing_verb(span.root)
+        if verb is None or verb.i in content or not past_tense(verb):
+            continue
+        resolved = resolve(span.text, base)
+        if resolved is None or resolved[1] not in ("explicit", "relative", "vague"):
+            continue
+        iso, source, precision = resolved
+        value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
+        yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value)
+
+
+def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Coverage):
+    """Sentences of the narrative in the present perfect, present progressive or future ("He has
+    campaigned for ...", "They are taking part in ..."): the story has left the dated event."""
+    for sent in doc.sents:
+        root = sent.root
+        if (
+            root.i in taken
+            or root.pos_ not in ("VERB", "AUX")
+            or root.lemma_ == "be"
+            or root.lemma_ in reporting_verbs()
+        ):
+            continue  # a copula describes ("It is the biggest cut") and a report reports: neither moves the story
+        if quoted.covers(root.idx, open_start=True):
+            continue
+        auxes = [c for c in root.children if c.dep_ == "aux"]
+        present = [a for a in auxes if a.tag_ in ("VBZ", "VBP", "MD")]
+        if any(a.lemma_ in ("will", "have") or a.lemma_ == "be" and root.tag_ == "VBG" for a in present):
+            yield _Anchor(sent.start_char, _paragraph(paragraphs, sent.start_char), None)
+
+
+def _own_time(cue: Token) -> bool:
+    """The cue, or the verb it hangs on, has a time or occasion of its own that no day can be read
+    from ("later said", "took to Twitter overnight", "said in an interview"): not the story's day."""
+    verbs = hosts(cue)
+    return _own_occasion(cue) or any(
+        c.dep_ in ("advmod", "npadvmod") and c.lower_ in OTHER_TIMES for v in verbs for c in v.children
+    )
+
+
+def _own_occasion(cue: Token) -> bool:
+    """The cue, or the verb it hangs on, names a new occasion of its own ("said in an interview",
+    "at a breakfast, he said"), not the story's ("at the forum", "in a speech earlier in the day")."""
+    return any(
+        c.dep_ == "prep" and any(_new_occasion(g) for g in c.children) for verb in hosts(cue) for c in verb.children
+    )
+
+
+def _new_occasion(noun: Token) -> bool:
+    """An indefinite occasion with no time of its own: "an interview", not "a speech earlier that day"."""
+    if not is_occasion(noun) or not any(d.lower_ in ("a", "an") for d in noun.children):
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("earlier", "later") for t in noun.subtree)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a date expression is an adverbial of, through prepositions and occasion nouns."""
+    for _ in range(4):
+        if token.dep_ not in ("npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod"):
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def past_tense(cue: Token) -> bool:
+    """The cue tells of a past event: a simple past ("said", "did not say", "was asked"), or a
+    participle or coordinated verb hanging on one; perfects and modals are no events of the story."""
+    token = cue
+    for _ in range(4):
+        if token.lemma_ == "accord":
+            return False
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lemma_ == "have" or a.tag_ == "MD" for a in auxes):
+            return False
+        if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+            return True
+        if token.tag_ in ("VBG", "VBN", "VB") and token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep"):
+            token = token.head
+            continue
+        if token.dep_ == "prep":
+            token = token.head
+            continue
+        return False
+    return False
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    """Offsets where each non-empty line begins."""
+    return [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
+
+
+def _paragraph(starts: list[int], pos: int) -> int:
+    return bisect_right(starts, pos) - 1

@@ -1,0 +1,183 @@
+"""Where and how an article names people: name spans and their titles, headline lines, the
+surnames whose honorifics give a sex, and the paragraphs a pronoun may reach back over."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import first_names, honorifics
+from ..nlp.labels import NAME_PARTICLES, NOMINAL, SUBJECTS
+from ..nlp.spans import sentence
+from .names import fold, gender_of, name_key, split_title
+from .speakers import Mention
+
+# a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
+BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2})[ \t]*$", re.MULTILINE)
+AUTHOR_NOTE = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}),? (?:is|was|writes|teaches) ", re.MULTILINE
+)
+
+
+def name_of(span: Span) -> tuple[list[str], tuple[str, ...]]:
+    """The title words a name span opens with, and the folded key of the name after them."""
+    title, name = split_title([t.text for t in span if t.tag_ != "POS"])
+    return title, name_key(name)
+
+
+def surname_sexes(people: list[Span]) -> dict[tuple[str, ...], str]:
+    """Bare surnames whose honorifics all agree ("Mr. Obama" and never "Mrs. Obama"), with that honorific."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for span in people:
+        title, key = name_of(span)
+        honorific = [w for w in title_before(span) + title if w in honorifics()]
+        if len(key) == 1 and honorific:
+            seen.setdefault(key, set()).add(gender_of([], honorific[-1:]) or "")
+    return {key: "Mr." if sexes == {"m"} else "Ms." for key, sexes in seen.items() if sexes in ({"m"}, {"f"})}
+
+
+def office(title_words: list[str]) -> str | None:
+    """The title without honorifics: "Mr." is no title, "Mr. President" is "President", and the
+    capitalised word before an honorific is none either ("Both Mr. King")."""
+    marks = [i for i, w in enumerate(title_words) if w in honorifics()]
+    words = title_words[marks[-1] + 1 :] if marks else title_words
+    return " ".join(words) or None
+
+
+def from_first_name(tokens: list[Token]) -> list[Token]:
+    """The name from its (last) first name on, or its surname alone when it has no known first name:
+    headline capitals and quoted epithets glue words to a name ("Rip Donald Trump", "Crooked Hillary
+    Clinton", "Derelict Obama"), and "Rip" may be a first name too."""
+    firsts = [i for i, t in enumerate(tokens[:-1]) if fold(t.text) in first_names()]
+    if not firsts:
+        start = len(tokens) - 1
+        while start > 0 and tokens[start - 1].lower_ in NAME_PARTICLES | {"-"}:
+            start -= 1
+        return tokens[start:]
+    start = firsts[0]
+    while start + 1 in firsts:
+        start += 1
+    return tokens[start:]
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines in title case (most words of four letters or more capitalised): headlines and subheads."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        long_words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+        if long_words and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def unlabelled_names(doc: Doc) -> list[Span]:
+    """Runs of proper nouns the NER left unlabelled that open with a known first name ("Ana María Ruiz"),
+    or that open a person's name the NER cut short ("Odeline" before the PERSON "Joseph")."""
+    # a surname the article gives a full name for needs no first name guessed ("Team Trump", "Though Kaine")
+    named = {fold(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    # news gives a first name once, at the first mention: a word seen again is a nickname ("Crooked Hillary")
+    seen = Counter(t.lower_ for t in doc)
+    runs, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].text[:1].isupper():
+            j += 1
+        if 2 <= j - i <= 4 and fold(doc[i].text) in first_names():
+            runs.append(doc[i:j])
+        elif j == i + 1 and _lone_person(doc, j) and fold(doc[j].text) not in named and seen[doc[i].lower_] == 1:
+            whole = doc[i : j + 1]
+            # a title is no first name ("Sen. Joseph"), nor is a shout or a broken word ("SUPER", "Released-")
+            if len(name_of(whole)[1]) > 1 and doc[i].text.isalpha() and not doc[i].is_upper:
+                runs.append(whole)
+        i = max(j, i + 1)
+    return runs
+
+
+def shared_surname(first: Token) -> Token | None:
+    """ "Joe and Ann Smith": the surname a lone first name shares with the full name joined right after it."""
+    doc, i = first.doc, first.i
+    if fold(first.text) not in first_names() or i + 3 >= len(doc) or doc[i + 1].lower_ not in ("and", "&"):
+        return None
+    start = end = i + 2
+    # the full name as the NER labels it, or as a run of proper nouns it left unlabelled
+    label = doc[start].ent_type_
+    if label not in ("PERSON", "") or doc[start].pos_ != "PROPN" or fold(doc[start].text) not in first_names():
+        return None
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ == label:
+        end += 1
+    return doc[end] if end > start else None
+
+
+def _lone_person(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a one-word PERSON entity."""
+    following = doc[i + 1].ent_iob_ if i + 1 < len(doc) else "O"
+    return i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON" and following != "I"
+
+
+def subject_sentence(token: Token) -> int | None:
+    """The start of the token's sentence when it is a subject, or names one ("His daughter Ana Ruiz
+    spoke", "Her father, Tom Reed, spoke") or is coordinated with one; else None."""
+    if token.dep_ in SUBJECTS or token.dep_ in ("conj", "appos", "compound") and token.head.dep_ in SUBJECTS:
+        return sentence(token).start_char
+    return None
+
+
+def title_before(span: Span) -> list[str]:
+    """Title words just before a name entity: "Mr." in "Mr. Trump" sits outside the PERSON span."""
+    doc = span.doc
+    words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and doc[i].text[:1].isupper() and not doc[i].ent_type_ and len(words) < 4:
+        words.insert(0, doc[i].text)
+        i -= 1
+    title, _ = split_title(words + ["x"])
+    return title
+
+
+def without_article(span: Span) -> str:
+    words = span.text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def paragraph_start(text: str, pos: int, paragraphs_back: int) -> int:
+    start = pos
+    for _ in range(paragraphs_back + 1):
+        start = text.rfind("\n", 0, max(start - 1, 0))
+        if start < 0:
+            return 0
+        while start > 0 and text[start - 1] == "\n":
+            start -= 1
+    return start
+
+
+def author_span(text: str) -> tuple[int, int] | None:
+    """Where the text names its author: a byline in its first lines, else a note in its last paragraph."""
+    head = BYLINE.search(text, 0, 300)
+    if head:
+        return head.span(1)
+    last = text.rstrip().rfind("\n")
+    note = AUTHOR_NOTE.match(text, last + 1) if last >= 0 else None
+    return note.span(1) if note else None
+
+
+def name_type(mention: Mention) -> str:
+    """An untyped proper name: a person when titled, or short and led by a known first name or
+    a lone word (speakers named by one word are people: "Trump told reporters")."""
+    words = mention.name
+    if mention.title or len(words) == 1 or len(words) <= 3 and fold(words[0]) in first_names():
+        return "person"
+    return "organization"
+
+
+def named_head(head: Token) -> Token:
+    """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") is that name."""
+    if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
+        for child in head.children:
+            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > head.i:
+                return child
+    return head

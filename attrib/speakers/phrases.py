@@ -1,0 +1,175 @@
+"""Speaker phrases that stand for other phrases: a relative pronoun for its antecedent ("the
+Saudi government, which ..."), a coordination for its conjuncts ("Mr. King and Mr. Schultz"), a
+possessive for its owner ("his office" is Paul Ryan's office)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import data_nouns, study_nouns
+from ..nlp.labels import NOMINAL, RELATIVE_TAGS
+
+# what a conjunct or an antecedent leaves out of its phrase
+LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# pronouns that speak for each member of a coordinated subject
+DISTRIBUTIVES = frozenset({"each", "both"})
+# what an unnamed study's noun may carry before it: an article, an adjective ("an exhaustive study")
+STUDY_MODIFIERS = frozenset({"det", "amod", "advmod", "punct"})
+# the words that count a group, which a part of it drops ("only two Democrats, both of whom")
+COUNTING = frozenset({"det", "nummod", "predet", "quantmod", "advmod"})
+# the label named descriptions carry among the article's name mentions
+DESCRIPTION = "DESCRIPTION"
+
+
+def antecedent(head: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "Union" in "the European Union, which said";
+    through an apposition to the name it describes ("McConnell, now the leader, who said")."""
+    if head.tag_ not in RELATIVE_TAGS or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    if noun.dep_ == "appos" and noun.head.pos_ in NOMINAL:
+        noun = noun.head
+    return noun if noun.pos_ in NOMINAL else None
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The heads of a coordinated speaker phrase ("Merkley, Brown and Menendez"), or [] when it is one
+    phrase; a name that holds "and" ("Securities and Exchange Commission") is one phrase."""
+    if head.pos_ not in NOMINAL:
+        return []
+    parts = [c for c in head.conjuncts if c.pos_ in NOMINAL and not (head.ent_iob_ != "O" and _same_entity(head, c))]
+    # common nouns joined by "and" describe one person ("the former first lady and senator")
+    if not parts or all(t.pos_ != "PROPN" for t in (head, *parts)):
+        return []
+    return sorted([head, *parts], key=lambda t: t.i)
+
+
+def distributed_subject(head: Token) -> Token | None:
+    """The coordinated subject that "each" or "both" distributes: "Ruiz and Hale spoke, each saying ..."."""
+    if head.lower_ not in DISTRIBUTIVES:
+        return None
+    verb = head.head
+    for _ in range(3):
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not head), None)
+        if subject is not None:
+            return subject if conjuncts(subject) else None
+        if verb.dep_ == "ROOT":
+            break
+    return None
+
+
+def data_source(head: Token) -> Token | None:
+    """The named source of "data from the Census Bureau": the numbers speak with their source's voice."""
+    if head.lower_ not in data_nouns():
+        return None
+    for prep in head.children:
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if prep.lower_ in ("from", "of", "by") and source is not None and source.pos_ == "PROPN":
+            return source
+    return None
+
+
+def unnamed_study(head: Token) -> str | None:
+    """ "An exhaustive study released on Tuesday" is "study": a study no name, owner or author ("a report by
+    Politico", "the inspector's report") tells apart is named by its noun alone."""
+    if head.lower_ not in study_nouns() or any(c.dep_ not in STUDY_MODIFIERS for c in head.lefts):
+        return None
+    return None if any(c.dep_ in ("prep", "poss") for c in head.rights) else head.lower_
+
+
+def partitive_whole(head: Token) -> Token | None:
+    """ "family members of the victims, many of whom say": the noun phrase "many of whom" is a part of,
+    whether the parser hangs the clause on it or not."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(c.dep_ == "pobj" and c.tag_ in RELATIVE_TAGS for c in of.children):
+        return None
+    if head.head.dep_ == "relcl" and head.head.head.pos_ in NOMINAL:
+        return head.head.head
+    comma = head.left_edge.i - 1
+    if comma < 1 or head.doc[comma].text != ",":
+        return None
+    noun = head.doc[comma - 1]
+    # "members of the victims": the phrase's head, not the last noun of its prepositional phrase
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in NOMINAL:
+        noun = noun.head.head
+    return noun if noun.pos_ in NOMINAL else None
+
+
+def partitive_phrase(head: Token) -> str | None:
+    """ "many of whom" after "the five members of the board": "many members of the board"."""
+    whole = partitive_whole(head)
+    if whole is None or whole.tag_ != "NNS":
+        return None  # a name or a list of names ("Ruiz, Hale and Ortiz, all of whom") is no group noun
+    phrase = own_phrase(whole)
+    start = phrase.start
+    while start < whole.i and (phrase.doc[start].pos_ in ("DET", "NUM") or phrase.doc[start].dep_ in COUNTING):
+        start += 1
+    return f"{head.text} {phrase.doc[start : phrase.end].text}"
+
+
+def own_phrase(token: Token) -> Span:
+    """The token's phrase without its conjuncts, clauses and appositions."""
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in LEAVE_OUT:
+            skip.update(t.i for t in child.subtree)
+    kept = [t.i for t in token.subtree if t.i not in skip]
+    return token.doc[min(kept) : max(kept) + 1]
+
+
+def possessor(head: Token) -> Token | None:
+    """The possessive pronoun of a description ("his" in "his office"), if it has one."""
+    if head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS), None)
+
+
+def owner_name(head: Token) -> Token | None:
+    """The person's name a description belongs to: "McConnell" in "McConnell aides" (plural) or in
+    "Mitch McConnell's campaign"."""
+    if head.pos_ != "NOUN":
+        return None
+    deps = ("compound", "poss") if head.tag_ == "NNS" else ("poss",)
+    return next((c for c in head.children if c.dep_ in deps and c.ent_type_ == "PERSON"), None)
+
+
+def without_dated_clause(span: Span, head: Token) -> Span:
+    """The phrase short of a closing clause that dates it: "a poll released last week" is "a poll";
+    a clause that only adds detail is no part of the shortest identifying description."""
+    for child in head.children:
+        dated = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        closing = child.left_edge.i > span.start and child.right_edge.i >= span.end - 1
+        if child.dep_ in ("acl", "relcl") and dated and closing:
+            end = child.left_edge.i
+            while end > span.start + 1 and span.doc[end - 1].text == ",":  # the comma before the clause goes too
+                end -= 1
+            return span.doc[span.start : end]
+    return span
+
+
+def named_descriptions(doc) -> list[Span]:
+    """Descriptions a name makes definite: "a Bloomberg poll", "the Clinton campaign" (name, then noun)."""
+    out = []
+    for t in doc:
+        names = [c for c in t.lefts if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG")]
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and names and any(c.dep_ == "det" for c in t.lefts):
+            out.append(Span(doc, names[0].left_edge.i, t.i + 1, label=DESCRIPTION))
+    return out
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _same_entity(a: Token, b: Token) -> bool:
+    """Whether b lies inside the entity that a opens or continues."""
+    start = a.i
+    while start > 0 and a.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = a.i + 1
+    while end < len(a.doc) and a.doc[end].ent_iob_ == "I":
+        end += 1
+    return start <= b.i < end

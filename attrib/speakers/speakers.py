@@ -1,0 +1,136 @@
+"""Speaker phrases: which words name the speaker, the title the phrase gives, and its kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import anonymous_markers, anonymous_plurals, group_nouns, titles
+from ..nlp.labels import DETERMINERS, NAME_PARTICLES, PLURAL_NOUN_TAGS, PRONOUNS
+from ..nlp.spans import ents_in, text_of
+from .names import split_title
+
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+# what joins the words of one name: "Díaz - Canel", "de Cossio"
+NAME_JOINERS = NAME_PARTICLES | {"-"}
+# words that make a plural name a part of its group ("many Democrats", "some Republicans")
+QUANTIFIERS = frozenset({"many", "some", "several", "most", "few"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What a speaker phrase says about its speaker."""
+
+    kind: str  # person, organization, group, anonymous, pronoun, name, description or other
+    name: tuple[str, ...]  # the proper-name words, without titles
+    surface: str  # the proper name as written ("Díaz-Canel")
+    title: str | None
+    affiliation: str | None
+
+
+def describe(span: Span, head: Token) -> Mention:
+    """Read a speaker phrase: its proper name, title, affiliation and kind."""
+    name_words = _name_words(span, head)
+    title = _title(span, head, name_words)
+    affiliation = _affiliation(span, head)
+    surface = text_of(span.doc)[name_words[0].idx : name_words[-1].idx + len(name_words[-1])] if name_words else ""
+    return Mention(_kind(span, head), tuple(t.text for t in name_words), surface, title, affiliation)
+
+
+def _name_words(span: Span, head: Token) -> list[Token]:
+    entity = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
+    if entity is not None and entity.label_ in ORG_LABELS | {"PERSON"}:
+        words = list(entity)
+    elif head.pos_ == "PROPN":
+        # the run of proper nouns that ends at the head: "Díaz - Canel", "de Cossio"
+        start = head.i
+        while start > span.start and (span.doc[start - 1].pos_ == "PROPN" or span.doc[start - 1].text in NAME_JOINERS):
+            start -= 1
+        words = list(span.doc[start : head.i + 1])
+    else:
+        return []
+    while words and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    title, _ = split_title([t.text for t in words])
+    return words[len(title) :]
+
+
+def _title(span: Span, head: Token, name_words: list[Token]) -> str | None:
+    if name_words:
+        before = [t for t in span if t.i < name_words[0].i and t.i >= _after_possessor(span)]
+        words = [t.text for t in before if t.lower_ not in DETERMINERS]
+        # a title is capitalised or a known one: "U.S. President", "Secretary of State"
+        if words and words[-1] not in (",", "-") and (words[-1][0].isupper() or " ".join(words) in titles()):
+            return " ".join(words)
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            words = [
+                t.text
+                for t in child.subtree
+                if t.i >= _after_possessor_of(child) and t.lower_ not in DETERMINERS and not t.is_punct
+            ]
+            return " ".join(words) or None
+    return None
+
+
+def _after_possessor(span: Span) -> int:
+    """Index after a leading possessor ("Cuba’s"), which names the affiliation, not the title."""
+    for t in span:
+        if t.tag_ == "POS":
+            return t.i + 1
+    return span.start
+
+
+def _after_possessor_of(token: Token) -> int:
+    marks = [t.i for t in token.subtree if t.tag_ == "POS"]
+    return marks[-1] + 1 if marks else token.left_edge.i
+
+
+def _affiliation(span: Span, head: Token) -> str | None:
+    for t in span:
+        if t.tag_ == "POS" and t.head.dep_ == "poss" and t.head.ent_type_ in ORG_LABELS:
+            return " ".join(w.text for w in span.doc[t.head.left_edge.i : t.i] if w.lower_ not in DETERMINERS)
+    return None
+
+
+def _kind(span: Span, head: Token) -> str:
+    if head.lower_ in PRONOUNS:
+        return "pronoun"
+    label = head.ent_type_ or next((c.ent_type_ for c in head.children if c.dep_ == "compound" and c.ent_type_), "")
+    if label == "PERSON":
+        return "person"
+    # a capitalised word the tagger took for a common noun is still the name the NER found ("Trump")
+    # "many Democrats" are some of them, a group of its own, not the party
+    quantified = head.tag_ in PLURAL_NOUN_TAGS and any(c.lower_ in QUANTIFIERS for c in head.children)
+    # so are "Republicans on the committee": a plural name narrowed by a phrase naming another body
+    # (not in a coordination, where the phrase may narrow every conjunct: "Democrats and Republicans in Congress")
+    narrowed = head.tag_ in PLURAL_NOUN_TAGS and any(_names_a_body(c, span) for c in head.children)
+    quantified = quantified or narrowed and head.dep_ != "conj" and not any(c.dep_ == "conj" for c in head.children)
+    if label in ORG_LABELS and (head.pos_ == "PROPN" or head.text[:1].isupper()) and not quantified:
+        return "organization"
+    lowered = span.text.lower()
+    named = any(e.label_ == "PERSON" for e in ents_in(span))
+    if not named and head.pos_ == "NOUN" and any(m in lowered for m in anonymous_markers()):
+        # "officials" alone is a group and "the spokesman" someone definite; an indefinite,
+        # sourced or self-described unnamed source is anonymous
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one", "some") for c in head.children)
+        if (
+            (head.tag_ == "NNS" and head.lower_ in anonymous_plurals())
+            or (head.tag_ != "NNS" and indefinite)
+            or any(w in lowered for w in ("familiar", "anonymity", "unnamed"))
+        ):
+            return "anonymous"
+    if head.tag_ in PLURAL_NOUN_TAGS and (head.lower_ in group_nouns() or head.pos_ == "NOUN"):
+        return "group"
+    if head.pos_ == "PROPN":
+        return "name"  # a proper name the NER did not type: the resolver decides
+    if head.pos_ == "NOUN":
+        return "description"
+    return "other"
+
+
+def _names_a_body(child: Token, span: Span) -> bool:
+    """A prepositional phrase inside the speaker phrase whose object is a named organisation or place."""
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    return child.dep_ == "prep" and child.i < span.end and any(o.ent_type_ in ORG_LABELS for o in objects)
