@@ -47,6 +47,7 @@ from .options import (
     Timeout,
     WithText,
 )
+from .quotes import quotes
 from .speakers import speakers
 
 # plain help: flags read as flags, and "[default: ...]" in a help text stays as written
@@ -136,8 +137,8 @@ def extract(
         _known_total(paths) if progress else None,
         output,
         date=date,
-        # offsets index the extracted text, not the HTML: it goes with the records
-        with_text=lambda article: article.extracted or with_text or fmt == "html",
+        # offsets index the extracted text, not the HTML: it goes with the records; a database sketches it
+        with_text=lambda article: article.extracted or with_text or fmt in ("html", "sqlite"),
     )
     if not quiet:
         skipped = f", {summary.skipped} already done" if resume else ""
@@ -359,3 +360,4 @@ def info(model: Optional[str] = typer.Option(None, "--model", help="Installed sp
 
 
 app.command()(speakers)
+app.command()(quotes)

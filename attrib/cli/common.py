@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import shutil
 import sys
+import tempfile
+from contextlib import ExitStack
 from typing import Optional
 
 import typer
@@ -67,3 +70,13 @@ def progress_bar(quiet: bool) -> Progress | None:
 
 def count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def spooled(paths: list[str], stack: ExitStack) -> list[str]:
+    """``paths`` with ``-`` replaced by a temporary copy of stdin: commands that read their input twice."""
+    if "-" not in paths:
+        return paths
+    spool = stack.enter_context(tempfile.NamedTemporaryFile("wb", suffix=".jsonl"))
+    shutil.copyfileobj(sys.stdin.buffer, spool)
+    spool.flush()
+    return [spool.name if p == "-" else p for p in paths]

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from contextlib import ExitStack
 from typing import List, Optional
 
 import typer
 
 from ..errors import AttribError
-from .common import fail
+from .common import fail, spooled
 
 
 def speakers(
@@ -32,29 +30,37 @@ def speakers(
     fmt: Optional[str] = typer.Option(
         None, "--format", "-f", help="table, jsonl or csv [default: table on a terminal, else jsonl]"
     ),
+    dedupe: bool = typer.Option(
+        False, "--dedupe", help="Count a wire group (near-duplicate article texts) once: its first article."
+    ),
+    texts: Optional[List[str]] = typer.Option(
+        None, "--texts", help="The articles the output was made from (for --dedupe; a database keeps its own)."
+    ),
 ) -> None:
     """Who is quoted, how often: speakers counted over a corpus, one person under one key."""
     from ..corpus.corpus import GROUPINGS, bucket_rows, count, identities, share_rows, speaker_rows
     from ..corpus.reading import read_records
+    from ..corpus.stories import one_per_story, story_groups
     from ..write.report import REPORT_FORMATS, write_report
 
     if not paths:
         raise typer.BadParameter("give at least one attrib output file, or - to read stdin", param_hint="PATHS")
     if by is not None and by not in GROUPINGS:
         raise typer.BadParameter(f"{by!r} is not one of {', '.join(GROUPINGS)}", param_hint="--by")
+    if texts and not dedupe:
+        raise typer.BadParameter("goes with --dedupe", param_hint="--texts")
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
     with ExitStack() as stack:
-        if "-" in paths:
-            # two passes read the records: stdin is kept in a temporary file
-            spool = stack.enter_context(tempfile.NamedTemporaryFile("wb", suffix=".jsonl"))
-            shutil.copyfileobj(sys.stdin.buffer, spool)
-            spool.flush()
-            paths = [spool.name if p == "-" else p for p in paths]
+        # two passes read the records: stdin is kept in a temporary file
+        paths = spooled(paths, stack)
         errors: list[AttribError] = []
-        identity = identities(read_records(paths, errors.append))
-        corpus = count(read_records(paths), identity, by)
+        stories = story_groups(paths, texts or [], errors.append) if dedupe else {}
+        if stories is None:
+            raise typer.BadParameter("needs the article texts: --texts ARTICLES, or a database", param_hint="--dedupe")
+        identity = identities(one_per_story(read_records(paths, errors.append), stories))
+        corpus = count(one_per_story(read_records(paths), stories), identity, by)
     for e in errors:
         fail(str(e))
     if by in ("type", "gender"):

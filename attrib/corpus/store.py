@@ -2,8 +2,9 @@
 
 Each article goes in one transaction with all of its records, so a killed run leaves whole
 articles only; ``--resume`` skips the articles the database holds. At the end of a run the corpus
-identities (``speakers``, and ``attributions.corpus_key``) are computed again over the whole
-database, so a resumed run ends with the same content as one clean run.
+identities (``speakers``, and ``attributions.corpus_key``), the wire groups (``articles.wire_group``,
+from the sketch of each text kept in ``articles.sketch``) and the ``quote_clusters`` are computed
+again over the whole database, so a resumed run ends with the same content as one clean run.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import FIELDS, ArticleResult
 from .corpus import count, identities, outlet_of, speaker_rows
+from .quote_clusters import quote_clusters
+from .wire import Sketch, sketch, wire_groups
 
 INTEGER_FIELDS = {f for f in FIELDS if f.endswith(("_start", "_end"))}
 # numbers that are no offsets: stored as REAL so that they read back as floats
@@ -49,7 +52,13 @@ CREATE TABLE IF NOT EXISTS articles (
     date TEXT,                       -- the article date used (ISO)
     outlet TEXT NOT NULL,            -- see README, "outlet"
     speakers TEXT NOT NULL,          -- the article's speakers as a JSON array, as the json format gives them
+    sketch BLOB,                     -- the MinHash sketch of the text (wire.Sketch), null when unknown
+    wire_group INTEGER,              -- the article_id of the first article of its wire group (its own when alone)
     UNIQUE (doc, text_sha1)
+);
+CREATE TABLE IF NOT EXISTS quote_clusters (
+    cluster_id TEXT PRIMARY KEY, speaker_key TEXT, speaker TEXT, text TEXT, articles INTEGER, outlets INTEGER,
+    records INTEGER, first_doc TEXT, first_outlet TEXT, first_date TEXT, occurrences TEXT
 );
 CREATE TABLE IF NOT EXISTS attributions (
     article_id INTEGER NOT NULL REFERENCES articles (article_id),
@@ -68,7 +77,23 @@ CREATE INDEX IF NOT EXISTS attributions_by_key ON attributions (speaker_key, dat
 CREATE INDEX IF NOT EXISTS attributions_by_date ON attributions (date);
 CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles (outlet, date);
 CREATE INDEX IF NOT EXISTS speakers_by_type ON speakers (type, gender);
+CREATE INDEX IF NOT EXISTS quote_clusters_by_speaker ON quote_clusters (speaker_key, first_date);
 """
+# columns added since the first databases: a --resume on an older one adds them
+ADDED_COLUMNS = (("articles", "sketch", "BLOB"), ("articles", "wire_group", "INTEGER"))
+CLUSTER_COLUMNS = (
+    "cluster_id",
+    "speaker_key",
+    "speaker",
+    "text",
+    "articles",
+    "outlets",
+    "records",
+    "first_doc",
+    "first_outlet",
+    "first_date",
+    "occurrences",
+)
 
 
 def connect(path: str | Path, read_only: bool = False) -> sqlite3.Connection:
@@ -91,6 +116,11 @@ class SqliteWriter:
             for stale in (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm"))):
                 stale.unlink(missing_ok=True)
         self.db = connect(self.path)
+        for table, column, kind in ADDED_COLUMNS:
+            if self.db.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{table}'").fetchone() and column not in {
+                row[1] for row in self.db.execute(f"PRAGMA table_info({table})")
+            }:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
         self.db.executescript(SCHEMA)
         self.insert = (
             f"INSERT INTO attributions (article_id, seq, {', '.join(FIELDS)}, corpus_key) "
@@ -105,11 +135,14 @@ class SqliteWriter:
         """One article and its records, in one transaction; ``key`` is its resume key (id, tab, text hash)."""
         sha = key.rsplit("\t", 1)[-1]
         speakers = json.dumps([s.to_dict() for s in result.speakers], ensure_ascii=False)
+        # the text itself is not kept: its sketch is what wire grouping needs
+        found = sketch(result.text) if result.text else None
+        text_sketch = found.to_bytes() if found else None
         self.db.execute("BEGIN")
         try:
             article = self.db.execute(
-                "INSERT INTO articles (doc, text_sha1, date, outlet, speakers) VALUES (?, ?, ?, ?, ?)",
-                (result.doc, sha, result.date, outlet_of({"doc": result.doc}), speakers),
+                "INSERT INTO articles (doc, text_sha1, date, outlet, speakers, sketch) VALUES (?, ?, ?, ?, ?, ?)",
+                (result.doc, sha, result.date, outlet_of({"doc": result.doc}), speakers, text_sketch),
             ).lastrowid
             rows = []
             for seq, a in enumerate(result.attributions):
@@ -123,14 +156,17 @@ class SqliteWriter:
             raise
 
     def close(self) -> None:
-        """Compute the corpus identities over the whole database, then close it."""
-        refresh_speakers(self.db)
+        """Compute the corpus identities, wire groups and quote clusters over the whole database, then close it."""
+        identity = refresh_speakers(self.db)
+        refresh_wire_groups(self.db)
+        refresh_quote_clusters(self.db, identity)
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
 
 
-def refresh_speakers(db: sqlite3.Connection) -> None:
-    """Fill ``speakers`` and ``attributions.corpus_key`` from the corpus merge, in one transaction."""
+def refresh_speakers(db: sqlite3.Connection) -> dict:
+    """Fill ``speakers`` and ``attributions.corpus_key`` from the corpus merge, in one transaction; the
+    merge (``corpus.identities``) is returned."""
     identity = identities(_records(db))
     corpus = count(_records(db), identity)
     db.execute("BEGIN")
@@ -148,6 +184,49 @@ def refresh_speakers(db: sqlite3.Connection) -> None:
     ]
     db.executemany(f"INSERT INTO speakers VALUES ({', '.join('?' * len(SPEAKER_COLUMNS))})", rows)
     db.execute("COMMIT")
+    return identity
+
+
+def refresh_wire_groups(db: sqlite3.Connection) -> None:
+    """Fill ``articles.wire_group`` from the articles' sketches, in one transaction."""
+    rows = db.execute("SELECT article_id, sketch FROM articles ORDER BY article_id")
+    groups = wire_groups((str(a), Sketch.from_bytes(s) if s else None) for a, s in rows)
+    db.execute("BEGIN")
+    db.execute("UPDATE articles SET wire_group = article_id")
+    db.executemany(
+        "UPDATE articles SET wire_group = ? WHERE article_id = ?", [(int(g), int(a)) for a, g in groups.items()]
+    )
+    db.execute("COMMIT")
+
+
+def refresh_quote_clusters(db: sqlite3.Connection, identity: dict) -> None:
+    """Fill ``quote_clusters`` with the statements two articles or more printed, in one transaction."""
+    rows = []
+    for cluster in quote_clusters(_records(db), identity):
+        row = cluster.to_dict()
+        row["occurrences"] = json.dumps(row["occurrences"], ensure_ascii=False)
+        rows.append([row[c] for c in CLUSTER_COLUMNS])
+    db.execute("BEGIN")
+    db.execute("DELETE FROM quote_clusters")
+    db.executemany(f"INSERT INTO quote_clusters VALUES ({', '.join('?' * len(CLUSTER_COLUMNS))})", rows)
+    db.execute("COMMIT")
+
+
+def stored_wire_groups(path: str | Path) -> dict[str, str] | None:
+    """Article id -> the id of its wire group's first article, for the articles of a database in a group;
+    None when the database keeps no sketch (written before wire groups, or without texts)."""
+    db = connect(path, read_only=True)
+    try:
+        columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+        if "wire_group" not in columns or not db.execute("SELECT 1 FROM articles WHERE sketch IS NOT NULL").fetchone():
+            return None
+        query = (
+            "SELECT a.doc, f.doc FROM articles a JOIN articles f ON f.article_id = a.wire_group "
+            "WHERE a.wire_group IN (SELECT wire_group FROM articles GROUP BY wire_group HAVING count(*) > 1)"
+        )
+        return dict(db.execute(query).fetchall())
+    finally:
+        db.close()
 
 
 def _records(db: sqlite3.Connection) -> Iterator[dict]:

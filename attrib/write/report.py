@@ -1,4 +1,4 @@
-"""Printing corpus rows (``attrib speakers``): a Rich table for people, JSON Lines or CSV for scripts."""
+"""Corpus rows (``attrib speakers``, ``attrib quotes``): a Rich table for people, JSON Lines or CSV for scripts."""
 
 from __future__ import annotations
 
@@ -32,6 +32,13 @@ TABLE_COLUMNS = {
         ("#", "attributions"),
         ("Articles", "articles"),
     ),
+    "quotes": (
+        ("Statement", "statement"),
+        ("Speaker", "speaker"),
+        ("Art.", "articles"),
+        ("Outlets", "outlets"),
+        ("First", "first"),
+    ),
     "shares": (
         ("Group", "group"),
         ("Speakers", "speakers"),
@@ -61,7 +68,9 @@ def _table(rows: list[dict], kind: str, title: str) -> Table:
     for heading, _ in TABLE_COLUMNS[kind]:
         table.add_column(
             heading,
-            justify="right" if heading in ("#", "Art.", "Articles", "Speakers", "Share", "Attributions") else "left",
+            justify="right"
+            if heading in ("#", "Art.", "Articles", "Outlets", "Speakers", "Share", "Attributions")
+            else "left",
             no_wrap=heading in ("#", "Art.", "First, last", "D/I/M"),
         )
     for r in rows:
@@ -72,6 +81,10 @@ def _table(rows: list[dict], kind: str, title: str) -> Table:
 def _cell(row: dict, field: str) -> str:
     if field == "who":
         return f"{escape(row['name'])}\n[dim]{escape(row['speaker_key'])}[/dim]"
+    if field == "statement":
+        return escape(row["text"] if len(row["text"]) <= 160 else row["text"][:157] + "...")
+    if field == "first":
+        return f"{row['first_date'] or ''}\n[dim]{escape(row['first_outlet'])}[/dim]"
     if field == "kinds":
         return f"{row['direct']}/{row['indirect']}/{row['mixed']}"
     if field == "dates":
