@@ -312,6 +312,67 @@ def test_the_story_date_travels_to_past_tense_statements(extractor, text, base, 
         assert (a.date_source, text[a.date_start : a.date_end]) == ("relative", "Monday")
 
 
+THREADS = [
+    # (text, article date, the last attribution's date): a speaker placed at a dated event stays at it
+    # across paragraphs of background, until the narrative tells another day
+    (
+        (
+            "Mayor Ann Cole said on Monday that the bridge would reopen.\n\nThe bridge has been closed for two years."
+            "\n\nTraffic is heavy downtown.\n\n“It will be safe,” Cole said."
+        ),
+        "2026-02-12",
+        "2026-02-09",
+    ),
+    # another speaker's nearer date does not move her off her own event
+    (
+        (
+            "Mayor Ann Cole said on Monday that the bridge would reopen.\n\n"
+            "Last week the engineer Tom Reed told reporters the bridge was unsafe.\n\n“It will be safe,” Cole said."
+        ),
+        "2026-02-12",
+        "2026-02-09",
+    ),
+    # her own "last week" carries as well (a week back from the article date)
+    (
+        (
+            "In an interview last week, Mayor Ann Cole said the bridge would reopen.\n\n"
+            "The bridge has been closed for two years.\n\nTraffic is heavy downtown.\n\n“It will be safe,” Cole said."
+        ),
+        "2026-02-12",
+        "2026-02-05",
+    ),
+    # the narrative moving to another day ends her thread
+    (
+        (
+            "Mayor Ann Cole said on Monday that the bridge would reopen.\n\nThe river flooded the lower town on "
+            "Wednesday.\n\nThe bridge has been closed for two years.\n\n“It will be safe,” Cole said."
+        ),
+        "2026-02-13",
+        "2026-02-13",
+    ),
+    # without a thread of her own, two paragraphs of background still break the story's date
+    (
+        (
+            "The governor toured the flooded towns on Monday.\n\nThe bridge has been closed for two years.\n\n"
+            "Traffic is heavy downtown.\n\nThe engineer Tom Reed told reporters the bridge was unsafe."
+        ),
+        "2026-02-12",
+        "2026-02-12",
+    ),
+    # "repeatedly" tells of many occasions, none of them the story's day
+    (
+        "The governor toured the flooded towns on Monday.\n\nTom Reed repeatedly accused the governor of neglect.",
+        "2026-02-12",
+        "2026-02-12",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, base, expected", THREADS)
+def test_a_speakers_dated_event_dates_her_later_statements(extractor, text, base, expected):
+    assert extractor.extract(text, date=base)[-1].date == expected
+
+
 def test_a_headline_takes_its_speakers_first_dated_statement(extractor):
     text = (
         "Mayor Ann Cole says the bridge will reopen.\n\nMayor Ann Cole said on Monday that the old bridge over the "

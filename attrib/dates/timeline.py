@@ -17,6 +17,10 @@ from .dates import DateValue, date_expressions_in, hosts, is_occasion, resolve
 
 # a headline or subhead: a short line before the first paragraph of running text
 HEADLINE_WORDS = 25
+# an event's day carries to the statements near it; a speaker's own "last week" (the annotation's
+# article date minus 7) carries to the same speaker's later statements too
+DAY = frozenset(["day"])
+CARRIED = frozenset(["day", "week"])
 # adverbs that put a statement at another time than the event before it
 OTHER_TIMES = frozenset(
     [
@@ -31,6 +35,11 @@ OTHER_TIMES = frozenset(
         "subsequently",
         "since",
         "ago",
+        "repeatedly",  # many occasions, none of them the story's day
+        "often",
+        "frequently",
+        "routinely",
+        "regularly",
     ]
 )
 
@@ -51,36 +60,83 @@ class _Anchor:
     pos: int  # character offset
     paragraph: int
     value: DateValue | None  # None: the thread breaks here
+    speaker: object = None  # whose statement it dates; None for the narrative's own events
 
 
 def _offset(anchor: _Anchor) -> int:
     return anchor.pos
 
 
+class _Story:
+    """The story's times told so far: anchors in text order (events, breaks and dated statements),
+    the narrative's dated events alone, and each speaker's last dated statement."""
+
+    def __init__(self, anchors: list[_Anchor]):
+        self.anchors = sorted(anchors, key=_offset)  # insort keeps them so, each new one after those at its offset
+        self.events = [a for a in self.anchors if a.value is not None]
+        self.threads: dict[object, _Anchor] = {}
+
+    def add(self, anchor: _Anchor) -> None:
+        insort(self.anchors, anchor, key=_offset)
+        if anchor.speaker is not None:
+            self.threads[anchor.speaker] = anchor
+
+    def carried(self, pos: int, paragraph: int, speaker: object) -> DateValue | None:
+        """The day an undated past statement belongs to: the nearest dated event of its paragraph or
+        the one before, unless that is another speaker's statement while this speaker's own thread
+        goes on; else its speaker's thread across paragraphs."""
+        near = _latest(self.anchors, pos, paragraph)
+        thread = self.thread(speaker, pos)
+        if near is not None and (thread is None or near.speaker is None):
+            return _day(near, DAY) or (_day(thread, CARRIED) if thread is not None else None)
+        return _day(thread, CARRIED) if thread is not None else None
+
+    def thread(self, speaker: object, pos: int) -> _Anchor | None:
+        """The speaker's last dated statement while the narrative has told no other day since: a
+        speaker's remarks at a dated event stay at it across paragraphs ("said Monday" ... "she said")."""
+        own = self.threads.get(speaker) if speaker is not None else None
+        if own is None:
+            return None
+        before = bisect_left(self.events, pos, key=_offset)
+        event = self.events[before - 1] if before else None
+        if event is not None and event.pos > own.pos and event.value.iso != own.value.iso:
+            return None
+        return own
+
+
 def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> list[DateValue]:
     """Each statement's date: its own, else the narrative's (a past-tense cue takes the most recent
-    dated event of its paragraph or the one before), else the article date."""
+    dated event of its paragraph or the one before, or its speaker's last dated statement), else the
+    article date."""
     paragraphs = _paragraph_starts(text_of(doc))
     content = frozenset().union(*(s.content for s in statements)) if statements else frozenset()
     cues = {s.cue.i for s in statements if s.cue is not None}
     quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
-    events = _event_anchors(doc, paragraphs, content, quoted, base)
-    breaks = _breaks(doc, paragraphs, content | cues, quoted)
-    anchors = sorted([*events, *breaks], key=_offset)  # insort keeps them so, each new one after those at its offset
+    # a date a statement's own clause gives is that statement's anchor, with its speaker, not the narrative's
+    owned = {s.own.start for s in statements if _anchors(s, content)}
+    events = [a for a in _event_anchors(doc, paragraphs, content, quoted, base) if a.value.start not in owned]
+    story = _Story([*events, *_breaks(doc, paragraphs, content | cues, quoted)])
     out: list[DateValue] = []
     for s in statements:
         value = s.own
         if s.cue is not None and s.cue.i in content:
             pass  # a statement reported inside another's content is no event of the story
-        elif s.cue is not None and value.source in ("explicit", "relative", "vague"):
-            insort(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value), key=_offset)
+        elif _anchors(s, content):
+            story.add(_Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value, s.speaker))
         elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _own_time(s.cue):
-            carried = _latest(anchors, s.cue.idx, _paragraph(paragraphs, s.cue.idx))
+            paragraph = _paragraph(paragraphs, s.cue.idx)
+            carried = story.carried(s.cue.idx, paragraph, s.speaker)
             if carried is not None:
                 value = _carried(carried, value)
-                insort(anchors, _Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), carried), key=_offset)
+                story.add(_Anchor(s.cue.idx, paragraph, carried, s.speaker))
         out.append(value)
     return _headlines(statements, out, _body_start(text_of(doc)))
+
+
+def _anchors(statement: Statement, content: frozenset[int]) -> bool:
+    """A statement of the story whose own clause dates it: an anchor for the statements after it."""
+    cue = statement.cue
+    return cue is not None and cue.i not in content and statement.own.source in ("explicit", "relative", "vague")
 
 
 def _headlines(statements: Sequence[Statement], values: list[DateValue], body: int) -> list[DateValue]:
@@ -117,14 +173,19 @@ def _carried(anchor_value: DateValue, own: DateValue) -> DateValue:
     return replace(anchor_value, source="relative")
 
 
-def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> DateValue | None:
+def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> _Anchor | None:
     """The most recent dated event before ``pos`` in the same paragraph or the one before; an event
     no day is known for, or a sentence in the present, ends the thread."""
     before = bisect_left(anchors, pos, key=_offset)
     anchor = anchors[before - 1] if before else None
     if anchor is None or anchor.paragraph < paragraph - 1 or anchor.value is None:
         return None
-    return anchor.value if anchor.value.precision == "day" and anchor.value.iso else None
+    return anchor
+
+
+def _day(anchor: _Anchor, precisions: frozenset[str]) -> DateValue | None:
+    """The anchor's date when it is as precise as asked."""
+    return anchor.value if anchor.value.precision in precisions and anchor.value.iso else None
 
 
 def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None):
