@@ -292,6 +292,12 @@ NARRATIVE = [
         "2026-02-10",
         "2026-02-10",
     ),
+    # a dated past perfect is an event of the story's past too
+    (
+        "By Monday, the clean-up of the flooded towns had begun. The mayor said the main roads were open again.",
+        "2026-02-12",
+        "2026-02-09",
+    ),
     # a date inside a quotation is no event of the story
     (
         (

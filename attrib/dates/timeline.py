@@ -195,7 +195,7 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quo
         if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
             continue
         verb = _governing_verb(span.root)
-        if verb is None or verb.i in content or not past_tense(verb):
+        if verb is None or verb.i in content or not (past_tense(verb) or _past_perfect(verb)):
             continue
         resolved = resolve(span.text, base)
         if resolved is None or resolved[1] not in ("explicit", "relative", "vague"):
@@ -203,6 +203,11 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quo
         iso, source, precision = resolved
         value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
         yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value)
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "had begun by Monday": a dated past perfect is an event of the story's past, as a simple past is."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Coverage):
