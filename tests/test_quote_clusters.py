@@ -286,3 +286,39 @@ def test_the_database_holds_wire_groups_and_quote_clusters(tmp_path):
     assert stored_wire_groups(db_path) == {"ledger_a": "ledger_a", "courier_b": "ledger_a"}
     deduped = runner.invoke(app, ["speakers", str(db_path), "--format", "jsonl", "--dedupe"])
     assert json.loads(deduped.stdout)["articles"] == 2
+
+
+def test_speakers_dedupe_reads_the_texts_of_the_json_format(tmp_path):
+    out, _ = speakers_jsonl(tmp_path)
+    texts = {"ledger_a": ORIGINAL, "courier_b": REPRINT, "ledger_c": FOLLOW}
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        {"doc": r["doc"], "date": None, "text": texts[r["doc"]], "speakers": [], "attributions": [r]} for r in records
+    ]
+    path = tmp_path / "out.json"
+    path.write_text("[\n" + ",\n".join(json.dumps(a) for a in lines) + "\n]\n", encoding="utf-8")
+    deduped = runner.invoke(app, ["speakers", str(path), "--format", "jsonl", "--dedupe"])
+    assert deduped.exit_code == 0, deduped.output
+    assert json.loads(deduped.stdout)["articles"] == 2
+
+
+def test_a_database_from_before_wire_groups_gets_the_columns_on_resume(tmp_path):
+    db_path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(db_path)
+    old.execute(
+        "CREATE TABLE articles (article_id INTEGER PRIMARY KEY, doc TEXT NOT NULL, text_sha1 TEXT NOT NULL, "
+        "date TEXT, outlet TEXT NOT NULL, speakers TEXT NOT NULL, UNIQUE (doc, text_sha1))"
+    )
+    old.execute(
+        "INSERT INTO articles (doc, text_sha1, date, outlet, speakers) VALUES ('ledger_a', 'x', NULL, 'ledger', '[]')"
+    )
+    old.commit()
+    old.close()
+    writer = SqliteWriter(db_path, resume=True)
+    writer.write(ArticleResult("courier_b", "2026-03-02", [], [], text=REPRINT), "courier_b\tsha")
+    writer.close()
+    db = sqlite3.connect(db_path)
+    assert db.execute("SELECT doc, wire_group, sketch IS NOT NULL FROM articles").fetchall() == [
+        ("ledger_a", 1, 0),
+        ("courier_b", 2, 1),
+    ]
