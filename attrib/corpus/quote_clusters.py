@@ -37,6 +37,7 @@ COMMON = 200
 # statements compared per record, those sharing the most fingerprints first
 CANDIDATES = 8
 MASK = (1 << 64) - 1
+PRIME = 1_000_003
 # kinds whose content is the speaker's own words, in quotation marks
 QUOTED = ("direct", "mixed")
 
@@ -188,10 +189,12 @@ class QuoteIndex:
     def _matching(self, tokens: array, key: str | None, quoted: bool) -> int | None:
         """The statement the text belongs to, after merging the others it holds whole; None for a new one."""
         hits: Counter = Counter()
+        parent = self.parent
+        # every shingle asks: an excerpt with an edited word may share only a few of the fuller text's fingerprints
         for h in set(shingles(tokens)):
-            postings = self.fingerprints.get(h, ())
-            if len(postings) < COMMON:
-                hits.update({self.find(s) for s in postings})
+            postings = self.fingerprints.get(h)
+            if postings and len(postings) < COMMON:
+                hits.update({s if parent[s] == s else self.find(s) for s in postings})
         found, holds_found = None, False
         for sid, _ in hits.most_common(CANDIDATES):
             st = self.statements[sid]
@@ -264,14 +267,13 @@ def same_words(a: array, b: array, excerpt: bool = True) -> bool:
 
 def shingles(tokens: array) -> list[int]:
     """A 64-bit hash of every SHINGLE words in a row (the whole text when it is shorter)."""
-    n = max(1, len(tokens) - SHINGLE + 1)
-    out = []
-    for i in range(n):
+    if len(tokens) < SHINGLE:
         h = 0
-        for t in tokens[i : i + SHINGLE]:
-            h = (h * 1_000_003 + t) & MASK
-        out.append(h)
-    return out
+        for t in tokens:
+            h = (h * PRIME + t) & MASK
+        return [h]
+    # SHINGLE is three words: a, b, c
+    return [((a * PRIME + b) * PRIME + c) & MASK for a, b, c in zip(tokens, tokens[1:], tokens[2:])]
 
 
 def winnow(hashes: list[int]) -> set[int]:

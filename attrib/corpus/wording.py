@@ -15,13 +15,15 @@ from array import array
 
 # a word: letters and digits, with the apostrophes inside it ("don’t" is one word, and "dont" when folded)
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # the content of reported speech opens with "that", which another article may leave out
 OPENERS = frozenset({"that"})
 
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``: lower case, no accents, no apostrophes, no opening "that"."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    # accents go: NFKD splits them off as combining marks
+    folded = COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
     out = [w.replace("'", "").replace("’", "") for w in WORD.findall(folded)]
     return out[1:] if out and out[0] in OPENERS else out
 
