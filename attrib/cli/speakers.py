@@ -38,9 +38,7 @@ def speakers(
     ),
 ) -> None:
     """Who is quoted, how often: speakers counted over a corpus, one person under one key."""
-    from ..corpus.corpus import GROUPINGS, bucket_rows, count, identities, share_rows, speaker_rows
-    from ..corpus.reading import read_records
-    from ..corpus.stories import one_per_story, story_groups
+    from ..corpus.corpus import GROUPINGS, bucket_rows, share_rows, speaker_rows
     from ..write.report import REPORT_FORMATS, write_report
 
     if not paths:
@@ -52,15 +50,8 @@ def speakers(
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
-    with ExitStack() as stack:
-        # two passes read the records: stdin is kept in a temporary file
-        paths = spooled(paths, stack)
-        errors: list[AttribError] = []
-        stories = story_groups(paths, texts or [], errors.append) if dedupe else {}
-        if stories is None:
-            raise typer.BadParameter("needs the article texts: --texts ARTICLES, or a database", param_hint="--dedupe")
-        identity = identities(one_per_story(read_records(paths, errors.append), stories))
-        corpus = count(one_per_story(read_records(paths), stories), identity, by)
+    errors: list[AttribError] = []
+    corpus = _counted(paths, by, (texts or []) if dedupe else None, errors)
     for e in errors:
         fail(str(e))
     if by in ("type", "gender"):
@@ -76,3 +67,19 @@ def speakers(
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     raise typer.Exit(1 if errors else 0)
+
+
+def _counted(paths: List[str], by: Optional[str], texts: Optional[List[str]], errors: list):
+    """The corpus counts; with ``texts`` not None (--dedupe), a wire group's first article only."""
+    from ..corpus.corpus import count, identities
+    from ..corpus.reading import read_records
+    from ..corpus.stories import one_per_story, story_groups
+
+    with ExitStack() as stack:
+        # two passes read the records: stdin is kept in a temporary file
+        paths = spooled(paths, stack)
+        stories = story_groups(paths, texts, errors.append) if texts is not None else {}
+        if stories is None:
+            raise typer.BadParameter("needs the article texts: --texts ARTICLES, or a database", param_hint="--dedupe")
+        identity = identities(one_per_story(read_records(paths, errors.append), stories))
+        return count(one_per_story(read_records(paths), stories), identity, by)
