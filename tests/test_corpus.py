@@ -173,6 +173,10 @@ def test_gender_shares_mark_census_names_and_count_people_only():
         ({"doc": "inbox/daily_2026-03-01.txt"}, "daily"),
         ({"doc": "story.txt"}, "unknown"),
         ({"doc": "x_1", "outlet": "The Ledger"}, "The Ledger"),
+        # a number or a date before the "_" numbers the file: it is no outlet
+        ({"doc": "seeds/000_dc1100c513e7660b.txt"}, "unknown"),
+        ({"doc": "inbox/2026-03-01_ledger.txt"}, "unknown"),
+        ({"doc": "inbox/ledger2_0412.txt"}, "ledger2"),
     ],
 )
 def test_outlet(record, outlet):
@@ -183,6 +187,25 @@ def test_iso_weeks():
     assert bucket({"date": "2026-03-01"}, "week") == "2026-W09"  # a Sunday ends ISO week 9
     assert bucket({"date": "2026-03-02"}, "week") == "2026-W10"
     assert bucket({"date": None}, "week") == "undated"
+
+
+@pytest.mark.parametrize(
+    "date, precision, by, group",
+    [
+        ("2012-01-01", "year", "week", "2012"),  # "in 2012" is no week of it
+        ("2012-01-01", "year", "month", "2012"),  # nor January
+        ("1830-01-01", "year", "day", "1830"),
+        ("2016-07-01", "month", "day", "2016-07"),
+        ("2016-07-01", "month", "week", "2016-07"),
+        ("2016-07-01", "month", "month", "2016-07"),
+        ("2026-03-02", "week", "day", "2026-W10"),  # "last week" is a week, not a day
+        ("2026-03-02", "week", "month", "2026-03"),
+        ("2026-03-02", "day", "week", "2026-W10"),
+        ("2026-03-02", None, "day", "2026-03-02"),  # output without precisions held day dates
+    ],
+)
+def test_a_date_joins_only_the_periods_its_precision_fills(date, precision, by, group):
+    assert bucket({"date": date, "date_precision": precision}, by) == group
 
 
 def write_jsonl(path, records):
@@ -269,3 +292,11 @@ def test_by_type_gives_shares_of_speakers_and_attributions(tmp_path):
         ("anonymous", 1, 1, 0.25),
         ("organization", 1, 1, 0.25),
     ]
+
+
+def test_by_type_counts_records_without_a_speaker_as_unknown(tmp_path):
+    records = [rec("a1", "Renata Okafor"), rec("a1", None, type_="other"), rec("a2", "city council", type_="organization")]
+    result = runner.invoke(app, ["speakers", write_jsonl(tmp_path / "o.jsonl", records), "--by", "type", "-f", "jsonl"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sum(r["attributions"] for r in rows) == len(records)
+    assert {r["group"]: (r["speakers"], r["attributions"]) for r in rows}["unknown"] == (0, 1)

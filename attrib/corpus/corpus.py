@@ -19,6 +19,10 @@ from ..speakers.identity import KeyInfo, Unit, merge, speaker_key
 PERIODS = ("day", "week", "month")
 GROUPINGS = PERIODS + ("outlet", "type", "gender")
 UNDATED = "undated"
+# how fine a date is: a date joins a period at least as coarse as its precision ("unknown" joins none)
+PRECISION = {"day": 0, "week": 1, "month": 2, "year": 3}
+# the group --by type gives the records that name no speaker
+NO_SPEAKER = "unknown"
 GENDER_WORDS = {"f": "women", "m": "men", None: "unknown"}
 # census first-name statistics are a guess about a name, not what the article says about the person
 CENSUS = "census"
@@ -35,20 +39,37 @@ def outlet_of(record: dict) -> str:
         host = urlsplit(doc).hostname or ""
         return host.removeprefix("www.") or "unknown"
     base = re.split(r"[/\\:]", doc)[-1]
-    return base.split("_", 1)[0] if "_" in base and base.split("_", 1)[0] else "unknown"
+    head = base.split("_", 1)[0] if "_" in base else ""
+    # a number or a date before the "_" ("000_dc11.txt", "2016-09-10_x") numbers the file, it names no outlet
+    return head if re.search(r"[^\W\d_]", head) else "unknown"
 
 
 def bucket(record: dict, by: str) -> str:
-    """The group a record counts in for ``--by`` day, week (ISO, "2016-W37"), month or outlet."""
+    """The group a record counts in for ``--by`` day, week (ISO, "2016-W37"), month or outlet.
+
+    A date joins only the periods its precision fills: a month-only date is no day of it and a
+    year-only one ("in 2012", stored as 2012-01-01) no week and no January; such a date counts apart,
+    under its own period ("2016-07", "2012")."""
     if by == "outlet":
         return outlet_of(record)
     when = record.get("date")
     if not when:
         return UNDATED
+    # output written before records carried a precision gave day dates only
+    precision = record.get("date_precision") or "day"
+    if precision not in PRECISION:
+        return UNDATED
+    return period(when, max(precision, by, key=PRECISION.get))
+
+
+def period(when: str, by: str) -> str:
+    """The day, ISO week ("2016-W37"), month or year of an ISO date."""
     if by == "day":
         return when
     if by == "month":
         return when[:7]
+    if by == "year":
+        return when[:4]
     year, week, _ = Date.fromisoformat(when).isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -226,6 +247,10 @@ def share_rows(corpus: Corpus, by: str) -> list[dict]:
             continue  # only people have a gender
         speakers[group] += 1
         said[group] += t.attributions
+    if by == "type" and corpus.unattributed:
+        # records without a speaker are attributions too: the shares add up to all records
+        said[NO_SPEAKER] += corpus.unattributed
+        speakers[NO_SPEAKER] += 0
     total_speakers, total_said = sum(speakers.values()) or 1, sum(said.values()) or 1
     return [
         {
