@@ -295,7 +295,11 @@ def test_by_type_gives_shares_of_speakers_and_attributions(tmp_path):
 
 
 def test_by_type_counts_records_without_a_speaker_as_unknown(tmp_path):
-    records = [rec("a1", "Renata Okafor"), rec("a1", None, type_="other"), rec("a2", "city council", type_="organization")]
+    records = [
+        rec("a1", "Renata Okafor"),
+        rec("a1", None, type_="other"),
+        rec("a2", "city council", type_="organization"),
+    ]
     result = runner.invoke(app, ["speakers", write_jsonl(tmp_path / "o.jsonl", records), "--by", "type", "-f", "jsonl"])
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert sum(r["attributions"] for r in rows) == len(records)

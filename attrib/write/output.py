@@ -172,7 +172,7 @@ def shorten(text: str, limit: int = TABLE_QUOTE_CHARS) -> str:
 
 
 class HtmlWriter:
-    """The HTML report (attrib/write/html_report.py) of all articles, written when the last is in; results need their text."""
+    """The HTML report (attrib/write/html_report.py) of all articles, written once the last is in (with texts)."""
 
     def __init__(self, out: IO[str]):
         self.out = out
