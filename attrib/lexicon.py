@@ -171,3 +171,9 @@ def confidences() -> dict[str, float]:
 
 def confidence(how: str) -> float:
     return confidences().get(how, 0.0)
+
+
+@lru_cache(maxsize=None)
+def number_words() -> frozenset[str]:
+    """Words that open an amount ("Twelve percent"), never a speaker's name."""
+    return frozenset(_lines("number_words.txt"))

@@ -61,7 +61,45 @@ def test_a_cue_shared_by_two_attributions_is_marked_once():
 def test_unresolved_speakers_are_grey_and_named_speakers_differ():
     records = [record([[0, 5]]), record([[6, 9]], speaker_id="S2"), record([[10, 12]], speaker_id=None, speaker=None)]
     colour = colours(records)
-    assert colour["?"] == "#dddddd" and colour["S1"] != colour["S2"]
+    assert colour["?"].colour == "#dddddd" and colour["S1"] != colour["S2"]
+
+
+def test_no_two_speakers_look_alike_past_twelve():
+    records = [record([[i, i + 1]], speaker_id=f"S{i}") for i in range(150)]
+    looks = list(colours(records).values())
+    assert len(set(looks)) == len(looks)
+    # the first twelve differ by colour alone; the 13th is the first hue with a pattern
+    assert len({s.colour for s in looks[:12]}) == 12 and looks[12].pattern and not looks[11].pattern
+
+
+def test_counts_are_singular_for_one_and_the_help_has_no_braces():
+    article = {"doc": "a.txt", "date": None, "text": TEXT, "attributions": [record([[15, 38]])], "speakers": []}
+    page = render([article])
+    assert "1 article ·" in page and "1 attribution ·" in page and "1 speaker<" in page
+    assert "1 articles" not in page and "1 attributions" not in page
+    from typer.testing import CliRunner
+
+    from attrib.cli.app import app
+
+    usage = CliRunner().invoke(app, ["show", "--help"]).stdout.splitlines()[0]
+    assert "{" not in usage and "PATHS" in usage
+
+
+def test_the_index_lists_no_number_as_a_main_speaker():
+    records = [record([[15, 38]], speaker=name, speaker_id=f"S{i}") for i, name in enumerate(["Twelve percent", "two"])]
+    records += [record([[0, 9]], speaker="Elena Marsh"), record([[40, 50]], speaker="12")]
+    article = {"doc": "a.txt", "date": None, "text": TEXT, "attributions": records, "speakers": []}
+    index = render([article, {**article, "doc": "b.txt"}]).split('id="index"')[1].split("</table>")[0]
+    assert "Elena Marsh" in index and "percent" not in index and "two" not in index and "<td>12" not in index
+
+
+def test_a_quotation_no_attribution_took_is_marked_as_such():
+    text = "The mayor said “we are nearly done” on Monday.\n\nA sign read “closed for repairs” all week."
+    taken = [text.index("“"), text.index("”") + 1]
+    article = {"doc": "a.txt", "date": None, "text": text, "attributions": [], "speakers": []}
+    page = render([{**article, "attributions": [{**record([taken]), "quote": text[taken[0] : taken[1]]}]}])
+    free = re.findall(r'<mark class="free"[^>]*>(.*?)</mark>', page.split("</article>")[0])
+    assert free == ["“closed for repairs”"]
 
 
 def test_the_page_is_self_contained_and_its_data_cannot_close_the_script():

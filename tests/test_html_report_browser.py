@@ -112,3 +112,71 @@ def test_a_folder_report_and_the_same_from_jsonl_output(browser, tmp_path):
     from_output = tmp_path / "from-output.html"
     run("show", out, "--texts", folder, "-o", from_output)
     check_report(browser, from_output, records, 7, tmp_path / "from-output.png")
+
+
+def many_speakers(n: int) -> dict:
+    """An invented article in which n people each say one thing, and a sign's quotation no one took."""
+    lines, records = [], []
+    pos = 0
+    for k in range(n):
+        name = f"Speaker{k} Quill"
+        line = f"{name} said “plan {k} is ready.”"
+        start = pos + line.index("“")
+        records.append(
+            {
+                "quote": line[line.index("“") :],
+                "quote_start": start,
+                "quote_end": pos + len(line),
+                "quote_spans": [[start, pos + len(line)]],
+                "kind": "direct",
+                "cue": "said",
+                "cue_start": pos + len(name) + 1,
+                "cue_end": pos + len(name) + 5,
+                "speaker": name,
+                "speaker_mention": name,
+                "speaker_start": pos,
+                "speaker_end": pos + len(name),
+                "speaker_id": f"S{k + 1}",
+                "speaker_type": "person",
+                "speaker_title": None,
+                "speaker_confidence": 0.87,
+                "date": "2026-03-02",
+                "date_source": "article",
+                "date_precision": "day",
+            }
+        )
+        lines.append(line)
+        pos += len(line) + 2
+    text = "\n\n".join(lines + ["A sign on the door read “closed for repairs” all week."])
+    return {"doc": "many.txt", "date": "2026-03-02", "text": text, "attributions": records, "speakers": []}
+
+
+def test_many_speakers_a_search_and_the_side_panel(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from attrib.write.html_report import render
+
+    article = many_speakers(26)
+    report = tmp_path / "many.html"
+    report.write_text(render([article, {**article, "doc": "other.txt"}]), encoding="utf-8")
+    browser.get(report.as_uri())
+    looks = browser.execute_script(
+        """return [...document.querySelectorAll('article')[0].querySelectorAll('button i.swatch')].map(
+            i => getComputedStyle(i).backgroundColor + ' ' + getComputedStyle(i).backgroundImage)"""
+    )
+    assert len(looks) == 26 and len(set(looks)) == 26  # every speaker shown looks different
+    assert browser.find_elements(By.CSS_SELECTOR, "article mark.free")[0].text == "“closed for repairs”"
+    box = browser.find_element(By.ID, "search")
+    box.send_keys("Speaker7 ")
+    assert browser.execute_script(HIGHLIGHTED, ":not(.off)") == [1, 1]
+    assert browser.find_element(By.ID, "found").text == "2 attributions in 2 articles"
+    box.clear()
+    box.send_keys("nothing anyone said")
+    assert not [a for a in browser.find_elements(By.CSS_SELECTOR, "article") if a.is_displayed()]
+    assert not [r for r in browser.find_elements(By.CSS_SELECTOR, "#index tbody tr") if r.is_displayed()]
+    box.clear()
+    box.send_keys("plan 3 is")
+    assert browser.execute_script(HIGHLIGHTED, ":not(.off)") == [1, 1]
+    browser.find_elements(By.CSS_SELECTOR, "mark.q:not(.off)")[0].click()
+    shown = browser.find_element(By.ID, "panel").text.lower()
+    assert "speaker confidence\n0.87" in shown and "date precision\nday" in shown

@@ -252,7 +252,11 @@ def _known_total(paths: list[str]) -> int | None:
 
 @app.command()
 def show(
-    paths: Annotated[List[str], typer.Argument(help="Articles (as for extract), or attrib's own .jsonl/.json output.")],
+    # not required for Typer, checked below: Typer writes a required argument as "{paths}..." in the usage line
+    paths: Annotated[
+        Optional[List[str]],
+        typer.Argument(metavar="PATHS", help="Articles (as for extract), or attrib's own .jsonl/.json output."),
+    ] = None,
     output: OutputFile = None,
     texts: Annotated[
         Optional[List[str]], typer.Option("--texts", help="The articles an output file was made from.")
@@ -270,6 +274,8 @@ def show(
     learned: Learned = True,
 ) -> None:
     """Write one self-contained HTML page showing the articles with their attributions highlighted."""
+    if not paths:
+        raise typer.BadParameter("give at least one article or attrib output file", param_hint="PATHS")
     fields, reading = Fields(text_field, id_field, date_field, html_field), Reading(timeout, any_language, encoding)
     outputs = [p for p in paths if is_output(p)]
     if outputs and len(outputs) < len(paths):
@@ -299,7 +305,7 @@ def show(
         fail(f"{output}: cannot write: {e.strerror}")
         raise typer.Exit(2) from None
     if not quiet:
-        stderr.print(f"{len(articles)} articles in the report, {failed} failed", style="dim")
+        stderr.print(f"{count(len(articles), 'article')} in the report, {failed} failed", style="dim")
     raise typer.Exit(1 if failed else 0)
 
 

@@ -16,13 +16,37 @@ from dataclasses import dataclass, replace
 from html import escape
 from importlib import resources
 
-# speakers' hues step by the golden angle: neighbours in the list differ most, and no colour repeats
-GOLDEN_ANGLE = 137.508
+from ..find.quotes import Quotations, quoted_spans
+from ..lexicon import number_words
+
+# twelve hues 30 degrees apart are told apart at a glance; steps of 5 put far hues next to each other
+HUES, HUE_STEP = 12, 5
+# past the hues, the same hue comes back with a pattern, then darker: 12 x 5 x 2 looks distinct
+PATTERNS, SHADES = 5, ("80% 80%", "70% 68%")
 UNRESOLVED = "#dddddd"
 # the key of attributions whose speaker could not be named
 NO_SPEAKER = "?"
-# outer marks open first: a content before the cue and the speaker inside it
-ORDER = {"q": 0, "who": 1, "cue": 2, "when": 3}
+# outer marks open first: a content (or a quotation no attribution took) before the cue and the speaker inside it
+ORDER = {"q": 0, "free": 0, "who": 1, "cue": 2, "when": 3}
+FREE_TITLE = "a quotation no attribution took"
+SEARCH = (
+    '<p class="search"><input type="search" id="search" placeholder="Search speakers and quotes" '
+    'aria-label="search speakers and quotes"> <span id="found" aria-live="polite"></span></p>\n'
+)
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """A speaker's look: a background colour and a pattern over it (0: none)."""
+
+    colour: str
+    pattern: int = 0
+
+    def style(self) -> str:
+        return f"--c:{self.colour}"
+
+    def css_class(self) -> str:
+        return f" p{self.pattern}" if self.pattern else ""
 
 
 @dataclass(frozen=True)
@@ -41,14 +65,21 @@ def speaker_key(record: dict) -> str:
     return record.get("speaker_id") or NO_SPEAKER
 
 
-def colours(records: list[dict]) -> dict[str, str]:
-    """Each speaker's colour, in order of first attribution."""
+def colours(records: list[dict]) -> dict[str, Swatch]:
+    """Each speaker's swatch, in order of first attribution: no two speakers of an article look alike."""
     keys = list(dict.fromkeys(speaker_key(r) for r in records))
     named = [k for k in keys if k != NO_SPEAKER]
-    # light backgrounds that keep black text readable
-    out = {k: f"hsl({(40 + i * GOLDEN_ANGLE) % 360:.0f} 80% 80%)" for i, k in enumerate(named)}
-    out[NO_SPEAKER] = UNRESOLVED
+    out = {k: swatch(i) for i, k in enumerate(named)}
+    out[NO_SPEAKER] = Swatch(UNRESOLVED)
     return out
+
+
+def swatch(i: int) -> Swatch:
+    """The i-th speaker's swatch: hue, then pattern, then shade change; past 120 the hues shift by half a step."""
+    hue = (40 + (i * HUE_STEP % HUES) * 360 / HUES + 15 * (i // (HUES * PATTERNS * len(SHADES)) % 2)) % 360
+    # light backgrounds that keep black text readable
+    shade = SHADES[i // (HUES * PATTERNS) % len(SHADES)]
+    return Swatch(f"hsl({hue:.0f} {shade})", i // HUES % PATTERNS)
 
 
 def marks_of(records: list[dict]) -> list[Mark]:
@@ -76,6 +107,13 @@ def marks_of(records: list[dict]) -> list[Mark]:
         for (s, e, k), a in found.items()
         if e > s
     ]
+
+
+def free_quotations(text: str, records: list[dict]) -> list[Mark]:
+    """The quotations of the text that no attribution's content touches, shown as such."""
+    quotations = Quotations(quoted_spans(text))
+    taken = {id(q) for r in records for s, e in r["quote_spans"] for q in quotations.touching(s, e)}
+    return [Mark(q.start, q.end, "free", (), "", FREE_TITLE) for q in quotations if id(q) not in taken]
 
 
 def highlight(text: str, marks: list[Mark], colour: dict[str, str]) -> str:
@@ -111,11 +149,15 @@ def _close(text: str, out: list[str], mark: Mark, pos: int) -> int:
     return mark.end
 
 
-def _open(mark: Mark, colour: dict[str, str]) -> str:
-    numbers = " ".join(map(str, mark.attributions))
-    style = f' style="--c:{colour[mark.speaker]}"' if mark.kind in ("q", "who") else ""
+def _open(mark: Mark, colour: dict[str, Swatch]) -> str:
     title = f' title="{escape(mark.title)}"' if mark.title else ""
-    return f'<mark class="{mark.kind}" data-a="{numbers}" data-s="{escape(mark.speaker)}"{style}{title}>'
+    if mark.kind == "free":
+        return f'<mark class="free"{title}>'
+    numbers = " ".join(map(str, mark.attributions))
+    look = colour[mark.speaker] if mark.kind in ("q", "who") else None
+    style = f' style="{look.style()}"' if look else ""
+    css = mark.kind + (look.css_class() if look else "")
+    return f'<mark class="{css}" data-a="{numbers}" data-s="{escape(mark.speaker)}"{style}{title}>'
 
 
 def tooltip(record: dict) -> str:
@@ -138,34 +180,52 @@ def speaker_names(article: dict) -> dict[str, str]:
     return names
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def article_html(number: int, article: dict) -> str:
-    """One article: its heading, the speaker list that filters the highlights, and the marked text."""
+    """One article: its heading, the speaker list (the legend, which filters the highlights), and the marked text."""
     records = article["attributions"]
     colour, names = colours(records), speaker_names(article)
     counts = Counter(speaker_key(r) for r in records)
     buttons = [f'<button type="button" data-speaker="" aria-pressed="true">all <b>{len(records)}</b></button>']
     for key, count in counts.most_common():
+        look = colour[key]
         buttons.append(
-            f'<button type="button" data-speaker="{escape(key)}" aria-pressed="false" style="--c:{colour[key]}">'
-            f"<i></i>{escape(names[key])} <b>{count}</b></button>"
+            f'<button type="button" data-speaker="{escape(key)}" aria-pressed="false" style="{look.style()}">'
+            f'<i class="swatch{look.css_class()}"></i>{escape(names[key])} <b>{count}</b></button>'
         )
     date = escape(article.get("date") or "no date")
+    marks = marks_of(records) + free_quotations(article["text"], records)
     return (
         f'<article id="a{number}" data-i="{number}">\n'
-        f'<header><h2>{escape(article["doc"])}</h2><p class="meta">{date} · {len(records)} attributions · '
-        f"{len(counts)} speakers</p>\n"
+        f'<header><h2>{escape(article["doc"])}</h2><p class="meta">{date} · {plural(len(records), "attribution")} · '
+        f"{plural(len(counts), 'speaker')}</p>\n"
         f'<nav class="speakers" aria-label="speakers">{"".join(buttons)}</nav></header>\n'
-        f'<div class="text">{highlight(article["text"], marks_of(records), colour)}</div>\n'
+        f'<div class="text">{highlight(article["text"], marks, colour)}</div>\n'
         "</article>\n"
     )
+
+
+def main_speakers(records: list[dict], top: int = 3) -> list[str]:
+    """The names most quoted in an article, leaving out what no one is: unnamed speakers and numbers
+    ("Twelve percent", "two"), whatever the resolver let through."""
+    counts = Counter(r.get("speaker") for r in records if isinstance(r.get("speaker"), str))
+    return [name for name, _ in counts.most_common() if not is_number(name)][:top]
+
+
+def is_number(name: str) -> bool:
+    """A name whose first word is a numeral ("12", "Twelve percent", "two") names an amount, not a speaker."""
+    words = name.split()
+    return not words or any(c.isdigit() for c in words[0]) or words[0].lower() in number_words()
 
 
 def index_html(articles: list[dict]) -> str:
     """A table of the articles, with links, when there is more than one."""
     rows = []
     for number, article in enumerate(articles):
-        counts = Counter(r.get("speaker") or "unresolved speaker" for r in article["attributions"])
-        top = ", ".join(name for name, _ in counts.most_common(3))
+        top = ", ".join(main_speakers(article["attributions"]))
         rows.append(
             f'<tr><td><a href="#a{number}">{escape(article["doc"])}</a></td><td>{escape(article.get("date") or "")}'
             f'</td><td class="n">{len(article["attributions"])}</td><td>{escape(top)}</td></tr>'
@@ -181,7 +241,11 @@ def render(articles: Iterable[dict], title: str = "attrib report") -> str:
     """The whole page for articles given as ``{doc, date, text, attributions, speakers}`` dicts."""
     articles = list(articles)
     total = sum(len(a["attributions"]) for a in articles)
-    body = [f'<h1>{escape(title)}</h1><p class="meta">{len(articles)} articles · {total} attributions</p>\n']
+    body = [
+        f'<h1>{escape(title)}</h1><p class="meta">{plural(len(articles), "article")} · '
+        f"{plural(total, 'attribution')}</p>\n",
+        SEARCH,
+    ]
     if len(articles) > 1:
         body.append(index_html(articles))
     body.extend(article_html(n, a) for n, a in enumerate(articles))
