@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from .dates.dates import DateValue, article_date, statement_date
 from .dates.timeline import Statement, carry_dates
+from .find.acts import act_of
 from .find.finder import Found, find_attributions
 from .find.scorer import CueScorer
 from .nlp.spans import text_of
@@ -119,6 +120,7 @@ def _record(text: str, doc_id: str, resolved: Resolved, ids: dict[int, str]) -> 
         date_end=when.end,
         date_precision=when.precision if when.iso or when.source == "vague" else None,
         speaker_key=speaker_key(res.speaker),
+        act=act_of(item.cue_token, text[cue[0] : cue[1]] if cue else None, res.speaker),
     )
 
 

@@ -177,3 +177,9 @@ def confidence(how: str) -> float:
 def number_words() -> frozenset[str]:
     """Words that open an amount ("Twelve percent"), never a speaker's name."""
     return frozenset(_lines("number_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def acts() -> dict[str, str]:
+    """Cue words and speakers' head nouns -> the act they report (speech, thought, document)."""
+    return dict(line.split("\t") for line in _lines("acts.tsv"))

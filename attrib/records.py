@@ -63,6 +63,7 @@ class Attribution:
     speaker_gender: str | None = None  # "m" or "f" for a person when the article (or a census first name) says so
     speaker_gender_source: str | None = None  # title, pronoun or census
     speaker_confidence: float = 0.0  # how sure the resolver is of ``speaker`` (0-1); 0 when there is none
+    act: str | None = None  # speech, thought, document, evidence or other (attrib.find.acts); None in older output
 
     @property
     def quote_text(self) -> str:

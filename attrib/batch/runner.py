@@ -136,11 +136,12 @@ def run(
     with_text: Callable[[Article], bool] | None = None,
     on_error: Callable[[str], None] = lambda line: None,
     on_article: Callable[[RunSummary], None] | None = None,
+    select: Callable[[ArticleResult], ArticleResult] | None = None,
 ) -> RunSummary:
     """Extract every article of ``items`` into ``sink``; ``date`` wins over the articles' own dates.
 
     ``with_text(article)`` says whether an article's text goes out with its records (the offsets of
-    a page index the text extracted from it, not the HTML).
+    a page index the text extracted from it, not the HTML); ``select`` keeps the records asked for.
     """
     started = time.monotonic()
     counts = {"articles": 0, "attributions": 0, "failed": 0, "skipped": 0}
@@ -169,6 +170,7 @@ def run(
             counts["failed"] += 1
             on_error(f"{result.doc}: {result.error}")
         else:
+            result = select(result) if select else result
             sink.write(replace(result, text=text) if text is not None else result, key)
             counts["attributions"] += len(result.attributions)
         if on_article:

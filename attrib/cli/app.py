@@ -22,6 +22,7 @@ from ..read.web import DEFAULT_TIMEOUT
 from ..write.html_report import render
 from ..write.output import FORMATS, make_writer
 from ..write.review import is_output, read_output, with_texts
+from ..write.selection import Selection
 from .cluster import run_on_cluster
 from .common import count, fail, progress_bar, stderr
 from .options import (
@@ -36,13 +37,17 @@ from .options import (
     HtmlField,
     IdField,
     Jobs,
+    Kind,
     Learned,
     MaxChars,
+    MinConfidence,
     Model,
     OutputFile,
     PartitionSize,
     Quiet,
     Resume,
+    SpeakerType,
+    SpeechOnly,
     TextField,
     Timeout,
     WithText,
@@ -116,11 +121,17 @@ def extract(
     dask: DaskAddress = None,
     partition_size: PartitionSize = 100,
     learned: Learned = True,
+    kind: Kind = None,
+    min_confidence: MinConfidence = 0.0,
+    speaker_type: SpeakerType = None,
+    speech_only: SpeechOnly = False,
 ) -> None:
     """Find every attribution in the articles and print who said what, and when."""
+    selection = Selection(frozenset(kind or ()), min_confidence, frozenset(speaker_type or ()), speech_only)
     fields = Fields(text_field, id_field, date_field, html_field)
     reading = Reading(timeout, any_language, encoding, follow_symlinks)
     if dask:
+        _no_filters(selection)
         options = ShardOptions(fmt or "jsonl", model, max_chars, date, fields, reading, learned)
         run_on_cluster(paths, output, dask, options, partition_size, quiet)
     paths = _paths_or_stdin(paths)
@@ -130,13 +141,11 @@ def extract(
     # a table on the terminal shows its own progress: a bar there would be drawn between its rows
     progress = progress_bar(quiet or (output is None and fmt == "table" and sys.stdout.isatty()))
     summary = _run(
-        extractor,
-        sink,
-        read_inputs(paths, fields, reading),
-        progress,
+        *(extractor, sink, read_inputs(paths, fields, reading), progress),
         _known_total(paths) if progress else None,
         output,
         date=date,
+        select=selection.apply,  # the filters, before the writer
         # offsets index the extracted text, not the HTML: it goes with the records; a database sketches it
         with_text=lambda article: article.extracted or with_text or fmt in ("html", "sqlite"),
     )
@@ -148,6 +157,11 @@ def extract(
             style="dim",
         )
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _no_filters(selection: Selection) -> None:
+    if selection:
+        raise typer.BadParameter("filters do not run on a cluster: filter its output", param_hint="--dask")
 
 
 def _paths_or_stdin(paths: Optional[List[str]]) -> List[str]:

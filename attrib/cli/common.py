@@ -51,6 +51,18 @@ def check_encoding(value: Optional[str]) -> Optional[str]:
     return value
 
 
+def check_choices(choices: tuple[str, ...]):
+    """A callback refusing any value of a repeatable option that is not one of ``choices``."""
+
+    def check(values: Optional[list[str]]) -> Optional[list[str]]:
+        for value in values or []:
+            if value not in choices:
+                raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}")
+        return values
+
+    return check
+
+
 def progress_bar(quiet: bool) -> Progress | None:
     """N/total, elapsed time and ETA on stderr for a person watching: never in cron logs or pipes."""
     if quiet or not sys.stderr.isatty():

@@ -7,7 +7,8 @@ from typing import Annotated, List, Optional
 
 import typer
 
-from .common import check_date, check_encoding
+from ..write.selection import KINDS, SPEAKER_TYPES
+from .common import check_choices, check_date, check_encoding
 
 OutputFile = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")]
 Date = Annotated[
@@ -77,4 +78,28 @@ Learned = Annotated[
         help="Let the learned cue scorer admit cues the word lists miss and veto unlikely ones (--no-learned: "
         "the rules alone).",
     ),
+]
+Kind = Annotated[
+    Optional[List[str]],
+    typer.Option(
+        "--kind", callback=check_choices(KINDS), help="Keep only this kind: direct, indirect or mixed (repeatable)."
+    ),
+]
+MinConfidence = Annotated[
+    float,
+    typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Keep only records whose speaker_confidence is this or more."
+    ),
+]
+SpeakerType = Annotated[
+    Optional[List[str]],
+    typer.Option(
+        "--speaker-type",
+        callback=check_choices(SPEAKER_TYPES),
+        help="Keep only this speaker type: person, organization, group, anonymous or other (repeatable).",
+    ),
+]
+SpeechOnly = Annotated[
+    bool,
+    typer.Option("--speech-only", help="Keep only speech (act 'speech'): no beliefs, intentions, documents or polls."),
 ]

@@ -10,7 +10,9 @@ from typing import List, Optional
 import typer
 
 from ..errors import AttribError
+from ..write.selection import Selection
 from .common import fail, spooled
+from .options import Kind, MinConfidence, SpeakerType, SpeechOnly
 
 
 def speakers(
@@ -36,6 +38,10 @@ def speakers(
     texts: Optional[List[str]] = typer.Option(
         None, "--texts", help="The articles the output was made from (for --dedupe; a database keeps its own)."
     ),
+    kind: Kind = None,
+    min_confidence: MinConfidence = 0.0,
+    speaker_type: SpeakerType = None,
+    speech_only: SpeechOnly = False,
 ) -> None:
     """Who is quoted, how often: speakers counted over a corpus, one person under one key."""
     from ..corpus.corpus import GROUPINGS, bucket_rows, share_rows, speaker_rows
@@ -51,7 +57,8 @@ def speakers(
     if fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
     errors: list[AttribError] = []
-    corpus = _counted(paths, by, (texts or []) if dedupe else None, errors)
+    selection = Selection(frozenset(kind or ()), min_confidence, frozenset(speaker_type or ()), speech_only)
+    corpus = _counted(paths, by, (texts or []) if dedupe else None, errors, selection)
     for e in errors:
         fail(str(e))
     if by in ("type", "gender"):
@@ -69,8 +76,9 @@ def speakers(
     raise typer.Exit(1 if errors else 0)
 
 
-def _counted(paths: List[str], by: Optional[str], texts: Optional[List[str]], errors: list):
-    """The corpus counts; with ``texts`` not None (--dedupe), a wire group's first article only."""
+def _counted(paths: List[str], by: Optional[str], texts: Optional[List[str]], errors: list, selection: Selection):
+    """The corpus counts of the records ``selection`` keeps; with ``texts`` not None (--dedupe), a wire group's
+    first article only."""
     from ..corpus.corpus import count, identities
     from ..corpus.reading import read_records
     from ..corpus.stories import one_per_story, story_groups
@@ -81,5 +89,5 @@ def _counted(paths: List[str], by: Optional[str], texts: Optional[List[str]], er
         stories = story_groups(paths, texts, errors.append) if texts is not None else {}
         if stories is None:
             raise typer.BadParameter("needs the article texts: --texts ARTICLES, or a database", param_hint="--dedupe")
-        identity = identities(one_per_story(read_records(paths, errors.append), stories))
-        return count(one_per_story(read_records(paths), stories), identity, by)
+        identity = identities(filter(selection.keeps, one_per_story(read_records(paths, errors.append), stories)))
+        return count(filter(selection.keeps, one_per_story(read_records(paths), stories)), identity, by)
