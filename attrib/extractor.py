@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache, partial
 from itertools import islice
 
@@ -13,7 +14,9 @@ from .component import checked_date
 from .errors import AttribError, InputError
 from .pipeline import load_pipeline
 from .read.articles import Article
+from .read.metadata import headline, outlet_of
 from .records import ArticleResult, Attribution, Speaker  # ArticleResult re-exported: callers import it from here
+from .speakers.mentions import author_span
 from .workers import ordered_map
 
 BATCH_SIZE = 16
@@ -98,7 +101,18 @@ def analyse_chunk(
                     result = _result(article.id, next(docs))
                 except Exception:  # a component before attrib failed: the rest one by one, so only the bad one fails
                     broken = True
-            yield _alone(nlp, article) if result is None else result
+            yield with_metadata(_alone(nlp, article) if result is None else result, article)
+
+
+def with_metadata(result: ArticleResult, article: Article) -> ArticleResult:
+    """The result with the article's title, author, URL and outlet: the input's, else what its text says."""
+    if result.error:
+        return result
+    title = article.title or headline(article.text)
+    span = None if article.author else author_span(article.text)
+    author = article.author or (article.text[span[0] : span[1]] if span else None)
+    outlet = outlet_of({"doc": article.id, "url": article.url, "outlet": article.outlet})
+    return replace(result, title=title, author=author, url=article.url, outlet=outlet)
 
 
 def _analyse_all(nlp: Language, articles: list[Article], **options) -> list[ArticleResult]:

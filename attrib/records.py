@@ -95,13 +95,28 @@ class ArticleResult:
     speakers: list[Speaker]
     error: str | None = None  # set when the article could not be analysed
     text: str | None = None  # the text the offsets index, when it goes out with the records (HTML, --with-text)
+    title: str | None = None  # the page's or record's title, else the text's headline
+    author: str | None = None  # the record's or page's author, else the byline or closing author's note
+    url: str | None = None  # the web page's address
+    outlet: str | None = None  # as attrib speakers counts it (README, "outlet")
 
     def to_dict(self) -> dict:
         head = {"doc": self.doc, "date": self.date} | ({"text": self.text} if self.text is not None else {})
-        return head | {
-            "speakers": [s.to_dict() for s in self.speakers],
-            "attributions": [a.to_dict() for a in self.attributions],
-        }
+        meta = {"title": self.title, "author": self.author, "url": self.url, "outlet": self.outlet}
+        return (
+            head
+            | meta
+            | {
+                "counts": self.counts(),
+                "speakers": [s.to_dict() for s in self.speakers],
+                "attributions": [a.to_dict() for a in self.attributions],
+            }
+        )
+
+    def counts(self) -> dict[str, int]:
+        """The article's attributions, in all and by kind: facts that hold when there are none too."""
+        kinds = [a.kind for a in self.attributions]
+        return {"attributions": len(kinds), **{k: kinds.count(k) for k in ("direct", "indirect", "mixed")}}
 
 
 # the record's keys, in order: the dataclass fields with the derived quote_text after quote

@@ -65,8 +65,14 @@ def test_articles_format_is_one_object_per_article_a_line(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     (article,) = jsonl(run("extract", path, "--format", "articles").stdout)
-    assert set(article) == {"doc", "date", "speakers", "attributions"}
+    meta = {"title", "author", "url", "outlet", "counts"}
+    assert set(article) == {"doc", "date", "speakers", "attributions"} | meta
     assert article["speakers"][0]["attributions"] == 2
+    # the schema's article definition holds, its records checked by the record schema
+    validator = jsonschema.Draft202012Validator(SCHEMA)  # "#" in the article's definition is the record schema
+    validator.evolve(schema=SCHEMA["$defs"]["article"]).validate(article)
+    bad = {**article, "attributions": [{**article["attributions"][0], "act": "singing"}]}
+    assert not validator.evolve(schema=SCHEMA["$defs"]["article"]).is_valid(bad)
 
 
 @pytest.mark.parametrize("n", [0, 1, 2])

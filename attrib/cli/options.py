@@ -88,7 +88,11 @@ Kind = Annotated[
 MinConfidence = Annotated[
     float,
     typer.Option(
-        "--min-confidence", min=0.0, max=1.0, help="Keep only records whose speaker_confidence is this or more."
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        metavar="0-1",
+        help="Keep only records whose speaker_confidence is this or more.",
     ),
 ]
 SpeakerType = Annotated[

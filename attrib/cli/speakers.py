@@ -80,7 +80,7 @@ def _counted(paths: List[str], by: Optional[str], texts: Optional[List[str]], er
     """The corpus counts of the records ``selection`` keeps; with ``texts`` not None (--dedupe), a wire group's
     first article only."""
     from ..corpus.corpus import count, identities
-    from ..corpus.reading import read_records
+    from ..corpus.reading import read_records, selected
     from ..corpus.stories import one_per_story, story_groups
 
     with ExitStack() as stack:
@@ -90,4 +90,5 @@ def _counted(paths: List[str], by: Optional[str], texts: Optional[List[str]], er
         if stories is None:
             raise typer.BadParameter("needs the article texts: --texts ARTICLES, or a database", param_hint="--dedupe")
         identity = identities(filter(selection.keeps, one_per_story(read_records(paths, errors.append), stories)))
-        return count(filter(selection.keeps, one_per_story(read_records(paths), stories)), identity, by)
+        # the articles' own facts, where the output keeps them, count the articles without attributions too
+        return count(selected(one_per_story(read_records(paths, articles=True), stories), selection), identity, by)

@@ -7,13 +7,12 @@ number of distinct speakers and periods, never with the number of records.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date as Date
-from urllib.parse import urlsplit
 
+from ..read.metadata import outlet_of
 from ..speakers.identity import KeyInfo, Unit, merge, speaker_key
 
 PERIODS = ("day", "week", "month")
@@ -26,22 +25,6 @@ NO_SPEAKER = "unknown"
 GENDER_WORDS = {"f": "women", "m": "men", None: "unknown"}
 # census first-name statistics are a guess about a name, not what the article says about the person
 CENSUS = "census"
-
-
-def outlet_of(record: dict) -> str:
-    """The record's ``outlet`` or ``source`` field; else the host of a URL id; else the id's file
-    name up to its first "_" ("polnear:breitbart_2016-09-12_x" -> "breitbart"); else "unknown"."""
-    for name in ("outlet", "source"):
-        if record.get(name):
-            return str(record[name])
-    doc = str(record.get("doc") or "")
-    if "://" in doc:
-        host = urlsplit(doc).hostname or ""
-        return host.removeprefix("www.") or "unknown"
-    base = re.split(r"[/\\:]", doc)[-1]
-    head = base.split("_", 1)[0] if "_" in base else ""
-    # a number or a date before the "_" ("000_dc11.txt", "2016-09-10_x") numbers the file, it names no outlet
-    return head if re.search(r"[^\W\d_]", head) else "unknown"
 
 
 def bucket(record: dict, by: str) -> str:
@@ -142,6 +125,16 @@ class Tally:
         return None, None
 
 
+@dataclass(frozen=True)
+class ArticleFacts:
+    """An article as the formats that keep whole articles give it: with no attributions too."""
+
+    doc: str | None
+    date: str | None
+    outlet: str
+    attributions: int
+
+
 @dataclass
 class Corpus:
     """The counts of a corpus: per identity, and per (bucket, identity) for ``--by`` a period or outlet."""
@@ -157,17 +150,24 @@ def identities(records: Iterable[dict]) -> dict[Unit, str]:
     """The first pass: the corpus key of every (key, month, gender) unit of the records."""
     keys: dict[str, KeyInfo] = defaultdict(KeyInfo)
     for record in records:
+        if isinstance(record, ArticleFacts):
+            continue
         key = record_key(record)
         if key:
             keys[key].add(unit_of(record, key), record.get("speaker_type"), record.get("speaker") or "")
     return merge(keys)
 
 
-def count(records: Iterable[dict], identity: dict[Unit, str], by: str | None = None) -> Corpus:
-    """The second pass: counts per corpus identity (and per bucket of ``by``)."""
+def count(records: Iterable[dict | ArticleFacts], identity: dict[Unit, str], by: str | None = None) -> Corpus:
+    """The second pass: counts per corpus identity (and per bucket of ``by``). Articles are counted from
+    their facts where the output keeps them (articles without attributions too), else from the records."""
     corpus = Corpus({}, defaultdict(lambda: [0, 0]))
     doc, seen = None, set()
     for record in records:
+        if isinstance(record, ArticleFacts):
+            doc, seen = record.doc, set()
+            corpus.articles += 1
+            continue
         corpus.records += 1
         if record.get("doc") != doc:
             # an article's records are consecutive in attrib output: articles count once each

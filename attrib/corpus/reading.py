@@ -6,28 +6,39 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from ..read.metadata import outlet_of
 from ..write.review import output_values
+from ..write.selection import Selection
+from .corpus import ArticleFacts
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 OnError = Callable[[InputError], None]
 
 
-def read_records(paths: Iterable[str], on_error: OnError | None = None) -> Iterator[dict]:
-    """The attribution records of attrib output files in order; a bad file or line goes to ``on_error``."""
+def read_records(paths: Iterable[str], on_error: OnError | None = None, articles: bool = False) -> Iterator:
+    """The attribution records (dicts) of attrib output files in order; a bad file or line goes to ``on_error``.
+
+    With ``articles``, the formats that keep whole articles (``articles``, ``json``, a database) give each
+    article's ``ArticleFacts`` before its records, for an article without attributions too."""
     # sqlite3 only when a database is read
     from .store import read_records as read_sqlite
 
     for path in paths:
         try:
-            yield from read_sqlite(path) if is_sqlite(path) else _jsonl_records(path, on_error)
+            yield from read_sqlite(path, articles) if is_sqlite(path) else _jsonl_records(path, on_error, articles)
         except InputError as e:
             _report(on_error, e)
         except OSError as e:
             _report(on_error, InputError(path, f"cannot read: {e.strerror or e}"))
 
 
-def _jsonl_records(path: str, on_error: OnError | None) -> Iterator[dict]:
+def selected(items: Iterable, selection: Selection) -> Iterator:
+    """The records a selection keeps, and every article's facts."""
+    return (item for item in items if isinstance(item, ArticleFacts) or selection.keeps(item))
+
+
+def _jsonl_records(path: str, on_error: OnError | None, articles: bool = False) -> Iterator:
     with open(path, encoding="utf-8-sig") as f:
         for item in output_values(path, f):
             if isinstance(item, InputError):
@@ -37,6 +48,8 @@ def _jsonl_records(path: str, on_error: OnError | None) -> Iterator[dict]:
             if isinstance(data, dict) and isinstance(data.get("attributions"), list):
                 # the json format: one article a line; its outlet field, if any, holds for its records
                 extra = {k: data[k] for k in ("outlet", "source") if data.get(k)}
+                if articles:
+                    yield ArticleFacts(data.get("doc"), data.get("date"), outlet_of(data), len(data["attributions"]))
                 yield from ({**extra, **a} for a in data["attributions"] if isinstance(a, dict))
             elif isinstance(data, dict) and "doc" in data and "speaker" in data:
                 yield data

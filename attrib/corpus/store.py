@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..records import FIELDS, ArticleResult
-from .corpus import count, identities, outlet_of, speaker_rows
+from .corpus import ArticleFacts, count, identities, outlet_of, speaker_rows
 from .quote_clusters import quote_clusters
 from .wire import Sketch, sketch, wire_groups
 
@@ -25,6 +25,7 @@ INTEGER_FIELDS = {f for f in FIELDS if f.endswith(("_start", "_end"))}
 REAL_FIELDS = {"speaker_confidence"}
 # quote_spans is a list: stored as JSON text, read back as a list
 JSON_FIELDS = {"quote_spans"}
+ATTRIBUTION_COLUMNS = {f: "INTEGER" if f in INTEGER_FIELDS else "REAL" if f in REAL_FIELDS else "TEXT" for f in FIELDS}
 SPEAKER_COLUMNS = (
     "speaker_key",
     "name",
@@ -43,6 +44,16 @@ SPEAKER_COLUMNS = (
     "keys",
 )
 SPEAKER_JSON = {"cues", "keys"}
+# the article's metadata and counts (ArticleResult.to_dict), added to databases written before them
+ARTICLE_COLUMNS = {
+    "title": "TEXT",
+    "author": "TEXT",
+    "url": "TEXT",
+    "attributions": "INTEGER",
+    "direct": "INTEGER",
+    "indirect": "INTEGER",
+    "mixed": "INTEGER",
+}
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
@@ -54,6 +65,7 @@ CREATE TABLE IF NOT EXISTS articles (
     speakers TEXT NOT NULL,          -- the article's speakers as a JSON array, as the json format gives them
     sketch BLOB,                     -- the MinHash sketch of the text (wire.Sketch), null when unknown
     wire_group INTEGER,              -- the article_id of the first article of its wire group (its own when alone)
+    {", ".join(f"{c} {t}" for c, t in ARTICLE_COLUMNS.items())},
     UNIQUE (doc, text_sha1)
 );
 CREATE TABLE IF NOT EXISTS quote_clusters (
@@ -63,7 +75,7 @@ CREATE TABLE IF NOT EXISTS quote_clusters (
 CREATE TABLE IF NOT EXISTS attributions (
     article_id INTEGER NOT NULL REFERENCES articles (article_id),
     seq INTEGER NOT NULL,            -- the record's place in its article
-    {", ".join(f"{f} {'INTEGER' if f in INTEGER_FIELDS else 'REAL' if f in REAL_FIELDS else 'TEXT'}" for f in FIELDS)},
+    {", ".join(f"{f} {kind}" for f, kind in ATTRIBUTION_COLUMNS.items())},
     corpus_key TEXT,                 -- the corpus identity: speakers.speaker_key
     PRIMARY KEY (article_id, seq)
 );
@@ -80,7 +92,12 @@ CREATE INDEX IF NOT EXISTS speakers_by_type ON speakers (type, gender);
 CREATE INDEX IF NOT EXISTS quote_clusters_by_speaker ON quote_clusters (speaker_key, first_date);
 """
 # columns added since the first databases: a --resume on an older one adds them
-ADDED_COLUMNS = (("articles", "sketch", "BLOB"), ("articles", "wire_group", "INTEGER"))
+ADDED_COLUMNS = (
+    ("articles", "sketch", "BLOB"),
+    ("articles", "wire_group", "INTEGER"),
+    *(("articles", column, kind) for column, kind in ARTICLE_COLUMNS.items()),
+    *(("attributions", field, kind) for field, kind in ATTRIBUTION_COLUMNS.items()),
+)
 CLUSTER_COLUMNS = (
     "cluster_id",
     "speaker_key",
@@ -140,9 +157,12 @@ class SqliteWriter:
         text_sketch = found.to_bytes() if found else None
         self.db.execute("BEGIN")
         try:
+            facts = {"title": result.title, "author": result.author, "url": result.url} | result.counts()
+            outlet = result.outlet or outlet_of({"doc": result.doc, "url": result.url})
             article = self.db.execute(
-                "INSERT INTO articles (doc, text_sha1, date, outlet, speakers, sketch) VALUES (?, ?, ?, ?, ?, ?)",
-                (result.doc, sha, result.date, outlet_of({"doc": result.doc}), speakers, text_sketch),
+                f"INSERT INTO articles (doc, text_sha1, date, outlet, speakers, sketch, {', '.join(ARTICLE_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * (6 + len(ARTICLE_COLUMNS)))})",
+                (result.doc, sha, result.date, outlet, speakers, text_sketch, *(facts[c] for c in ARTICLE_COLUMNS)),
             ).lastrowid
             rows = []
             for seq, a in enumerate(result.attributions):
@@ -229,23 +249,42 @@ def stored_wire_groups(path: str | Path) -> dict[str, str] | None:
         db.close()
 
 
-def _records(db: sqlite3.Connection) -> Iterator[dict]:
-    query = f"SELECT {', '.join(FIELDS)} FROM attributions ORDER BY article_id, seq"
-    for row in db.execute(query):
+def _records(db: sqlite3.Connection, with_article: bool = False) -> Iterator:
+    """The records in article order (with ``with_article``, as pairs of their article_id and the record)."""
+    # a database of an older attrib lacks the newer fields: they read as null
+    have = {row[1] for row in db.execute("PRAGMA table_info(attributions)")}
+    columns = ", ".join(f if f in have else f"NULL AS {f}" for f in FIELDS)
+    for article_id, *row in db.execute(f"SELECT article_id, {columns} FROM attributions ORDER BY article_id, seq"):
         record = dict(zip(FIELDS, row))
         for f in JSON_FIELDS:
             record[f] = json.loads(record[f])
-        yield record
+        yield (article_id, record) if with_article else record
 
 
-def read_records(path: str | Path) -> Iterator[dict]:
-    """The records of a database ``attrib extract -o`` wrote, in article order, as the JSONL gives them."""
+def read_records(path: str | Path, articles: bool = False) -> Iterator[dict | ArticleFacts]:
+    """The records of a database ``attrib extract -o`` wrote, in article order, as the JSONL gives them;
+    with ``articles``, each article's facts come before its records, for articles without records too."""
     try:
         db = connect(path, read_only=True)
         db.execute("SELECT 1 FROM attributions LIMIT 1")
     except sqlite3.DatabaseError as e:
         raise InputError(str(path), f"not an attrib database ({e})") from None
     try:
-        yield from _records(db)
+        yield from _with_articles(db) if articles else _records(db)
     finally:
         db.close()
+
+
+def _with_articles(db: sqlite3.Connection) -> Iterator[dict | ArticleFacts]:
+    """Each article's facts, then its records: one pass over articles joined with their records."""
+    query = (
+        "SELECT a.article_id, a.doc, a.date, a.outlet, "
+        "(SELECT count(*) FROM attributions t WHERE t.article_id = a.article_id) FROM articles a ORDER BY article_id"
+    )
+    records = _records(db, with_article=True)
+    record = next(records, None)
+    for article_id, doc, date, outlet, n in db.execute(query):
+        yield ArticleFacts(doc, date, outlet, n)
+        while record is not None and record[0] == article_id:
+            yield record[1]
+            record = next(records, None)

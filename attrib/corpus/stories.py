@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from ..errors import InputError
 from ..read.articles import Reading, read_inputs
 from ..write.review import json_line
+from .corpus import ArticleFacts
 from .reading import is_sqlite
 from .wire import Sketch, sketch, wire_groups
 
@@ -75,9 +76,10 @@ def _article_texts(paths: list[str], on_error: OnError) -> Iterator[tuple[str, S
             yield item.id, sketch(item.text)
 
 
-def one_per_story(records: Iterable[dict], groups: dict[str, str]) -> Iterator[dict]:
-    """The records of the articles that are alone or first in their wire group: a story counts once."""
+def one_per_story(records: Iterable[dict | ArticleFacts], groups: dict[str, str]) -> Iterator[dict | ArticleFacts]:
+    """The records (and article facts) of the articles that are alone or first in their wire group: a story
+    counts once."""
     for record in records:
-        doc = str(record.get("doc"))
+        doc = str(record.doc if isinstance(record, ArticleFacts) else record.get("doc"))
         if groups.get(doc, doc) == doc:
             yield record

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .language import foreign_language
+from .metadata import record_meta
 from .readers import csv_records, gunzip
 from .web import DEFAULT_TIMEOUT, fetch, is_url, read_page
 
@@ -41,6 +42,10 @@ class Article:
     text: str
     date: str | None = None
     extracted: bool = False  # the text was extracted from HTML: offsets index this text, not the file
+    title: str | None = None  # the page's or record's title; the extractor falls back on the headline
+    author: str | None = None  # the page's author meta or the record's; the extractor falls back on the byline
+    url: str | None = None  # the web page's address, when it came from one
+    outlet: str | None = None  # the record's outlet field
 
 
 @dataclass(frozen=True)
@@ -125,7 +130,7 @@ def _from_url(url: str, reading: Reading) -> Iterator[Article | InputError]:
     except InputError as e:
         yield e
         return
-    yield Article(url, page.text, page.date, extracted=True)
+    yield Article(url, page.text, page.date, extracted=True, title=page.title, author=page.author, url=url)
 
 
 def _from_file(path: str, fields: Fields, encoding: str | None) -> Iterator[Article | InputError]:
@@ -178,7 +183,7 @@ def _from_bytes(
         if kind == "html":
             # bytes unless --encoding says otherwise: trafilatura reads the page's own charset declaration
             page = read_page(source, decode(source, data, encoding) if encoding else data)
-            yield Article(source, page.text, page.date, extracted=True)
+            yield Article(source, page.text, page.date, extracted=True, title=page.title, author=page.author)
             return
         text = decode(source, data, encoding)
     except InputError as e:
@@ -284,14 +289,15 @@ def _records(source: str, records: Iterator, fields: Fields) -> Iterator[Article
             except InputError as e:
                 yield InputError(source, e.problem, line=number)
                 continue
-            # the record's own date first, then the page's
-            yield Article(doc_id, page.text, date or page.date, extracted=True)
+            # the record's own date and metadata first, then the page's
+            meta = {"title": page.title, "author": page.author} | record_meta(record)
+            yield Article(doc_id, page.text, date or page.date, extracted=True, **meta)
         elif not isinstance(body, str):
             yield InputError(source, f"record has no string field {fields.text!r} (nor {fields.html!r})", line=number)
         elif not body.strip():
             yield InputError(source, EMPTY, line=number)
         else:
-            yield Article(doc_id, body, date)
+            yield Article(doc_id, body, date, **record_meta(record))
 
 
 def parse_article_date(value: object) -> datetime.date:
