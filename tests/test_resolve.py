@@ -191,11 +191,11 @@ UNNAMED = [
     ("A senior U.S. official said the talks had stalled.", "senior U.S. official", "anonymous"),
     ("People familiar with the matter said the talks had stalled.", "People familiar with the matter", "anonymous"),
     ("Sources cited by Drop Site said the talks had stalled.", "Sources cited by Drop Site", "anonymous"),
-    (
-        "A spokesman who spoke on condition of anonymity said the talks had stalled.",
-        "spokesman who spoke on condition of anonymity",
-        "anonymous",
-    ),
+    # a relative clause, a participle set off by commas, an "including" list only add detail and go
+    ("A spokesman who spoke on condition of anonymity said the talks had stalled.", "spokesman", "anonymous"),
+    ("A diplomat, speaking on condition of anonymity, said the talks had stalled.", "diplomat", "anonymous"),
+    ("Several mayors who attended the summit said the talks had stalled.", "Several mayors", "group"),
+    ("Several mayors, including two from the coast, said the talks had stalled.", "Several mayors", "group"),
     ("Cuban officials said the talks had stalled.", "Cuban officials", "group"),
     ("Five Cuban and U.S. officials said the talks had stalled.", "Five Cuban and U.S. officials", "group"),
     ("Analysts said the talks had stalled.", "Analysts", "group"),
@@ -219,6 +219,18 @@ UNNAMED = [
 def test_unnamed_sources_keep_their_phrase(extractor, text, speaker, kind):
     (a,) = extractor.extract(text)
     assert (a.speaker, a.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # "one" before a description counts like "a"; before a name it is part of the name
+        ("One senior trade official said the talks had stalled.", "senior trade official"),
+        ("One Nation said the talks had stalled.", "One Nation"),
+    ],
+)
+def test_one_before_a_description_is_an_article(extractor, text, speaker):
+    assert extractor.extract(text)[-1].speaker == speaker
 
 
 def test_speaker_table_lists_aliases_titles_affiliation_and_counts(extractor):

@@ -138,8 +138,11 @@ def title_before(span: Span) -> list[str]:
 
 
 def without_article(span: Span) -> str:
+    """The phrase without its article; "one" before a description counts like "a" ("one senior official")."""
     words = span.text.split()
     if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    elif len(words) > 1 and words[0].lower() == "one" and words[1][:1].islower() and words[1] != "of":
         words = words[1:]
     return " ".join(words)
 

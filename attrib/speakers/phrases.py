@@ -136,16 +136,23 @@ def owner_name(head: Token) -> Token | None:
 
 
 def without_dated_clause(span: Span, head: Token) -> Span:
-    """The phrase short of a closing clause that dates it: "a poll released last week" is "a poll";
-    a clause that only adds detail is no part of the shortest identifying description."""
+    """The phrase short of a closing clause that dates it or only adds detail: "a poll released last
+    week" is "a poll", "an official who spoke anonymously" and "an official, speaking on condition of
+    anonymity" are "an official", "critics, including an economist" are "critics" (the shortest
+    identifying description keeps no such clause)."""
+    doc = span.doc
     for child in head.children:
+        if not (child.left_edge.i > span.start and child.right_edge.i >= span.end - 1):
+            continue  # not a closing modifier
         dated = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
-        closing = child.left_edge.i > span.start and child.right_edge.i >= span.end - 1
-        if child.dep_ in ("acl", "relcl") and dated and closing:
+        comma = doc[child.left_edge.i - 1].text == ","
+        # a relative clause describes whom the phrase already names; a comma sets off a participle or a list as an aside
+        detail = child.dep_ == "relcl" or child.dep_ == "acl" and (dated or comma)
+        if detail or child.dep_ == "prep" and child.lower_ == "including" and comma:
             end = child.left_edge.i
-            while end > span.start + 1 and span.doc[end - 1].text == ",":  # the comma before the clause goes too
+            while end > span.start + 1 and doc[end - 1].text == ",":  # the comma before the clause goes too
                 end -= 1
-            return span.doc[span.start : end]
+            return doc[span.start : end]
     return span
 
 
