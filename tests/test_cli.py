@@ -283,11 +283,40 @@ def test_progress_shows_count_total_and_eta_only_to_a_person(monkeypatch):
     assert bar.live.transient  # gone from the screen before the table that follows
 
 
-def test_known_total_counts_files_and_gives_up_on_record_files(tmp_path):
-    from attrib.cli.app import _known_total
+def test_the_total_is_counted_for_files_records_and_rows(tmp_path):
+    import gzip
+
+    from attrib.read.totals import article_total
 
     for name in ("a.txt", "b.html", "c.txt"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert _known_total([str(tmp_path)]) == 3
-    (tmp_path / "d.jsonl").write_text("{}\n", encoding="utf-8")
-    assert _known_total([str(tmp_path)]) is None  # a JSONL file holds an unknown number of articles
+    assert article_total([str(tmp_path)]) == 3
+    (tmp_path / "d.jsonl").write_text('{"text": "a"}\n\n{"text": "b"}\n{"text": "c"}', encoding="utf-8")
+    assert article_total([str(tmp_path)]) == 6  # a JSONL file: one article a non-blank line
+    (tmp_path / "e.csv").write_text('id,text\n1,"two\nlines"\n2,b\n', encoding="utf-8")
+    (tmp_path / "f.jsonl.gz").write_bytes(gzip.compress(b'{"text": "a"}\n' * 4))
+    assert article_total([str(tmp_path)]) == 12  # CSV rows, a quoted line break inside one; gzip read through
+    assert article_total([str(tmp_path), "https://example.org/a"]) == 13
+    assert article_total(["-"]) is None and article_total([str(tmp_path)], budget=-1) is None
+    assert article_total([str(tmp_path / "missing.jsonl")]) == 0  # the run reports it
+
+
+def test_progress_moves_with_every_article_to_its_known_total(tmp_path, monkeypatch):
+    import sys
+
+    from rich.progress import Progress
+
+    cli_app = sys.modules["attrib.cli.app"]  # the module: attrib.cli.app is also the name of the Typer app
+
+    seen = []
+
+    class Recording(Progress):
+        def update(self, task, **kw):
+            seen.append((self.tasks[0].total, kw.get("completed")))
+            super().update(task, **kw)
+
+    monkeypatch.setattr(cli_app, "progress_bar", lambda quiet: Recording(disable=True))
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": ARTICLE}) + "\n" for i in range(5)), encoding="utf-8")
+    assert run("extract", path, "-o", tmp_path / "out.jsonl").exit_code == 0
+    assert seen == [(5, n) for n in range(1, 6)]

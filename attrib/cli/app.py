@@ -18,6 +18,7 @@ from ..batch.cluster import ShardOptions
 from ..corpus.store import SqliteWriter
 from ..errors import AttribError, OutputError
 from ..read.articles import Fields, Reading, read_inputs
+from ..read.totals import article_total
 from ..read.web import DEFAULT_TIMEOUT
 from ..write.html_report import render
 from ..write.output import FORMATS, make_writer
@@ -142,7 +143,7 @@ def extract(
     progress = progress_bar(quiet or (output is None and fmt == "table" and sys.stdout.isatty()))
     summary = _run(
         *(extractor, sink, read_inputs(paths, fields, reading), progress),
-        _known_total(paths) if progress else None,
+        article_total(paths, follow_symlinks) if progress else None,
         output,
         date=date,
         select=selection.apply,  # the filters, before the writer
@@ -233,7 +234,8 @@ def _run(extractor, sink, items, progress, total: Optional[int], output: Optiona
                 items,
                 sink,
                 on_error=fail,
-                on_article=(lambda s: progress.advance(task)) if progress else None,
+                # per article, skipped ones included: N/total and the ETA move with every article
+                on_article=(lambda s: progress.update(task, completed=s.articles + s.skipped)) if progress else None,
                 **options,
             )
             sink.close()
@@ -248,20 +250,6 @@ def _run(extractor, sink, items, progress, total: Optional[int], output: Optiona
                 sink.close()
             raise typer.Exit(1) from None
     return summary
-
-
-def _known_total(paths: list[str]) -> int | None:
-    """How many articles the inputs hold, when that is known without reading them: one per text or HTML file."""
-    from ..read.articles import folder_files, kind_of
-
-    total = 0
-    for path in paths:
-        p = Path(path)
-        files = folder_files(p) if p.is_dir() else [p]
-        if any(kind_of(f.name) not in ("text", "html") for f in files):
-            return None  # JSONL and CSV files hold an unknown number of articles; so do stdin and URLs
-        total += len(files)
-    return total
 
 
 @app.command()
