@@ -286,6 +286,8 @@ def test_the_database_holds_wire_groups_and_quote_clusters(tmp_path):
     assert stored_wire_groups(db_path) == {"ledger_a": "ledger_a", "courier_b": "ledger_a"}
     deduped = runner.invoke(app, ["speakers", str(db_path), "--format", "jsonl", "--dedupe"])
     assert json.loads(deduped.stdout)["articles"] == 2
+    read_back = runner.invoke(app, ["quotes", str(db_path), "--format", "jsonl"])
+    assert [json.loads(line)["articles"] for line in read_back.stdout.splitlines()] == [3]
 
 
 def test_speakers_dedupe_reads_the_texts_of_the_json_format(tmp_path):
