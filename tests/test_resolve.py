@@ -59,6 +59,35 @@ NAMES = [
 ]
 
 
+# a lone surname that is not the last word of the full name
+INNER_SURNAMES = [
+    # the family name written first
+    (
+        "The economist Zhou Yuming visited the port on Monday.\n\nThe mayor John Carter greeted the ships. "
+        "Carter said the harbor was busy.\n\nZhou said exports would recover.",
+        "Zhou Yuming",
+    ),
+    (
+        "The economist Zhou Yuming visited the port on Monday.\n\nThe mayor John Carter greeted the ships. "
+        "Carter said the harbor was busy.\n\nMs. Zhou said exports would recover.",
+        "Zhou Yuming",
+    ),
+    # the first of two surnames
+    (
+        "Treasury chief Marta Ibarra Solis met the bankers.\n\nThe banker Tom Reed said the talks were hard.\n\n"
+        "Ms. Ibarra said the bonds would be paid.",
+        "Marta Ibarra Solis",
+    ),
+    # a known first name is no family name: "Ms. Laura" is not Laura Finch
+    ("The senator Laura Finch met the bankers. Ms. Laura said the bonds would be paid.", "Laura"),
+]
+
+
+@pytest.mark.parametrize("text, canonical", INNER_SURNAMES)
+def test_a_surname_inside_a_full_name_is_that_person(extractor, text, canonical):
+    assert extractor.extract(text)[-1].speaker == canonical
+
+
 @pytest.mark.parametrize("text, canonical", NAMES)
 def test_names_merge_to_the_fullest_name(extractor, text, canonical):
     assert last(extractor, text) == (canonical, "person")

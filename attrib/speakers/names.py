@@ -52,6 +52,15 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(short) > 1 and _same_first_name(short[0], long_[0]) and set(short[1:]) <= set(long_[1:])
 
 
+def surname_inside(word: str, key: tuple[str, ...]) -> bool:
+    """A lone surname that is not the last word of a full name: a family name written first ("Gao" of
+    "Gao Junlan", whose first word is no known first name), or the first of two surnames ("Acosta" of
+    "Melba Acosta Febo", a known first name and two more words)."""
+    if len(key) == 2:
+        return key[0] == word and first_names().get(word) is None
+    return len(key) == 3 and key[1] == word and first_names().get(key[0]) is not None
+
+
 def _same_first_name(a: str, b: str) -> bool:
     """Equal, or one a short form of the other ("Tim", "Timothy") unless their sexes differ ("Eric", "Erica")."""
     if a == b:

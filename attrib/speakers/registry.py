@@ -26,6 +26,7 @@ class Registry:
         self._order: dict[int, int] = {}  # id(entity) -> creation order
         # each index maps a value to {id(entity): entity}, so an entity told twice is listed once
         self._people: dict[str, dict[int, Entity]] = defaultdict(dict)  # persons by surname (theirs never changes)
+        self._inner: dict[str, dict[int, Entity]] = defaultdict(dict)  # persons by the other words of their names
         self._keys: dict[tuple, dict[int, Entity]] = defaultdict(dict)  # by (type, name key), every key each had
         self._words: dict[str, dict[int, Entity]] = defaultdict(dict)  # organisations and others by name word
         self._acronyms: dict[str, dict[int, Entity]] = defaultdict(dict)  # organisations by their name's acronym
@@ -58,6 +59,9 @@ class Registry:
     # what an entity tells of itself ------------------------------------------------------------
     def renamed(self, entity: Entity) -> None:
         self._keys[(entity.type, entity.key)][id(entity)] = entity
+        if entity.type == "person":
+            for word in entity.key[:-1]:
+                self._inner[word][id(entity)] = entity
         if entity.type in ("organization", "other"):
             for word in entity.key:
                 self._words[word][id(entity)] = entity
@@ -78,6 +82,10 @@ class Registry:
     def people(self, key: tuple[str, ...]) -> list[Entity]:
         """The persons who share the last word of ``key``: every person ``same_person`` can match."""
         return list(self._people[key[-1]].values()) if key and key[-1] in self._people else []
+
+    def inner(self, word: str) -> list[Entity]:
+        """The persons with ``word`` in their full name before its last word ("Gao" of "Gao Junlan")."""
+        return self._in_order(self._inner.get(word, {}).values())
 
     def named(self, type_: str, key: tuple[str, ...]) -> list[Entity]:
         """Entities of ``type_`` that have, or once had, name key ``key``."""

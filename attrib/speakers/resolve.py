@@ -49,6 +49,7 @@ from .names import (
     gender_of,
     name_key,
     same_person,
+    surname_inside,
 )
 from .phrases import (
     DESCRIPTION,
@@ -186,6 +187,9 @@ class Resolver(Anaphora):
 
     def _person_for(self, key: tuple[str, ...], pos: int, title_words: list[str] = ()) -> Entity | None:
         matches = [e for e in self.registry.people(key) if same_person(key, e.key)]
+        if len(key) == 1 and not matches:
+            # no full name ends in it: "Ms. Gao" is Gao Junlan, "Ms. Acosta" Melba Acosta Febo
+            matches = [e for e in self.registry.inner(key[0]) if surname_inside(key[0], e.key)]
         if len(key) > 1:
             # a full name joins the entity with the same full name, or one known only by surname
             full = [e for e in matches if len(e.key) > 1 and e.key[-len(key) :] != key or e.key == key]
