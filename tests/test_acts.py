@@ -25,6 +25,24 @@ def test_the_act_comes_from_the_cue_and_the_speaker(extractor, sentence, act):
     assert record.act == act
 
 
+@pytest.mark.parametrize(
+    "sentence, cue, speaker, act",
+    [
+        ("The senator expects that the vote will pass.", "expects", "senator", "thought"),
+        ("The agency released figures showing a drop.", "released", "agency", "document"),
+        ("The coach spoke about the season.", "spoke", "coach", "other"),  # talk is no verb of saying
+        ("The mayor said that the bridge would open.", "said", "report by the city", "document"),
+        ("The mayor was confident that the bridge would open.", "confident", "mayor", "thought"),
+        ("According to the mayor, the bridge will open.", "According", "mayor", "speech"),
+    ],
+)
+def test_act_rules(parse, sentence, cue, speaker, act):
+    from attrib.find.acts import act_of
+
+    token = next(t for t in parse(sentence) if t.text == cue)
+    assert act_of(token, cue, speaker) == act
+
+
 def test_a_quotation_without_a_cue_is_speech(extractor):
     text = "“The dam will hold,” Mayor Elena Marsh said on Monday. “We checked it twice.”"
     records = extractor.extract(text, date="2026-03-02")
