@@ -304,3 +304,9 @@ def test_by_type_counts_records_without_a_speaker_as_unknown(tmp_path):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert sum(r["attributions"] for r in rows) == len(records)
     assert {r["group"]: (r["speakers"], r["attributions"]) for r in rows}["unknown"] == (0, 1)
+
+
+def test_the_header_counts_one_article_in_the_singular(tmp_path):
+    path = write_jsonl(tmp_path / "one.jsonl", [rec("a1", "Renata Okafor")])
+    table = " ".join(runner.invoke(app, ["speakers", path, "--format", "table"]).stdout.split())
+    assert "1 article, 1 attribution, 1 speaker" in table

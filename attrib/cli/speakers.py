@@ -11,7 +11,7 @@ import typer
 
 from ..errors import AttribError
 from ..write.selection import Selection
-from .common import fail, spooled
+from .common import count, fail, spooled
 from .options import Kind, MinConfidence, SpeakerType, SpeechOnly
 
 
@@ -62,14 +62,15 @@ def speakers(
     for e in errors:
         fail(str(e))
     if by in ("type", "gender"):
-        kind, rows = "shares", share_rows(corpus, by)
+        shape, rows = "shares", share_rows(corpus, by)
     elif by:
-        kind, rows = "groups", bucket_rows(corpus, top or (5 if fmt == "table" else None))
+        shape, rows = "groups", bucket_rows(corpus, top or (5 if fmt == "table" else None))
     else:
-        kind, rows = "speakers", speaker_rows(corpus, top or (20 if fmt == "table" else None))
-    title = f"{corpus.articles:,} articles, {corpus.records:,} attributions, {len(corpus.speakers):,} speakers"
+        shape, rows = "speakers", speaker_rows(corpus, top or (20 if fmt == "table" else None))
+    title = f"{count(corpus.articles, 'article')}, {count(corpus.records, 'attribution')}"
+    title += f", {count(len(corpus.speakers), 'speaker')}"
     try:
-        write_report(rows, kind, fmt, sys.stdout, title + (f", by {by}" if by else ""), color=sys.stdout.isatty())
+        write_report(rows, shape, fmt, sys.stdout, title + (f", by {by}" if by else ""), color=sys.stdout.isatty())
         sys.stdout.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
