@@ -24,3 +24,8 @@ class InvalidDate(AttribError, ValueError):
 
 class OutputError(AttribError):
     """The output cannot be written (a full disk, a lost mount) or is in use by another run."""
+
+
+def one_line(error: BaseException) -> str:
+    """An unexpected exception as one line of text: its type and its message with the line breaks folded."""
+    return " ".join(f"{type(error).__name__}: {error}".split())

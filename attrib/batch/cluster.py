@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..errors import AttribError, InputError
+from ..errors import AttribError, InputError, one_line
 from ..read.articles import Article, Fields, Reading
 from .partitions import DEFAULT_PARTITION_ARTICLES, Partition, open_input, plan
 from .worker_setup import local_cluster, restore_malloc_thresholds
@@ -88,7 +88,7 @@ def read_partition(
     partition: Partition, fields: Fields, reading: Reading | None = None
 ) -> Iterator[Article | InputError]:
     """The articles (or input errors) of a partition, as a local run reads them."""
-    from ..read.articles import english_only, from_bytes, jsonl_records, read_inputs
+    from ..read.articles import checked, from_bytes, jsonl_records, read_inputs
     from ..read.web import is_url
 
     reading = reading or Reading()
@@ -102,8 +102,7 @@ def read_partition(
         except OSError as e:
             yield InputError(path, f"cannot read: {e.strerror or e}")
             continue
-        items = from_bytes(path, data, fields, reading.encoding)
-        yield from (items if reading.any_language else map(english_only, items))
+        yield from checked(path, from_bytes(path, data, fields, reading.encoding), reading)
     if partition.jsonl is None:
         return
     path = partition.jsonl
@@ -114,8 +113,7 @@ def read_partition(
     except OSError as e:
         yield InputError(path, f"cannot read: {e.strerror or e}")
         return
-    items = jsonl_records(path, data, fields, partition.first_line, reading.encoding)
-    yield from (items if reading.any_language else map(english_only, items))
+    yield from checked(path, jsonl_records(path, data, fields, partition.first_line, reading.encoding), reading)
 
 
 def run_partition(partition: Partition, outdir: str, options: ShardOptions) -> ShardSummary:
@@ -186,6 +184,16 @@ def _write_meta(out: Path, partition: Partition, summary: ShardSummary, shard: s
 
 
 # ---- the run (client side) ----------------------------------------------------------------
+
+
+def dask_problem() -> str | None:
+    """Why the Dask runner cannot run here (dask or distributed does not import), or None."""
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as e:
+        return one_line(e)
+    return None
 
 
 def connect(address: str):

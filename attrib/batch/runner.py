@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Protocol
 
-from ..errors import InputError, OutputError
+from ..errors import InputError, OutputError, one_line
 from ..read.articles import Article
 from ..records import ArticleResult
 from .resume import article_key, done_log, prepare
@@ -171,8 +171,22 @@ def run(
             on_error(f"{result.doc}: {result.error}")
         else:
             result = select(result) if select else result
-            sink.write(replace(result, text=text) if text is not None else result, key)
-            counts["attributions"] += len(result.attributions)
+            if _written(sink, replace(result, text=text) if text is not None else result, key, on_error):
+                counts["attributions"] += len(result.attributions)
+            else:
+                counts["failed"] += 1
         if on_article:
             on_article(RunSummary(**counts, seconds=time.monotonic() - started))
     return RunSummary(**counts, seconds=time.monotonic() - started)
+
+
+def _written(sink: Sink, result: ArticleResult, key: str, on_error: Callable[[str], None]) -> bool:
+    """Whether the article went out; one that cannot be written for a reason of its own fails alone, with one line."""
+    try:
+        sink.write(result, key)
+    except (OutputError, BrokenPipeError):
+        raise  # the output itself is gone or full: no later article can be written either
+    except Exception as e:  # an unexpected failure (an id no encoding holds) costs this article, not the run
+        on_error(f"{result.doc}: cannot write: internal error ({one_line(e)})")
+        return False
+    return True

@@ -16,7 +16,7 @@ import typer
 from .. import __version__
 from ..batch.cluster import ShardOptions
 from ..corpus.store import SqliteWriter
-from ..errors import AttribError, OutputError
+from ..errors import AttribError, OutputError, one_line
 from ..read.articles import Fields, Reading, read_inputs
 from ..read.totals import article_total
 from ..read.web import DEFAULT_TIMEOUT
@@ -249,6 +249,11 @@ def _run(extractor, sink, items, progress, total: Optional[int], output: Optiona
             with suppress(AttribError, OSError):
                 sink.close()
             raise typer.Exit(1) from None
+        except Exception as e:  # a worker lost, a bug: one line, and the output closed as a valid document
+            fail(f"{output or '<stdout>'}: the run stopped: {one_line(e)}; what is written is whole")
+            with suppress(Exception):
+                sink.close()
+            raise typer.Exit(1) from None
     return summary
 
 
@@ -361,10 +366,26 @@ def info(model: Optional[str] = typer.Option(None, "--model", help="Installed sp
                 "model_version": meta.get("version"),
                 "model_path": str(nlp.path) if getattr(nlp, "path", None) else None,
                 "components": nlp.pipe_names,
+                "optional": _optional_parts(),
             },
             indent=2,
         )
     )
+
+
+def _optional_parts() -> dict:
+    """The parts that need more than the core install, and whether each imports here."""
+    from ..batch.cluster import dask_problem
+    from ..read.web import html_problem
+
+    parts = {
+        "html": ("HTML files and URLs", "trafilatura", html_problem()),
+        "dask": ("--dask", "dask, distributed", dask_problem()),
+    }
+    return {
+        name: {"for": use, "modules": modules, "imports": problem is None, "problem": problem}
+        for name, (use, modules, problem) in parts.items()
+    }
 
 
 app.command()(speakers)

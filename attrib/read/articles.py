@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from .language import foreign_language
 from .metadata import record_meta
 from .readers import csv_records, gunzip
@@ -73,8 +73,18 @@ def read_inputs(
     paths: list[str], fields: Fields = Fields(), reading: Reading = Reading()
 ) -> Iterator[Article | InputError]:
     """Articles from every path in order; a bad input yields an InputError and reading goes on."""
-    items = _read(paths, fields, reading)
-    return items if reading.any_language else map(english_only, items)
+    for path in paths:
+        yield from _read(path, fields, reading)
+
+
+def checked(source: str, items: Iterator[Article | InputError], reading: Reading) -> Iterator[Article | InputError]:
+    """The items of one input, English only unless ``reading`` says otherwise; an unexpected exception (a bug, a
+    broken install) ends that input with one InputError, and the other inputs are still read."""
+    try:
+        for item in items:
+            yield item if reading.any_language else english_only(item)
+    except Exception as e:  # whatever goes wrong costs this input only, never the run
+        yield InputError(source, f"cannot read: internal error ({one_line(e)})")
 
 
 def english_only(item: Article | InputError) -> Article | InputError:
@@ -91,23 +101,23 @@ def kind_of(name: str) -> str | None:
     return next((kind for suffix, kind in KINDS.items() if name.endswith(suffix)), None)
 
 
-def _read(paths: list[str], fields: Fields, reading: Reading) -> Iterator[Article | InputError]:
-    for path in paths:
-        if path == "-":
-            yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, "text", reading.encoding)
-            continue
-        if is_url(path):
-            yield from _from_url(path, reading)
-            continue
-        p = Path(path)
-        if p.is_dir():
-            files = folder_files(p, reading.follow_symlinks)
-            if not files:
-                yield InputError(path, "folder holds no .txt, .jsonl, .csv or .html files (nor .gz of them)")
-            for f in files:
-                yield from _from_file(str(f), fields, reading.encoding)
-        else:
-            yield from _from_file(path, fields, reading.encoding)
+def _read(path: str, fields: Fields, reading: Reading) -> Iterator[Article | InputError]:
+    if path == "-":
+        yield from checked("<stdin>", _from_stdin(fields, reading.encoding), reading)
+    elif is_url(path):
+        yield from checked(path, _from_url(path, reading), reading)
+    elif Path(path).is_dir():
+        files = folder_files(Path(path), reading.follow_symlinks)
+        if not files:
+            yield InputError(path, "folder holds no .txt, .jsonl, .csv or .html files (nor .gz of them)")
+        for f in files:
+            yield from checked(str(f), _from_file(str(f), fields, reading.encoding), reading)
+    else:
+        yield from checked(path, _from_file(path, fields, reading.encoding), reading)
+
+
+def _from_stdin(fields: Fields, encoding: str | None) -> Iterator[Article | InputError]:
+    yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, "text", encoding)
 
 
 def folder_files(folder: Path, follow_symlinks: bool = False) -> list[Path]:

@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 
 # a page larger than this is no news article; reading stops there instead of filling memory
 MAX_PAGE_BYTES = 20_000_000
@@ -61,19 +61,40 @@ def _reason(error: object) -> str:
     return str(error) or type(error).__name__
 
 
+def html_problem() -> str | None:
+    """Why HTML pages and URLs cannot be read here (trafilatura or what it needs does not import), or None."""
+    try:
+        import trafilatura  # noqa: F401  (imported on first use: plain-text runs never pay for it)
+    except ImportError as e:
+        return one_line(e)
+    return None
+
+
+def _trafilatura(source: str):
+    """The trafilatura module, or an InputError for this page saying the install is broken."""
+    problem = html_problem()
+    if problem:
+        raise InputError(source, f"cannot read HTML: {problem} (attrib info lists what imports)")
+    import trafilatura
+
+    return trafilatura
+
+
 def read_page(source: str, html: bytes | str) -> Page:
     """The main text of an HTML page without navigation, ads and footer; the title is its first line.
 
     Paragraphs are separated by a blank line, as in attrib's text articles, so that a line break
     ends a sentence and the headline stays apart from the text.
     """
-    import trafilatura  # imported on first use: plain-text runs never pay for it
-
     if isinstance(html, bytes) and b"\x00" in html[:4096] and not html.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(source, "binary file (contains NUL bytes), not HTML")
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
-    )
+    trafilatura = _trafilatura(source)
+    try:
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+        )
+    except Exception as e:  # a page trafilatura chokes on fails alone, as any bad page does
+        raise InputError(source, f"cannot read the HTML: {one_line(e)}") from None
     body = (document.text or "").strip() if document is not None else ""
     if not body:
         raise InputError(source, "no article text found in the HTML")
