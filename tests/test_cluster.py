@@ -203,7 +203,7 @@ def test_jsonl_partitions_keep_line_numbers(tmp_path):
 
 def test_without_distributed_the_error_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(cluster.AttribError, match=r'pip install "attrib\[dask\]"'):
+    with pytest.raises(cluster.AttribError, match=r'pip install "\.\[dask\]"'):
         cluster.connect("local:1")
 
 
@@ -243,4 +243,4 @@ def test_cli_dask_needs_an_output_folder(tmp_path):
 def test_cli_dask_without_distributed_says_how_to_install(monkeypatch, inputs, tmp_path):
     monkeypatch.setitem(sys.modules, "distributed", None)
     result = CliRunner().invoke(app, ["extract", *inputs, "-o", str(tmp_path / "o"), "--dask", "local:1"])
-    assert result.exit_code == 2 and 'pip install "attrib[dask]"' in result.output
+    assert result.exit_code == 2 and 'pip install ".[dask]"' in result.output

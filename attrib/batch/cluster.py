@@ -26,7 +26,8 @@ from .worker_setup import local_cluster, restore_malloc_thresholds
 
 # each shard is whole in itself: a CSV shard has its own header row
 SHARD_FORMATS = {"jsonl": "jsonl", "csv": "csv"}
-INSTALL_HINT = 'the Dask runner needs the dask extra: pip install "attrib[dask]"'
+# attrib is installed from a clone (it is not on the package registry): the extra is named on the clone's folder
+INSTALL_HINT = 'the Dask runner needs the dask extra: pip install ".[dask]" in attrib\'s folder'
 
 
 @dataclass(frozen=True)
