@@ -120,6 +120,31 @@ def _from_stdin(fields: Fields, encoding: str | None) -> Iterator[Article | Inpu
     yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, "text", encoding)
 
 
+def input_reading(paths: list[str], target: Path) -> str | None:
+    """The input among ``paths`` that would read ``target``: the same file, or a folder holding it among the files
+    a folder gives; None when no input would."""
+    for path in paths:
+        if path == "-" or is_url(path):
+            continue
+        p = Path(path)
+        if p.is_dir() and kind_of(target.name) and _within(target, p):
+            return path
+        if not p.is_dir() and _same_file(p, target):
+            return path
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): the same name is the same file
+        return a.resolve() == b.resolve()
+
+
+def _within(target: Path, folder: Path) -> bool:
+    return folder.resolve() in target.resolve().parents
+
+
 def folder_files(folder: Path, follow_symlinks: bool = False) -> list[Path]:
     """The files a folder gives, in sorted order: by name, and not through links unless asked."""
     # a link may lead out of the folder the user named; a FIFO would block the run, so it is read and refused
