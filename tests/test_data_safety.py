@@ -69,3 +69,29 @@ def test_show_refuses_to_write_its_page_over_the_output_it_shows(tmp_path):
     before = records.read_text(encoding="utf-8")
     result = invoke("show", records, "-o", records)
     assert result.exit_code == 2 and records.read_text(encoding="utf-8") == before
+
+
+# ---- item 5: --resume on an output without its done log ------------------------------------
+
+
+def test_resume_on_an_output_written_without_resume_is_refused_and_kept(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    jsonl_input(source, 3)
+    assert invoke("extract", source, "-o", out).exit_code == 0
+    before = out.read_text(encoding="utf-8")
+    result = invoke("extract", source, "-o", out, "--resume")
+    assert result.exit_code == 2
+    (line,) = [line for line in result.output.splitlines() if line.startswith("attrib:")]
+    assert "out.jsonl.done" in line and "run without --resume to start it over" in line
+    assert out.read_text(encoding="utf-8") == before
+
+
+def test_resume_with_no_output_yet_or_an_empty_one_starts_it(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    jsonl_input(source, 2)
+    assert invoke("extract", source, "-o", out, "--resume").exit_code == 0
+    whole = out.read_text(encoding="utf-8")
+    out.write_text("")
+    (tmp_path / "out.jsonl.done").unlink()
+    assert invoke("extract", source, "-o", out, "--resume").exit_code == 0
+    assert out.read_text(encoding="utf-8") == whole

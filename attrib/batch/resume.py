@@ -12,6 +12,7 @@ import json
 import re
 from pathlib import Path
 
+from ..errors import OutputError
 from ..read.articles import Article
 
 # an id is one field of one line of the log: the characters that would end either are escaped
@@ -35,9 +36,15 @@ def done_log(output: Path) -> Path:
 def prepare(output: Path) -> set[str]:
     """Cut ``output`` back to whole articles and return the keys of the articles it holds."""
     log = done_log(output)
-    keys = set(log.read_text(encoding="utf-8").split("\n")) - {""} if log.exists() else set()
     if not output.exists():
         return set()
+    if not log.exists() and output.stat().st_size:
+        # without the log nothing tells which articles are whole: appending would write them all again
+        raise OutputError(
+            f"{output} has no log of finished articles ({log.name}): it was not written with --resume; "
+            "run without --resume to start it over, or give another -o"
+        )
+    keys = set(log.read_text(encoding="utf-8").split("\n")) - {""} if log.exists() else set()
     done_ids = {_id_of(k) for k in keys}
     keep = 0
     with output.open("rb") as f:
