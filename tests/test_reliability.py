@@ -10,7 +10,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from attrib.batch.runner import StreamSink, _lock, _unlock, lock_path, run
+from attrib.batch.runner import StreamSink, lock_output, lock_path, run, unlock_output
 from attrib.cli.app import app
 from attrib.errors import OutputError
 from attrib.write.output import make_writer
@@ -108,12 +108,12 @@ def test_files_with_a_byte_order_mark_are_decoded(tmp_path, encoding):
 def test_a_second_run_on_the_same_output_is_refused(tmp_path):
     path, out = tmp_path / "a.txt", tmp_path / "out.jsonl"
     path.write_text(ARTICLE)
-    held = _lock(out)
+    held = lock_output(out)
     try:
         result = extract(path, "-o", out)
         assert result.exit_code == 2 and f"pid {os.getpid()}" in result.output
     finally:
-        _unlock(out, held)
+        unlock_output(out, held)
     assert extract(path, "-o", out).exit_code == 0 and not lock_path(out).exists()
 
 

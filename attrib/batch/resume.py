@@ -22,7 +22,12 @@ _UNESCAPE = re.compile(r"\\(.)")
 
 def article_key(article: Article) -> str:
     """An article's identity across runs: its id (escaped) and a hash of its text."""
-    return f"{article.id.translate(_ESCAPES)}\t{hashlib.sha1(article.text.encode('utf-8')).hexdigest()}"
+    return key_of(article.id, hashlib.sha1(article.text.encode("utf-8")).hexdigest())
+
+
+def key_of(doc_id: str, text_sha1: str) -> str:
+    """The key of the article with this id and text hash, as the done log and the database's done set hold it."""
+    return f"{doc_id.translate(_ESCAPES)}\t{text_sha1}"
 
 
 def _id_of(key: str) -> str:

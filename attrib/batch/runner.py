@@ -49,7 +49,7 @@ class StreamSink:
     def to_file(cls, make_writer: Callable[[IO[str]], object], path: Path, resume: bool = False) -> StreamSink:
         """A sink writing ``path``, locked against a second run; with ``resume`` it first cuts the file back to
         what its log vouches for."""
-        lock = _lock(path)
+        lock = lock_output(path)
         try:
             done = prepare(path) if resume else set()
             if not resume:
@@ -59,7 +59,7 @@ class StreamSink:
             out = open(path, "a" if resume else "w", encoding="utf-8", newline="")  # noqa: SIM115
             log = open(done_log(path), "a", encoding="utf-8") if resume else None  # noqa: SIM115
         except BaseException:
-            _unlock(path, lock)
+            unlock_output(path, lock)
             raise
         sink = cls(make_writer(out), log, done)
         sink._files, sink._lock = (out, log), (path, lock)
@@ -93,14 +93,14 @@ class StreamSink:
             raise OutputError(f"cannot write the output: {e.strerror or e}") from e
         finally:
             if getattr(self, "_lock", None):
-                _unlock(*self._lock)
+                unlock_output(*self._lock)
 
 
 def lock_path(output: Path) -> Path:
     return output.with_name(output.name + ".lock")
 
 
-def _lock(output: Path):
+def lock_output(output: Path):
     """Hold ``OUT.lock`` (with our pid in it) for the run; the kernel drops the lock when a run dies,
     so none goes stale."""
     import fcntl
@@ -122,7 +122,7 @@ def _lock(output: Path):
     return f
 
 
-def _unlock(output: Path, lock) -> None:
+def unlock_output(output: Path, lock) -> None:
     lock_path(output).unlink(missing_ok=True)
     lock.close()
 

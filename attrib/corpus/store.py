@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
-from ..errors import InputError
+from ..batch.resume import key_of
+from ..batch.runner import lock_output, unlock_output
+from ..errors import InputError, OutputError
 from ..records import FIELDS, ArticleResult
 from .corpus import ArticleFacts, count, identities, outlet_of, speaker_rows
 from .quote_clusters import quote_clusters
@@ -129,16 +132,22 @@ class SqliteWriter:
 
     def __init__(self, path: str | Path, resume: bool = False):
         self.path = Path(path)
-        if not resume:
-            for stale in (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm"))):
-                stale.unlink(missing_ok=True)
-        self.db = connect(self.path)
-        for table, column, kind in ADDED_COLUMNS:
-            if self.db.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{table}'").fetchone() and column not in {
-                row[1] for row in self.db.execute(f"PRAGMA table_info({table})")
-            }:
-                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
-        self.db.executescript(SCHEMA)
+        # the lock comes first: a second run must stop before it deletes what the first one writes
+        self._lock = lock_output(self.path)
+        try:
+            if not resume:
+                for stale in (self.path, *(self.path.with_name(self.path.name + s) for s in ("-wal", "-shm"))):
+                    stale.unlink(missing_ok=True)
+            self.db = connect(self.path)
+            for table, column, kind in ADDED_COLUMNS:
+                if self.db.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{table}'").fetchone() and column not in {
+                    row[1] for row in self.db.execute(f"PRAGMA table_info({table})")
+                }:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            self.db.executescript(SCHEMA)
+        except BaseException:
+            unlock_output(self.path, self._lock)
+            raise
         self.insert = (
             f"INSERT INTO attributions (article_id, seq, {', '.join(FIELDS)}, corpus_key) "
             f"VALUES ({', '.join('?' * (len(FIELDS) + 3))})"
@@ -146,7 +155,7 @@ class SqliteWriter:
 
     def done(self) -> set[str]:
         """The keys (id, tab, text hash) of the articles the database holds whole."""
-        return {f"{doc}\t{sha}" for doc, sha in self.db.execute("SELECT doc, text_sha1 FROM articles")}
+        return {key_of(doc, sha) for doc, sha in self.db.execute("SELECT doc, text_sha1 FROM articles")}
 
     def write(self, result: ArticleResult, key: str) -> None:
         """One article and its records, in one transaction; ``key`` is its resume key (id, tab, text hash)."""
@@ -171,17 +180,37 @@ class SqliteWriter:
                 rows.append((article, seq, *values, record["speaker_key"]))
             self.db.executemany(self.insert, rows)
             self.db.execute("COMMIT")
+        except sqlite3.OperationalError as e:
+            # a full disk, a lost file: the database keeps whole articles, and --resume completes it
+            self._rollback()
+            raise OutputError(f"cannot write the database: {e}") from e
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
 
+    def _rollback(self) -> None:
+        # SQLite has already rolled back after some errors (a full disk): a second ROLLBACK would fail
+        if self.db.in_transaction:
+            with suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
+
     def close(self) -> None:
-        """Compute the corpus identities, wire groups and quote clusters over the whole database, then close it."""
-        identity = refresh_speakers(self.db)
-        refresh_wire_groups(self.db)
-        refresh_quote_clusters(self.db, identity)
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.close()
+        """Compute the corpus identities, wire groups and quote clusters over the whole database, then close it
+        (once)."""
+        if self._lock is None:
+            return
+        try:
+            identity = refresh_speakers(self.db)
+            refresh_wire_groups(self.db)
+            refresh_quote_clusters(self.db, identity)
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as e:
+            self._rollback()
+            raise OutputError(f"cannot write the database: {e}") from e
+        finally:
+            self.db.close()
+            unlock_output(self.path, self._lock)
+            self._lock = None
 
 
 def refresh_speakers(db: sqlite3.Connection) -> dict:
