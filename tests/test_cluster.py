@@ -115,6 +115,36 @@ def test_a_changed_input_reruns_only_its_shards(dask_cluster, inputs, tmp_path):
     assert '"doc": "' + str(changed) in _merged(out)
 
 
+def test_deleted_inputs_leave_no_stale_shards(dask_cluster, extractor, inputs, tmp_path):
+    out = tmp_path / "out"
+    cluster.extract_on_cluster(inputs, out, dask_cluster.scheduler_address, partition_articles=3)
+    Path(inputs[1]).unlink()
+    for name in ("a05.txt", "a06.txt"):
+        (Path(inputs[0]) / name).unlink()
+    again = cluster.extract_on_cluster(inputs[:1], out, dask_cluster.scheduler_address, partition_articles=3)
+    assert _merged(out) == _local_output(extractor, inputs[:1])[0]
+    assert again.shards == 2 and sorted(p.name for p in out.glob("part-*")) == [
+        "part-00000.jsonl",
+        "part-00000.meta.json",
+        "part-00001.jsonl",
+        "part-00001.meta.json",
+    ]
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(dask_cluster, extractor, inputs, tmp_path):
+    out = Path(inputs[0]) / "shards"
+    expected = _local_output(extractor, inputs)[0]
+    cluster.extract_on_cluster(inputs, out, dask_cluster.scheduler_address, partition_articles=3)
+    again = cluster.extract_on_cluster(inputs, out, dask_cluster.scheduler_address, partition_articles=3)
+    assert again.skipped_shards == again.shards == 7
+    assert _merged(out) == expected
+
+
+def test_cli_dask_refuses_an_output_folder_holding_an_input(inputs):
+    result = CliRunner().invoke(app, ["extract", *inputs, "-o", inputs[0], "--dask", "local:1"])
+    assert result.exit_code == 2 and "holds the input" in result.output
+
+
 def test_a_killed_worker_still_gives_complete_equal_output(dask_cluster, extractor, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()

@@ -225,7 +225,9 @@ def extract_on_cluster(
     started = time.monotonic()
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    partitions = plan(inputs, partition_articles)
+    # the output folder's own shards are never input, even when it lies inside an input folder
+    partitions = plan(inputs, partition_articles, skip=out)
+    _remove_stale_shards(out, partitions, SHARD_FORMATS[options.fmt])
     summary = RunSummary(shards=len(partitions))
     results: dict[int, ShardSummary] = {}
     todo = []
@@ -260,6 +262,15 @@ def extract_on_cluster(
     _write_manifest(out, partitions, results)
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _remove_stale_shards(out: Path, partitions: list[Partition], suffix: str) -> None:
+    """Remove the shards and meta files this plan has no partition for (inputs deleted since, another format):
+    the shards in the folder are then exactly what a local run writes."""
+    wanted = {name for p in partitions for name in (f"{p.name}.{suffix}", _meta_path(out, p).name)}
+    for path in out.glob("part-*"):
+        if path.name not in wanted:
+            path.unlink(missing_ok=True)
 
 
 def _write_manifest(out: Path, partitions: list[Partition], results: dict[int, ShardSummary]) -> None:

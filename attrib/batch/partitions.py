@@ -40,10 +40,14 @@ class Partition:
         return SHARD.format(self.index)
 
 
-def plan(inputs: Iterable[str], partition_articles: int = DEFAULT_PARTITION_ARTICLES) -> list[Partition]:
-    """Partitions of the inputs in input order: folders and globs expand in sorted order."""
+def plan(
+    inputs: Iterable[str], partition_articles: int = DEFAULT_PARTITION_ARTICLES, skip: Path | None = None
+) -> list[Partition]:
+    """Partitions of the inputs in input order: folders and globs expand in sorted order; the files inside the
+    folder ``skip`` (the run's own output) are left out."""
     partitions: list[Partition] = []
     texts: list[str] = []
+    skip = skip.resolve() if skip else None
 
     def flush_texts() -> None:
         while texts:
@@ -51,6 +55,8 @@ def plan(inputs: Iterable[str], partition_articles: int = DEFAULT_PARTITION_ARTI
             partitions.append(Partition(len(partitions), files=tuple(chunk), fingerprint=_fingerprint(chunk)))
 
     for path in _expand(inputs):
+        if skip and "://" not in path and skip in Path(path).resolve().parents:
+            continue
         if _is_jsonl(path):
             flush_texts()
             for start, end, first_line in _line_ranges(path, partition_articles):
@@ -70,6 +76,16 @@ def plan(inputs: Iterable[str], partition_articles: int = DEFAULT_PARTITION_ARTI
                 flush_texts()
     flush_texts()
     return partitions
+
+
+def input_within(inputs: Iterable[str], out: Path) -> str | None:
+    """The local input that is the output folder ``out`` or lies inside it (its shards would be mixed with, and
+    stale ones removed from, the input), or None."""
+    out = out.resolve()
+    for path in inputs:
+        if "://" not in path and (Path(path).resolve() == out or out in Path(path).resolve().parents):
+            return path
+    return None
 
 
 def _expand(inputs: Iterable[str]) -> Iterator[str]:

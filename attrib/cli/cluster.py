@@ -15,11 +15,15 @@ from .common import fail, progress_bar, stderr
 def run_on_cluster(paths, output: Optional[Path], address: str, options, partition_size: int, quiet: bool) -> None:
     """``extract --dask``: shards in the ``-o`` folder; complete shards are kept, so a re-run resumes."""
     from ..batch.cluster import SHARD_FORMATS, extract_on_cluster
+    from ..batch.partitions import input_within
 
     if not paths:
         raise typer.BadParameter("give the inputs to read (stdin cannot be split)", param_hint="PATHS")
     if output is None or output.exists() and not output.is_dir():
         raise typer.BadParameter("needs -o FOLDER for the shard files", param_hint="--dask")
+    if (held := input_within(paths, output)) is not None:
+        # its shards would be mixed with the inputs, and a stale one removed could be an input
+        raise typer.BadParameter(f"{output} holds the input {held}: give another folder", param_hint="-o")
     if options.fmt not in SHARD_FORMATS:
         raise typer.BadParameter(f"shards are written as {' or '.join(SHARD_FORMATS)}", param_hint="--format")
     progress = progress_bar(quiet)
