@@ -186,6 +186,16 @@ DESCRIPTIONS = [
         "Acme Corp. filed the suit on Monday.\n\nThe French government said the claims were false.",
         ("French government", "other"),
     ),
+    # an epithet for the person in focus (models/role_nouns.tsv): "the retired surgeon", "the front-runner"
+    (
+        "Ann Cole toured the hospital on Monday.\n\nThe retired neurosurgeon said the wards were full.",
+        ("Ann Cole", "person"),
+    ),
+    (
+        "Tom Reed leads the race in Ohio.\n\nThe Republican frontrunner said the polls were wrong.",
+        ("Tom Reed", "person"),
+    ),
+    ('Ann Cole spoke at the gala on Monday.\n\n"The city is ready," said the former model.', ("Ann Cole", "person")),
 ]
 
 
