@@ -75,6 +75,16 @@ def test_show_refuses_to_write_its_page_over_the_output_it_shows(tmp_path):
     assert result.exit_code == 2 and records.read_text(encoding="utf-8") == before
 
 
+def test_quotes_refuses_to_write_over_the_records_it_reads(tmp_path):
+    source, records = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    jsonl_input(source, 2)
+    assert invoke("extract", source, "-o", records).exit_code == 0
+    before = records.read_text(encoding="utf-8")
+    result = invoke("quotes", records, "-o", records)
+    assert result.exit_code == 2 and "is the input" in result.output
+    assert records.read_text(encoding="utf-8") == before
+
+
 # ---- item 5: --resume on an output without its done log ------------------------------------
 
 

@@ -25,7 +25,7 @@ from ..write.output import FORMATS, make_writer
 from ..write.review import is_output, read_output, with_texts
 from ..write.selection import Selection
 from .cluster import run_on_cluster
-from .common import count, fail, progress_bar, stderr
+from .common import count, fail, not_an_input, progress_bar, stderr
 from .options import (
     AnyLanguage,
     DaskAddress,
@@ -136,7 +136,7 @@ def extract(
         options = ShardOptions(fmt or "jsonl", model, max_chars, date, fields, reading, learned)
         run_on_cluster(paths, output, dask, options, partition_size, quiet)
     paths = _paths_or_stdin(paths)
-    _not_an_input(paths, output)
+    not_an_input(paths, output)
     fmt = _output_format(fmt, output, resume)
     extractor = _extractor(model, jobs, max_chars, learned)
     sink = _open_sink(fmt, output, resume)
@@ -172,16 +172,6 @@ def _paths_or_stdin(paths: Optional[List[str]]) -> List[str]:
     if sys.stdin.isatty():
         raise typer.BadParameter("give at least one path, or - to read stdin", param_hint="PATHS")
     return ["-"]
-
-
-def _not_an_input(paths: list[str], output: Optional[Path]) -> None:
-    """A usage error when ``-o`` would overwrite an input or be read back as one (before anything is opened)."""
-    from ..read.articles import input_reading
-
-    source = input_reading(paths, output) if output else None
-    if source is not None:
-        what = "inside the input folder" if Path(source).is_dir() else "the input"
-        raise typer.BadParameter(f"{output} is {what} {source}: write the output elsewhere", param_hint="-o")
 
 
 def _output_format(fmt: Optional[str], output: Optional[Path], resume: bool) -> str:
@@ -315,7 +305,7 @@ def show(
             quiet=quiet,
             learned=learned,
         )
-    _not_an_input(outputs + list(texts or []), output)
+    not_an_input(outputs + list(texts or []), output)
     articles, failed = _reviewed(outputs, texts or [], fields, reading, date)
     try:
         with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:

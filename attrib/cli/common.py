@@ -7,6 +7,7 @@ import shutil
 import sys
 import tempfile
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Optional
 
 import typer
@@ -28,6 +29,16 @@ def fail(message: str) -> None:
     """The one place a problem becomes a line on stderr."""
     # a file name that is not UTF-8 (surrogate escapes) is shown escaped, not as a second error
     stderr.print(f"attrib: {message}".encode("utf-8", "backslashreplace").decode("utf-8"), markup=False, soft_wrap=True)
+
+
+def not_an_input(paths: list[str], output: Optional[Path]) -> None:
+    """A usage error when ``-o`` would overwrite an input or be read back as one (before anything is opened)."""
+    from ..read.articles import input_reading
+
+    source = input_reading(paths, output) if output else None
+    if source is not None:
+        what = "inside the input folder" if Path(source).is_dir() else "the input"
+        raise typer.BadParameter(f"{output} is {what} {source}: write the output elsewhere", param_hint="-o")
 
 
 def check_date(value: Optional[str]) -> Optional[str]:

@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import AttribError
-from .common import fail, spooled
+from .common import fail, not_an_input, spooled
 
 # what -o FILE's extension means when --format is not given
 FILE_FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".txt": "table"}
@@ -43,6 +43,7 @@ def quotes(
 
     if not paths:
         raise typer.BadParameter("give at least one attrib output file, or - to read stdin", param_hint="PATHS")
+    not_an_input(paths, output)
     if fmt is None and output is not None:
         fmt = FILE_FORMATS.get(output.suffix.lower())
         if fmt is None:
