@@ -86,6 +86,15 @@ STATEMENTS = [
         "Jan. 28",
     ),
     ("The governor on Monday said the roads were safe.", "2026-02-10", "2026-02-09", "relative", "day", "Monday"),
+    # a phrase set off by commas after the subject dates the verb, wherever the parser hangs it
+    (
+        "The governor of the state, during a visit on Monday, said the bridge would reopen.",
+        "2026-02-12",
+        "2026-02-09",
+        "relative",
+        "day",
+        "Monday",
+    ),
     (
         "The governor said Tuesday night that the roads were safe.",
         "2026-02-10",

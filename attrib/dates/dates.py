@@ -341,7 +341,7 @@ def _governed_by(token: Token, cue: Token) -> bool:
     """The date hangs from the cue through adverbial or prepositional links, not through a clause
     or a thing it dates ("the 2011 raid"); an occasion's date counts ("in a Thursday interview",
     "in a message posted Friday", "at Sunday night's debate")."""
-    below, path = "", []
+    below, path, child = "", [], None
     for _ in range(8):
         if token == cue:
             return True
@@ -357,16 +357,21 @@ def _governed_by(token: Token, cue: Token) -> bool:
             if head == cue and (dep != "advcl" or _other_time(token)):
                 return False
         elif dep in ("nsubj", "nsubjpass", "attr", "oprd") and not (
-            is_occasion(token) or below == "npadvmod" or path == ["pobj", "prep"]
+            is_occasion(token) or below == "npadvmod" or path == ["pobj", "prep"] or _aside(child)
         ):
             return False  # the subject's own time ("the 1999 report"), but "Trump this week said" is the verb's
         elif dep in ("compound", "amod", "nummod", "poss", "nmod") and not is_occasion(head):
             return False
         elif dep == "prep" and token.lower_ in ("since", "until", "till", "before", "ahead"):
             return False  # a bound, not the time of the statement
-        below, token = dep, head
+        below, child, token = dep, token, head
         path.append(dep)
     return False
+
+
+def _aside(prep: Token | None) -> bool:
+    """A phrase set off by commas after the subject is the verb's: "Trump, in an interview on Thursday, said"."""
+    return prep is not None and prep.dep_ == "prep" and prep.i > 0 and prep.doc[prep.i - 1].text == ","
 
 
 def _other_time(clause: Token) -> bool:
