@@ -161,3 +161,11 @@ def test_a_likely_noun_outside_the_list_reports_its_that_clause(parse, text, spe
     assert doc.text[found.start : found.end] == "that the levee could fail"
     assert doc.text[found.speaker[0] : found.speaker[1]] == speaker
     assert find_attributions(doc, bias_only(-9.0)) == []
+
+
+@pytest.mark.parametrize("logit", [-1e6, -800.0, 800.0, 1e6])
+def test_the_sigmoid_is_stable_for_extreme_scores(parse, logit):
+    doc = parse("The mayor said that the bridge would open in May.")
+    with np.errstate(over="raise", under="ignore", invalid="raise"):
+        p = bias_only(logit).probabilities(doc)
+    assert p[2] == pytest.approx(0.0 if logit < 0 else 1.0)

@@ -21,6 +21,8 @@ from spacy.tokens import Doc
 from ..lexicon import data_dir, noun_cues, reporting_verbs
 
 WEIGHTS_FILE = "cue_scorer.npz"
+# exp(700) is about 1e304, within a float64: the sigmoid at the clip is 0 or 1 to the last bit that matters
+MAX_LOGIT = 700.0
 # the parts of speech a cue can have, besides "according" and a colon
 CANDIDATE_POS = np.array([VERB, NOUN, ADJ], dtype=np.uint64)
 _ATTRS = [LEMMA, LOWER, TAG, POS, DEP, ENT_TYPE, HEAD, IS_QUOTE, SENT_START]
@@ -192,7 +194,8 @@ class CueScorer:
         if len(cands):
             mask = np.uint64((1 << self.bits) - 1)
             scores = np.bincount(rows, weights=self.weights[(hashes & mask).astype(np.int64)], minlength=len(cands))
-            out[cands] = 1.0 / (1.0 + np.exp(-scores))
+            # a logit past +-700 is certainty already; unclipped, exp(-scores) overflows to inf with a warning
+            out[cands] = 1.0 / (1.0 + np.exp(-np.clip(scores, -MAX_LOGIT, MAX_LOGIT)))
         return out
 
 
