@@ -211,6 +211,16 @@ def test_a_legacy_encoding_is_named_with_encoding(tmp_path):
     assert run("extract", legacy, "--encoding", "no-such-codec").exit_code == 2
 
 
+@pytest.mark.parametrize("codec", ["rot13", "base64", "punycode", "idna", "hex"])
+def test_a_codec_that_is_no_character_set_is_a_usage_error(tmp_path, codec):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    for command in ("extract", "show"):
+        result = run(command, path, "--encoding", codec)
+        assert result.exit_code == 2, result.output
+        assert "not a character encoding" in result.stderr and "Traceback" not in result.output
+
+
 def test_show_reads_json_output_that_carries_its_texts(tmp_path):
     out = tmp_path / "out.json"
     assert run("extract", NEWS_PAGE, "-o", out).exit_code == 0

@@ -22,6 +22,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+# text codecs Python has that are not character sets
+NOT_CHARSETS = frozenset({"punycode", "idna"})
 stderr = Console(stderr=True, highlight=False)
 
 
@@ -56,9 +58,12 @@ def check_encoding(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
     try:
-        codecs.lookup(value)
+        info = codecs.lookup(value)
     except LookupError:
         raise typer.BadParameter(f"{value!r} is not an encoding Python knows (latin-1, cp1252, utf-16, ...)") from None
+    # rot13 and base64 turn bytes into bytes, punycode and idna spell host names: none is how a file's text is kept
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_CHARSETS:
+        raise typer.BadParameter(f"{value!r} is not a character encoding of text files (latin-1, cp1252, utf-16, ...)")
     return value
 
 

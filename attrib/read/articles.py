@@ -242,8 +242,9 @@ def decode(source: str, data: bytes, encoding: str | None = None) -> str:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
         text = data.decode(encoding or "utf-8-sig")
-    except UnicodeDecodeError as e:
-        where = f"invalid byte 0x{data[e.start]:02x} at offset {e.start}"
+    except UnicodeError as e:  # a decoding error, or a codec's own (punycode raises a plain UnicodeError)
+        start = getattr(e, "start", None)
+        where = f"invalid byte 0x{data[start]:02x} at offset {start}" if start is not None else str(e)
         if encoding:
             raise InputError(source, f"not {encoding} text ({where})") from None
         raise InputError(source, f"not UTF-8 text ({where}); give its encoding with --encoding") from None
