@@ -24,6 +24,7 @@ from ..nlp.spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_o
 from .continuations import continuations, has_subject, opens_condition, reason_clause, same_form
 from .cues import Cue, object_of
 from .quotes import Quotations
+from .suffix_heads import SuffixHeads
 
 # thought verbs that report a statement as readily as "say" does
 SPEAKING_THOUGHTS = {"believe", "think"}
@@ -33,6 +34,8 @@ TOPIC_PREPOSITIONS = frozenset({"to", "over", "upon", "at", "about", "against", 
 ASIDE_RELATIVES = frozenset({"which", "who"})
 # prepositions that join a verb to whom it asks something of: "called on X to", "pleaded with X to", "asked for X to"
 ADDRESSEE_PREPOSITIONS = frozenset({"on", "upon", "for", "against", "with", "to"})
+# a comma or dash right after a quotation sets off what follows it
+_SET_OFF = re.compile(r"\s*[,—–]|\s*-\s")
 
 
 def clause_content(
@@ -332,25 +335,24 @@ def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> 
     ("the “tax (not) cut” — a play on the phrase “tax cut”")."""
     text = text_of(doc)
     inside = [q for q in quotes.touching(start, end) if start <= q.start and q.end < end]
-    for q in inside:
-        last = q == inside[-1]
+    heads = None  # what the words after each quotation hang on, found once for all of them (linear)
+    for n, q in enumerate(inside):
+        last = n == len(inside) - 1
         rest = doc.char_span(q.end, end, alignment_mode="contract")
         if rest is None or not len(rest):
             continue
         if last and (rest[0].ent_type_ in TIME_ENTITIES and rest[0].ent_iob_ == "B" or rest[0].lower_ == "during"):
             return q.end
-        set_off = re.match(r"\s*[,—–]|\s*-\s", text[q.end : end]) or text[q.end - 2 : q.end - 1] == ","
-        heads = [t for t in rest if not t.is_punct and (t.head == t or not rest.start <= t.head.i < rest.end)]
+        set_off = _SET_OFF.match(text, q.end, end) or text[q.end - 2 : q.end - 1] == ","
         # a list of quoted words ("a “coward,” a “fraud” and a “quitter”") goes on; a comment opens with
         # words of its own
         listed = not last and any(text[rest[0].idx : rest[min(2, len(rest) - 1)].idx + 1].find(m) >= 0 for m in '"“')
-        if (
-            set_off
-            and heads
-            and not listed
-            and not any(has_subject(t) for t in heads)
-            and (last or heads[0].dep_ in COMMENTS)
-        ):
+        if not set_off or listed:
+            continue
+        if heads is None or rest.start < heads.first:
+            heads = SuffixHeads(doc, rest.start, rest.end, lambda t: not t.is_punct, has_subject)
+        first = heads.first_head(rest.start)
+        if first is not None and not heads.any_passing(rest.start) and (last or doc[first].dep_ in COMMENTS):
             return q.end
     return end
 

@@ -1,0 +1,43 @@
+"""attrib's own stages stay linear in the article's length, also on quote-dense and deeply nested input.
+
+Texts are invented. The time limits are many times what the linear code takes and a fraction of what a
+stage that walks the rest of the article once per quotation took.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from attrib.find.content import cut_after_last_quote
+from attrib.find.continuations import has_subject
+from attrib.find.quotes import Quotations, quoted_spans
+from attrib.find.suffix_heads import SuffixHeads
+
+SENTENCES = [
+    "The mayor said the plan was “a mess,” adding that she would vote against it.",
+    "Critics called the bill “reckless” and a “direct threat,” which the senator denied.",
+    "“We will win,” he told reporters on Monday, “and we will win big.”",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_heads_of_every_suffix_are_those_a_walk_of_the_suffix_finds(parse, text):
+    doc = parse(text)
+    heads = SuffixHeads(doc, 0, len(doc), lambda t: not t.is_punct, has_subject)
+    for a in range(len(doc)):
+        rest = doc[a:]
+        walked = [t for t in rest if not t.is_punct and (t.head == t or not rest.start <= t.head.i < rest.end)]
+        assert heads.first_head(a) == (walked[0].i if walked else None)
+        assert heads.any_passing(a) == any(has_subject(t) for t in walked)
+
+
+def test_cutting_after_the_last_quotation_is_linear_in_the_quotations(nlp):
+    text = "He said “" * 3000 + "done"
+    doc = nlp.make_doc(text)  # tokens only: every token is its own head, so every suffix is all heads
+    quotes = Quotations(quoted_spans(text))
+    assert len(quotes) > 1000
+    started = time.perf_counter()
+    assert cut_after_last_quote(doc, 0, len(text), quotes) == len(text)
+    assert time.perf_counter() - started < 5  # about 0.1 s; the walk per quotation took minutes
