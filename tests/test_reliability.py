@@ -50,6 +50,8 @@ def test_a_lone_surrogate_in_jsonl_is_repaired_in_place(tmp_path):
         ('{"id": ' + "9" * 200 + ', "text": "The mayor said so."}', "more than 100 digits"),
         (json.dumps({"id": "x", "text": ARTICLE, "date": "2026-13-45"}), "record date"),
         (json.dumps({"id": "x", "text": ARTICLE, "date": "banana"}), "record date"),
+        ("[" * 100_000, "nested too deeply"),
+        ('{"id": "x", "text": "The mayor said so.", "meta": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested"),
     ],
 )
 def test_a_bad_record_fails_alone(tmp_path, line, message):
@@ -61,6 +63,19 @@ def test_a_bad_record_fails_alone(tmp_path, line, message):
         f"attrib: {path}:1: "
     )
     assert message in result.stderr and {r["doc"] for r in records(result.stdout)} == {"good"}
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_raw_line_separator_inside_a_jsonl_record_is_part_of_it(tmp_path, separator):
+    path = tmp_path / "in.jsonl"
+    first = json.dumps({"id": "a", "text": f"A note{separator}on two lines.\n\n" + ARTICLE}, ensure_ascii=False)
+    path.write_text(first + "\n{broken\n" + json.dumps({"id": "b", "text": ARTICLE}) + "\n", encoding="utf-8")
+    result = extract(path, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert [line for line in result.stderr.splitlines() if line.startswith("attrib: ")] == [
+        f"attrib: {path}:2: malformed JSON (Expecting property name enclosed in double quotes)"
+    ]
+    assert {r["doc"] for r in records(result.stdout)} == {"a", "b"}
 
 
 def test_a_fifo_given_directly_or_in_a_folder_fails_alone(tmp_path):

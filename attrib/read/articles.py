@@ -253,7 +253,9 @@ def decode(source: str, data: bytes, encoding: str | None = None) -> str:
 
 def _json_lines(source: str, text: str, first_line: int = 1) -> Iterator[tuple[int, dict] | InputError]:
     """``(line, record)`` for each JSON object line; lines are numbered from ``first_line``."""
-    lines = text.splitlines()
+    # JSON Lines are split on "\n" alone: str.splitlines also splits on U+2028, U+2029 and U+0085, which a valid
+    # record may hold raw, and would break the record and the numbers of the lines after it
+    lines = text.split("\n")
     # a whole file without records is an error; a later partition of one cannot be empty
     if first_line == 1 and not any(line.strip() for line in lines):
         yield InputError(source, "empty file (no JSONL records)")
@@ -268,6 +270,9 @@ def _json_lines(source: str, text: str, first_line: int = 1) -> Iterator[tuple[i
             continue
         except ValueError as e:  # a number too long for Python to read (over 4,300 digits)
             yield InputError(source, f"unreadable JSON ({e})", line=number)
+            continue
+        except RecursionError:  # "[[[[...": Python's parser gives up past about a thousand levels
+            yield InputError(source, "unreadable JSON (nested too deeply)", line=number)
             continue
         if not isinstance(record, dict):
             yield InputError(source, "record is not a JSON object", line=number)

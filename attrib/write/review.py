@@ -21,7 +21,7 @@ def is_output(path: str) -> bool:
             first = f.readline()
     try:
         record = json.loads(first.strip().rstrip(b","))
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(record, dict) and ("quote_spans" in record or "attributions" in record)
 
@@ -42,6 +42,9 @@ def output_values(path: str, lines: Iterable[str]) -> Iterator[tuple[int, object
             yield number, json.loads(line)
         except json.JSONDecodeError as e:
             yield InputError(path, f"malformed JSON ({e.msg})", line=number)
+        except (ValueError, RecursionError) as e:  # a number of over 4,300 digits; "[[[[..." past Python's depth
+            problem = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+            yield InputError(path, f"unreadable JSON ({problem})", line=number)
 
 
 def read_output(path: str) -> Iterator[dict | InputError]:
