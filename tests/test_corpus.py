@@ -265,6 +265,42 @@ def test_a_bad_line_is_one_error_and_the_rest_is_counted(tmp_path):
     assert lines[0].startswith("speaker_key,name,type") and lines[1].startswith("renata-okafor,Renata Okafor,person")
 
 
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"speaker_key": ["okafor"]},
+        {"speaker_key": 7},
+        {"speaker": {"name": "x"}},
+        {"cue": 5},
+        {"speaker_title": ["mayor"]},
+        {"date_precision": ["day"]},
+        {"doc": ["a2"]},
+        {"date": "2026-13-45"},
+        {"date": "banana"},
+        {"date": 20260302},
+        {"doc": "http://[::1"},
+    ],
+)
+@pytest.mark.parametrize("by", [None, "week", "outlet", "gender"])
+def test_a_record_of_the_wrong_shape_is_one_line_and_the_rest_is_counted(tmp_path, bad, by):
+    path = tmp_path / "out.jsonl"
+    records = [rec("a1", "Renata Okafor"), {**rec("a2", "Okafor"), **bad}, rec("a3", "Renata Okafor")]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = runner.invoke(app, ["speakers", str(path), "-f", "jsonl", *(["--by", by] if by else [])])
+    assert result.exit_code == (0 if "doc" in bad and bad["doc"] == "http://[::1" else 1), result.output
+    assert len(result.stderr.strip().splitlines()) == result.exit_code
+    assert result.stderr.startswith(f"attrib: {path}:2: ") or not result.stderr
+    assert "renata-okafor" in result.stdout or by == "gender" and result.stdout.strip()
+
+
+def test_json_nested_past_pythons_depth_is_one_line(tmp_path):
+    path = tmp_path / "out.jsonl"
+    path.write_text(json.dumps(rec("a1", "Renata Okafor")) + "\n" + "[" * 100_000 + "\n")
+    result = runner.invoke(app, ["speakers", str(path), "-f", "jsonl"])
+    assert result.exit_code == 1 and result.stderr == f"attrib: {path}:2: unreadable JSON (nested too deeply)\n"
+    assert "renata-okafor" in result.stdout
+
+
 def test_usage_errors_exit_2(tmp_path):
     path = write_jsonl(tmp_path / "out.jsonl", [rec("a1", "Renata Okafor")])
     assert runner.invoke(app, ["speakers", path, "--by", "year"]).exit_code == 2

@@ -178,9 +178,12 @@ def test_show_reads_attrib_output_and_refuses_texts_that_do_not_fit(tmp_path):
     article.write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     assert run("extract", article, "-o", out).exit_code == 0
-    # the texts from the files the records name
+    # the texts from --texts, never from the files the records name
     report = tmp_path / "r.html"
-    result = run("show", out, "-o", report)
+    assert errors(run("show", out, "-o", report)) == [
+        f"attrib: {article}: no text for this article in the output or --texts"
+    ]
+    result = run("show", out, "--texts", article, "-o", report)
     assert result.exit_code == 0, result.output
     assert report.read_text(encoding="utf-8").count('<mark class="q" data-a=') == 2
     texts = tmp_path / "texts.jsonl"
@@ -195,6 +198,62 @@ def test_show_reads_attrib_output_and_refuses_texts_that_do_not_fit(tmp_path):
         f"attrib: {article}: no text for this article in the output or --texts"
     ]
     assert run("show", out, article).exit_code == 2  # output files and articles are not mixed
+
+
+def test_show_never_reads_the_file_a_record_names(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is swordfish.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps({"doc": str(secret), "date": None, "attributions": [], "speakers": []}) + "\n")
+    report = tmp_path / "r.html"
+    result = run("show", out, "-o", report)
+    assert result.exit_code == 1
+    assert errors(result) == [f"attrib: {secret}: no text for this article in the output or --texts"]
+    assert "swordfish" not in report.read_text(encoding="utf-8")
+
+
+GOOD_RECORD = {
+    "doc": "a", "quote": "We are nearly done", "quote_start": 1, "quote_end": 19, "quote_spans": [[1, 19]],
+    "kind": "direct", "speaker": "she", "speaker_id": "s1", "cue": "said", "cue_start": 26, "cue_end": 30,
+}  # fmt: skip
+BAD_SHAPES = [
+    [1, 2],
+    {"quote_spans": "x"},
+    {**GOOD_RECORD, "doc": ["a"]},
+    {**GOOD_RECORD, "doc": None},
+    {**GOOD_RECORD, "quote_start": "1"},
+    {**GOOD_RECORD, "quote_end": -4},
+    {**GOOD_RECORD, "quote_spans": [[1]]},
+    {**GOOD_RECORD, "quote_spans": [["a", "b"]]},
+    {**GOOD_RECORD, "quote_spans": 7},
+    {**GOOD_RECORD, "kind": None},
+    {**GOOD_RECORD, "speaker": ["x"]},
+    {**GOOD_RECORD, "speaker_id": {"a": 1}},
+    {**GOOD_RECORD, "cue_start": 1.5},
+    {**GOOD_RECORD, "cue_end": 10**6},
+    {"doc": "a", "attributions": [1]},
+    {"doc": "a", "attributions": [], "speakers": "x"},
+    {"doc": "a", "attributions": [], "speakers": [{"speaker_id": 1}]},
+    {"doc": "a", "attributions": [], "date": 5},
+    {"doc": "a", "attributions": [], "text": ["x"]},
+    {"doc": 5, "attributions": []},
+    [[[[[]]]]],
+]
+
+
+@pytest.mark.parametrize("bad", BAD_SHAPES)
+def test_show_fails_a_record_of_the_wrong_shape_with_one_line(tmp_path, bad):
+    text = "“We are nearly done,” she said.\n"
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"id": "a", "text": text}) + "\n" + json.dumps({"id": "b", "text": text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    lines = [json.dumps(GOOD_RECORD), json.dumps(bad), json.dumps({**GOOD_RECORD, "doc": "b"})]
+    out.write_text("".join(line + "\n" for line in lines))
+    report = tmp_path / "r.html"
+    result = run("show", out, "--texts", texts, "-o", report)
+    assert result.exit_code == 1, result.output
+    assert len(errors(result)) == 1 and "Traceback" not in result.output, result.output
+    assert report.read_text(encoding="utf-8").count('<mark class="q"') >= 1
 
 
 def test_a_legacy_encoding_is_named_with_encoding(tmp_path):

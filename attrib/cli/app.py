@@ -319,12 +319,11 @@ def show(
 
 
 def _reviewed(outputs: list[str], texts: list[str], fields: Fields, reading: Reading, date: Optional[str]):
-    """The articles of attrib output files with their texts: from the output, --texts, else the file each names."""
+    """The articles of attrib output files with their texts: from the output, else from --texts."""
     found = [a for p in outputs for a in read_output(p)]
-    docs = {str(a["doc"]) for a in found if isinstance(a, dict) and not isinstance(a.get("text"), str)}
-    given = list(texts) + sorted(d for d in docs if Path(d).is_file() and not texts)
+    # never from the file a record's doc names: a crafted record would put any file's text into a mailed report
     known, failed = {}, 0
-    for item in read_inputs(given, fields, reading):
+    for item in read_inputs(texts, fields, reading):
         if isinstance(item, AttribError):
             failed += 1
             fail(str(item))

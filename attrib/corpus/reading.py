@@ -6,12 +6,18 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from ..read.articles import parse_article_date
 from ..read.metadata import outlet_of
 from ..write.review import output_values
 from ..write.selection import Selection
 from .corpus import ArticleFacts
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# the fields the counts read as text: a crafted record may hold anything there
+TEXT_FIELDS = (
+    "doc", "speaker", "speaker_key", "cue", "kind", "speaker_type", "speaker_title", "speaker_gender",
+    "speaker_gender_source", "outlet", "source", "date_precision",
+)  # fmt: skip
 
 OnError = Callable[[InputError], None]
 
@@ -48,13 +54,35 @@ def _jsonl_records(path: str, on_error: OnError | None, articles: bool = False) 
             if isinstance(data, dict) and isinstance(data.get("attributions"), list):
                 # the json format: one article a line; its outlet field, if any, holds for its records
                 extra = {k: data[k] for k in ("outlet", "source") if data.get(k)}
+                records = [{**extra, **a} for a in data["attributions"] if isinstance(a, dict)]
+                problem = next((p for p in map(record_problem, records) if p), None)
+                if problem:
+                    _report(on_error, InputError(path, problem, line=number))
+                    continue
                 if articles:
                     yield ArticleFacts(data.get("doc"), data.get("date"), outlet_of(data), len(data["attributions"]))
-                yield from ({**extra, **a} for a in data["attributions"] if isinstance(a, dict))
+                yield from records
             elif isinstance(data, dict) and "doc" in data and "speaker" in data:
+                problem = record_problem(data)
+                if problem:
+                    _report(on_error, InputError(path, problem, line=number))
+                    continue
                 yield data
             else:
                 _report(on_error, InputError(path, "not an attrib record (no doc and speaker fields)", line=number))
+
+
+def record_problem(record: dict) -> str | None:
+    """Why a record cannot be counted (a field of the wrong type, a date that is no date), or None."""
+    wrong = next((f for f in TEXT_FIELDS if record.get(f) is not None and not isinstance(record[f], str)), None)
+    if wrong:
+        return f"the record's {wrong} is not a string"
+    if record.get("date"):
+        try:
+            parse_article_date(record["date"])
+        except ValueError as e:
+            return f"the record's date: {e}"
+    return None
 
 
 def _report(on_error: OnError | None, error: InputError) -> None:

@@ -41,7 +41,10 @@ def outlet_of(record: dict) -> str:
     doc = str(record.get("doc") or "")
     for address in (record.get("url"), doc):
         if isinstance(address, str) and "://" in address:
-            host = urlsplit(address).hostname or ""
+            try:
+                host = urlsplit(address).hostname or ""
+            except ValueError:  # "http://[::1": no host to read
+                host = ""
             return host.removeprefix("www.") or "unknown"
     base = re.split(r"[/\\:]", doc)[-1]
     head = base.split("_", 1)[0] if "_" in base else ""

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from .shapes import article_problem, attribution_problem, fits
 
 
 def is_output(path: str) -> bool:
@@ -61,10 +62,18 @@ def read_output(path: str) -> Iterator[dict | InputError]:
             continue
         number, record = item
         if isinstance(record, dict) and isinstance(record.get("attributions"), list):
-            articles[str(record.get("doc"))] = record
+            problem = article_problem(record)
+            if problem:
+                yield InputError(path, problem, line=number)
+                continue
+            articles[record["doc"]] = record
         elif isinstance(record, dict) and "quote_spans" in record:
+            problem = attribution_problem(record)
+            if problem:
+                yield InputError(path, problem, line=number)
+                continue
             # JSONL: one attribution a line, an article's lines together
-            article = articles.setdefault(str(record.get("doc")), {"doc": record.get("doc"), "date": None})
+            article = articles.setdefault(record["doc"], {"doc": record["doc"], "date": None})
             article.setdefault("attributions", []).append(record)
         else:
             yield InputError(path, "not an attrib record (no attributions or quote_spans)", line=number)
@@ -87,7 +96,7 @@ def with_texts(
         if text is None:
             yield InputError(doc, "no text for this article in the output or --texts")
             continue
-        if any(text[r["quote_start"] : r["quote_end"]] != r["quote"] for r in article["attributions"]):
+        if not all(fits(r, text) for r in article["attributions"]):
             yield InputError(doc, "the records do not fit this text: it is not the text they were found in")
             continue
         yield {**article, "text": text, "date": article.get("date") or date}
