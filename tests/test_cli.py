@@ -136,11 +136,41 @@ def test_markup_in_an_id_is_printed_as_it_is(tmp_path):
     assert result.exit_code == 0 and "[/x] [bold]a" in result.stdout
 
 
+def test_escape_sequences_in_an_id_are_shown_escaped_on_stderr_and_in_the_table_title(tmp_path):
+    doc_id = "\x1b[31mred\x1b]0;title\x07\u202e"
+    path = tmp_path / "in.jsonl"
+    long_one = json.dumps({"id": doc_id + "long", "text": ARTICLE * 3})
+    path.write_text(json.dumps({"id": doc_id, "text": ARTICLE}) + "\n" + long_one + "\n")
+    result = run("extract", path, "--format", "table", "--max-chars", len(ARTICLE) + 1)
+    assert result.exit_code == 1
+    shown = "\\x1b[31mred\\x1b]0;title\\x07\\u202e"
+    assert f"attrib: {shown}long: article too large" in result.stderr
+    assert shown in result.stdout
+    assert not any(c in result.output for c in "\x1b\x07\u202e")
+
+
 def test_csv_has_the_jsonl_fields(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     rows = list(csv.DictReader(io.StringIO(run("extract", path, "--format", "csv").stdout)))
     assert len(rows) == 2 and set(rows[0]) == set(SCHEMA["properties"])
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_open_like_a_formula_get_an_apostrophe(tmp_path, start):
+    doc_id = start + 'HYPERLINK("http://example.com","x")'
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": doc_id, "text": ARTICLE}) + "\n")
+    rows = list(csv.DictReader(io.StringIO(run("extract", path, "--format", "csv").stdout, newline="")))
+    assert len(rows) == 2 and {r["doc"] for r in rows} == {"'" + doc_id}
+    assert rows[0]["quote_start"].isdigit()  # numbers stay numbers
+    out = tmp_path / "out.jsonl"
+    records = [{**r, "speaker": start + "SUM(A1:A9)"} for r in jsonl(run("extract", path).stdout)]
+    out.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = run("speakers", out, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    cells = [c for row in csv.reader(io.StringIO(result.stdout, newline="")) for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
 
 
 def test_stdin_and_output_file(tmp_path):

@@ -22,6 +22,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from ..write.printable import printable
+
 # text codecs Python has that are not character sets
 NOT_CHARSETS = frozenset({"punycode", "idna"})
 stderr = Console(stderr=True, highlight=False)
@@ -30,7 +32,9 @@ stderr = Console(stderr=True, highlight=False)
 def fail(message: str) -> None:
     """The one place a problem becomes a line on stderr."""
     # a file name that is not UTF-8 (surrogate escapes) is shown escaped, not as a second error
-    stderr.print(f"attrib: {message}".encode("utf-8", "backslashreplace").decode("utf-8"), markup=False, soft_wrap=True)
+    # an id's escape sequences and line breaks are shown escaped: the terminal never runs them, the line stays one
+    line = printable(f"attrib: {message}").encode("utf-8", "backslashreplace").decode("utf-8")
+    stderr.print(line, markup=False, soft_wrap=True)
 
 
 def not_an_input(paths: list[str], output: Optional[Path]) -> None:

@@ -12,7 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..records import FIELDS, ArticleResult
+from .csv_cells import neutralised_row
 from .html_report import render
+from .printable import printable
 
 FORMATS = ("table", "jsonl", "json", "articles", "csv", "html")
 # the table shows this much of a quote; the data formats always carry it whole
@@ -87,7 +89,7 @@ class CsvWriter(JsonlWriter):
         for a in result.attributions:
             row = a.to_dict()
             row["quote_spans"] = json.dumps(row["quote_spans"])
-            self.csv.writerow(row)
+            self.csv.writerow(neutralised_row(row))
         self.out.flush()
 
 
@@ -106,7 +108,7 @@ class TableWriter:
 
     def write(self, result: ArticleResult) -> None:
         table = Table(
-            title=escape(f"{result.doc} ({result.date or 'no date'})"),
+            title=escape(printable(f"{result.doc} ({result.date or 'no date'})")),
             box=box.SIMPLE_HEAD,
             show_lines=True,
             expand=True,

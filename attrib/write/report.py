@@ -11,6 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .csv_cells import neutralised_row
+
 REPORT_FORMATS = ("table", "jsonl", "csv")
 GENDER_LABELS = {"f": "woman", "m": "man", None: "gender ?"}
 # the table's columns per kind of row: (heading, field); lists print joined, shares as per cent
@@ -58,7 +60,8 @@ def write_report(rows: list[dict], kind: str, fmt: str, out: IO[str], title: str
         writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()})
+            cells = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in r.items()}
+            writer.writerow(neutralised_row(cells))
     else:
         Console(file=out, force_terminal=color, no_color=not color, highlight=False).print(_table(rows, kind, title))
 
