@@ -1,11 +1,14 @@
 """Web pages: the main text of a realistic page (invented), its metadata date, fetching and its failures."""
 
+import re
+import time
+
 import pytest
 
 from attrib.errors import InputError
 from attrib.read.web import fetch, is_url, read_page
 
-from .web_server import NEWS_PAGE, closed_port, serving
+from .web_server import NEWS_PAGE, closed_port, serving, tricky
 
 BOILERPLATE = (
     "Advertisement",
@@ -64,3 +67,28 @@ def test_fetch_failures_are_one_line_input_errors():
 
 def test_only_http_addresses_are_urls():
     assert is_url("https://example.org/a") and is_url("HTTP://x") and not is_url("ftp://x") and not is_url("a.html")
+
+
+def test_a_page_sent_a_byte_a_second_fails_at_the_timeout_whole():
+    with tricky() as base:
+        started = time.monotonic()
+        with pytest.raises(InputError, match=r"slow: cannot fetch: took longer than 2 s"):
+            fetch(f"{base}/slow", timeout=2)
+        assert time.monotonic() - started < 5  # each byte came within the socket's timeout: 100 s before
+
+
+@pytest.mark.parametrize(
+    "target, problem",
+    [
+        ("ftp://127.0.0.1:{port}/story", "attrib follows http(s) only"),
+        ("http://169.254.169.254/latest/meta-data/", "a link-local address"),
+        ("http://[fe80::1]/", "a link-local address"),
+    ],
+)
+def test_redirects_lead_to_http_addresses_only(target, problem):
+    target = target.format(port=closed_port())
+    with tricky() as base:
+        with pytest.raises(InputError, match=f"cannot fetch: redirected to .*: {re.escape(problem)}"):
+            fetch(f"{base}/redirect?to={target}", timeout=3)
+    with serving() as base, tricky() as tricks:
+        assert fetch(f"{tricks}/redirect?to={base}/news_page.html", timeout=5) == NEWS_PAGE.read_bytes()

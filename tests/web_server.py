@@ -1,4 +1,5 @@
-"""A local HTTP server for tests: serves tests/data on 127.0.0.1 in a thread; and a port nothing listens on."""
+"""Local HTTP servers for tests on 127.0.0.1, in a thread: tests/data, and redirects and a slow page; a port nothing
+listens on."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import functools
 import http.server
 import socket
 import threading
+import time
+import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,3 +40,45 @@ def closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+class TrickyHandler(http.server.BaseHTTPRequestHandler):
+    """/redirect?to=URL answers 302 to URL; /slow sends a page of 100 bytes one byte a second."""
+
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self):
+        path, _, query = self.path.partition("?")
+        if path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", urllib.parse.unquote(query.removeprefix("to=")))
+            self.end_headers()
+        elif path == "/slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "100")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+                    time.sleep(1)
+            except OSError:
+                pass
+        else:
+            self.send_error(404)
+
+
+@contextmanager
+def tricky():
+    """The base URL of a server of TrickyHandler, stopped on exit."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), TrickyHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

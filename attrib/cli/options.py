@@ -22,7 +22,7 @@ TextField = Annotated[str, typer.Option(help="JSONL field or CSV column holding 
 IdField = Annotated[str, typer.Option(help="JSONL field or CSV column holding the article id.")]
 DateField = Annotated[str, typer.Option(help="JSONL field or CSV column holding the article date.")]
 HtmlField = Annotated[str, typer.Option(help="JSONL field holding the article as an HTML page (with no text field).")]
-Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL.")]
+Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds a URL's whole fetch may take.")]
 AnyLanguage = Annotated[bool, typer.Option("--any-language", help="Read articles that are clearly not English too.")]
 Encoding = Annotated[
     Optional[str],

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import socket
+import threading
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
@@ -12,6 +17,8 @@ from ..errors import InputError, one_line
 # a page larger than this is no news article; reading stops there instead of filling memory
 MAX_PAGE_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 20.0
+# bytes read at a time, so that the deadline is looked at while a page comes in
+READ_CHUNK = 65536
 USER_AGENT = "attrib (news attribution extractor)"
 
 # trafilatura and htmldate log every page they cannot read; attrib reports one line per input itself
@@ -35,11 +42,34 @@ def is_url(path: str) -> bool:
 
 
 def fetch(url: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
-    """The bytes of a web page, or an InputError naming the problem in a few words."""
+    """The bytes of a web page, or an InputError naming the problem in a few words; the whole fetch (connecting,
+    redirects, reading) ends within ``timeout`` seconds."""
+    # a socket's timeout bounds each wait, not the fetch: a server sending a byte a second would hold the run for
+    # hours; the fetch runs in a thread that is left behind at the deadline (it ends at its next wait)
+    outcome: list = []
+    deadline = time.monotonic() + timeout
+    worker = threading.Thread(target=_fetch_into, args=(outcome, url, timeout, deadline), daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise InputError(url, f"cannot fetch: took longer than {timeout:g} s (see --timeout)")
+    if isinstance(outcome[0], InputError):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _fetch_into(outcome: list, url: str, timeout: float, deadline: float) -> None:
+    try:
+        outcome.append(_fetch(url, timeout, deadline))
+    except InputError as e:
+        outcome.append(e)
+
+
+def _fetch(url: str, timeout: float, deadline: float) -> bytes:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(MAX_PAGE_BYTES + 1)
+        with _OPENER.open(request, timeout=timeout) as response:
+            data = _read(response, deadline)
     except urllib.error.HTTPError as e:
         raise InputError(url, f"cannot fetch: HTTP {e.code} {e.reason}") from None
     except urllib.error.URLError as e:
@@ -48,9 +78,51 @@ def fetch(url: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
         raise InputError(url, f"cannot fetch: {_reason(e)}") from None
     except ValueError as e:  # a malformed address
         raise InputError(url, f"cannot fetch: {e}") from None
+    except _Refused as e:
+        raise InputError(url, f"cannot fetch: {e}") from None
     if len(data) > MAX_PAGE_BYTES:
         raise InputError(url, f"page larger than {MAX_PAGE_BYTES:,} bytes")
     return data
+
+
+def _read(response, deadline: float) -> bytes:
+    """At most MAX_PAGE_BYTES + 1 bytes, a chunk at a time, until the end or the deadline."""
+    chunks, size = [], 0
+    while size <= MAX_PAGE_BYTES and time.monotonic() < deadline:
+        chunk = response.read1(min(READ_CHUNK, MAX_PAGE_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+class _Refused(Exception):
+    """A redirect attrib does not follow."""
+
+
+class _HttpRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects to http(s) only, and never to a link-local address (a cloud machine's metadata service)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        target = urllib.parse.urlsplit(newurl)
+        if target.scheme.lower() not in ("http", "https"):
+            raise _Refused(f"redirected to {newurl[:200]}: attrib follows http(s) only")
+        if _link_local(target.hostname or ""):
+            raise _Refused(f"redirected to {newurl[:200]}: a link-local address")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _link_local(host: str) -> bool:
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # a name that does not resolve fails when it is opened
+    return any(ipaddress.ip_address(a.split("%")[0]).is_link_local for a in addresses)
+
+
+# urllib's default opener also follows redirects to ftp:// and reads file:// addresses
+_OPENER = urllib.request.build_opener(_HttpRedirects)
 
 
 def _reason(error: object) -> str:
