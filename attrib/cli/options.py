@@ -57,6 +57,17 @@ MaxChars = Annotated[
         help="Report articles longer than this many characters as failed, unparsed [default: 1,000,000].",
     ),
 ]
+# a 1M-character article takes about two minutes on a laptop: five times that is a pathology, not news
+DEFAULT_ARTICLE_TIMEOUT = 600.0
+ArticleTimeout = Annotated[
+    float,
+    typer.Option(
+        "--article-timeout",
+        metavar="SECONDS",
+        min=0,
+        help="Fail an article whose analysis takes longer than this many seconds (0: no limit; the run goes on).",
+    ),
+]
 Resume = Annotated[
     bool, typer.Option("--resume", help="With -o: skip the articles the output already holds whole, append the rest.")
 ]
