@@ -324,3 +324,15 @@ def test_a_database_from_before_wire_groups_gets_the_columns_on_resume(tmp_path)
         ("ledger_a", 1, 0),
         ("courier_b", 2, 1),
     ]
+
+
+def test_quotes_dedupe_counts_a_wire_group_once(tmp_path):
+    _, inputs = speakers_jsonl(tmp_path)
+    records = [rec(doc, FULL_QUOTE, "Sarah Mitchell") for doc in ("ledger_a", "courier_b", "ledger_c")]
+    path = tmp_path / "quotes.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    plain = runner.invoke(app, ["quotes", str(path), "--format", "jsonl"])
+    deduped = runner.invoke(app, ["quotes", str(path), "--format", "jsonl", "--dedupe", "--texts", str(inputs)])
+    assert deduped.exit_code == 0, deduped.output
+    assert json.loads(plain.stdout)["articles"] == 3
+    assert [o["doc"] for o in json.loads(deduped.stdout)["occurrences"]] == ["ledger_a", "ledger_c"]

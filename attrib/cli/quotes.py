@@ -34,11 +34,14 @@ def quotes(
         "-f",
         help="table, jsonl or csv [default: by -o's extension, a table on a terminal, else jsonl]",
     ),
+    dedupe: bool = typer.Option(
+        False, "--dedupe", help="Count a wire group (near-duplicate article texts) once: its first article."
+    ),
+    texts: Optional[List[str]] = typer.Option(
+        None, "--texts", help="The articles the output was made from (for --dedupe; a database keeps its own)."
+    ),
 ) -> None:
     """Who said it first, and who repeated it: one statement's records across articles and outlets."""
-    from ..corpus.corpus import identities
-    from ..corpus.quote_clusters import quote_clusters
-    from ..corpus.reading import read_records
     from ..write.report import REPORT_FORMATS, write_report
 
     if not paths:
@@ -52,12 +55,10 @@ def quotes(
     fmt = fmt or ("table" if to_terminal else "jsonl")
     if fmt not in REPORT_FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(REPORT_FORMATS)}", param_hint="--format")
+    if texts and not dedupe:
+        raise typer.BadParameter("goes with --dedupe", param_hint="--texts")
     errors: list[AttribError] = []
-    with ExitStack() as stack:
-        # two passes read the records (speaker identities, then clusters): stdin is kept in a temporary file
-        paths = spooled(paths, stack)
-        identity = identities(read_records(paths, errors.append))
-        found = quote_clusters(read_records(paths), identity, min_articles)
+    found = _clusters(paths, min_articles, (texts or []) if dedupe else None, errors)
     for e in errors:
         fail(str(e))
     rows = [c.to_dict() for c in found[: top or (20 if fmt == "table" else None)]]
@@ -72,3 +73,20 @@ def quotes(
         fail(f"{output}: cannot write: {e.strerror or e}")
         raise typer.Exit(2) from None
     raise typer.Exit(1 if errors else 0)
+
+
+def _clusters(paths: List[str], min_articles: int, texts: Optional[List[str]], errors: list):
+    """The quote clusters; with ``texts`` not None (--dedupe), of each wire group's first article only."""
+    from ..corpus.corpus import identities
+    from ..corpus.quote_clusters import quote_clusters
+    from ..corpus.reading import read_records
+    from ..corpus.stories import one_per_story, story_groups
+
+    with ExitStack() as stack:
+        # two passes read the records (speaker identities, then clusters): stdin is kept in a temporary file
+        paths = spooled(paths, stack)
+        stories = story_groups(paths, texts, errors.append) if texts is not None else {}
+        if stories is None:
+            raise typer.BadParameter("needs the article texts: --texts ARTICLES, or a database", param_hint="--dedupe")
+        identity = identities(one_per_story(read_records(paths, errors.append), stories))
+        return quote_clusters(one_per_story(read_records(paths), stories), identity, min_articles)
