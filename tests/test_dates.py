@@ -397,6 +397,17 @@ def test_a_headline_takes_its_speakers_first_dated_statement(extractor):
     assert dates[0] == ("says", "2026-02-09")
 
 
+def test_the_lede_takes_its_speakers_first_dated_statement(extractor):
+    text = (
+        "Bridge fight heats up\n\nMayor Ann Cole says the old bridge over the river will reopen in the spring after two "
+        "years of repairs, and that the toll will stay at one dollar for cars and trucks.\n\n"
+        "The council has argued about the bridge for months.\n\n"
+        "Speaking at a town hall on Monday, Cole said the repairs were nearly done."
+    )
+    dates = [(a.cue, a.date) for a in extractor.extract(text, date="2026-02-11")]
+    assert dates[0] == ("says", "2026-02-09")
+
+
 INVALID = ["2026-13-45", "banana", "", "2026-02-30", "10/02/2026", None, 20260210]
 
 

@@ -130,7 +130,7 @@ def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> 
                 value = _carried(carried, value)
                 story.add(_Anchor(s.cue.idx, paragraph, carried, s.speaker))
         out.append(value)
-    return _headlines(statements, out, _body_start(text_of(doc)))
+    return _headlines(statements, out, _lede_end(text_of(doc)))
 
 
 def _anchors(statement: Statement, content: frozenset[int]) -> bool:
@@ -139,19 +139,19 @@ def _anchors(statement: Statement, content: frozenset[int]) -> bool:
     return cue is not None and cue.i not in content and statement.own.source in ("explicit", "relative", "vague")
 
 
-def _headlines(statements: Sequence[Statement], values: list[DateValue], body: int) -> list[DateValue]:
-    """A headline's statement summarises the story: it takes the day of its speaker's first statement
-    the text dates ("Cruz endorses Trump" over "in a message posted Friday, Cruz said")."""
+def _headlines(statements: Sequence[Statement], values: list[DateValue], lede_end: int) -> list[DateValue]:
+    """A headline's or the lede's statement summarises the story: it takes the day of its speaker's first
+    statement the text dates after it ("Cruz endorses Trump" over "in a message posted Friday, Cruz said")."""
     out = list(values)
     for i, s in enumerate(statements):
-        if s.cue is None or s.cue.idx >= body or values[i].source != "article" or s.speaker is None:
+        if s.cue is None or s.cue.idx >= lede_end or values[i].source != "article" or s.speaker is None:
             continue
         dated = (
             t.own
             for t in statements
             if t.speaker == s.speaker
             and t.cue is not None
-            and t.cue.idx >= body
+            and t.cue.idx > s.cue.idx
             and t.own.source in ("explicit", "relative")
             and t.own.precision == "day"
         )
@@ -159,11 +159,12 @@ def _headlines(statements: Sequence[Statement], values: list[DateValue], body: i
     return out
 
 
-def _body_start(text: str) -> int:
-    """Where running text begins: after the leading short lines (headline, subheads, bylines)."""
+def _lede_end(text: str) -> int:
+    """Where the story proper begins: after the leading short lines (headline, subheads, bylines) and the
+    lede, the first long paragraph, which summarises it."""
     for m in re.finditer(r"^[ \t]*(\S.*)$", text, re.MULTILINE):
         if len(m.group(1).split()) >= HEADLINE_WORDS:
-            return m.start()
+            return m.end()
     return 0
 
 
