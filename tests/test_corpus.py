@@ -97,6 +97,34 @@ def test_a_surname_joins_the_one_person_quoted_that_month():
     assert corpus.speakers["varga"].attributions == 1
 
 
+def test_a_year_only_date_is_no_month_for_the_merge(tmp_path):
+    records = [
+        rec("a1", "Tomas Varga", date="2026-01-12"),
+        rec("a2", "Ilona Varga", date="2026-05-04"),
+        # "in 2026" is stored as 2026-01-01: it is no January, so the surname meets both and joins neither
+        {**rec("a3", "Varga", date="2026-01-01"), "date_precision": "year"},
+        {**rec("a4", "Varga", date="2026-01-20"), "date_precision": "day"},  # a January day joins Tomas
+    ]
+    corpus = count(records, identities(records))
+    assert corpus.speakers["varga"].attributions == 1 and corpus.speakers["tomas-varga"].attributions == 2
+    # the database gives its records the same corpus keys (its UPDATE reads the month as unit_of does)
+    from attrib.corpus.store import SCHEMA, connect, refresh_speakers
+
+    db = connect(tmp_path / "c.sqlite")
+    db.execute(
+        "CREATE TABLE attributions (article_id, seq, speaker, speaker_key, speaker_type, date, date_precision, "
+        "speaker_gender, quote_spans, corpus_key)"
+    )
+    db.executescript(SCHEMA)
+    db.executemany(
+        "INSERT INTO attributions VALUES (?, 0, ?, ?, 'person', ?, ?, NULL, '[]', NULL)",
+        [(i, r["speaker"], r["speaker_key"], r["date"], r.get("date_precision")) for i, r in enumerate(records)],
+    )
+    refresh_speakers(db)
+    keys = [k for (k,) in db.execute("SELECT corpus_key FROM attributions ORDER BY article_id")]
+    assert keys == ["tomas-varga", "ilona-varga", "varga", "tomas-varga"]
+
+
 def test_full_names_with_different_first_names_stay_apart_even_with_one_shared_long_form():
     records = [rec("a1", "Ann Lee Moss"), rec("a2", "Ann Moss"), rec("a3", "Lee Moss"), rec("a4", "Bo Moss")]
     names, _ = identity_of(records)

@@ -63,8 +63,15 @@ def record_key(record: dict) -> str | None:
 
 
 def unit_of(record: dict, key: str) -> Unit:
+    """The merge's grain of a record: its key, month and gender; a date coarser than a month has no month
+    (a year-only "in 2012" is no January: it meets the namesakes of the whole corpus, as an undated one)."""
+    return Unit(key, month_of(record), record.get("speaker_gender"))
+
+
+def month_of(record: dict) -> str | None:
     when = record.get("date")
-    return Unit(key, when[:7] if when else None, record.get("speaker_gender"))
+    fine = PRECISION.get(record.get("date_precision") or "day", len(PRECISION)) <= PRECISION["month"]
+    return when[:7] if when and fine else None
 
 
 @dataclass

@@ -222,8 +222,9 @@ def refresh_speakers(db: sqlite3.Connection) -> dict:
     db.execute("UPDATE attributions SET corpus_key = speaker_key WHERE corpus_key IS NOT speaker_key")
     merged = [(who, u.key, u.month, u.gender) for u, who in identity.items() if who != u.key]
     db.executemany(
-        "UPDATE attributions SET corpus_key = ? WHERE speaker_key = ? AND substr(date, 1, 7) IS ? "
-        "AND speaker_gender IS ?",
+        # the month as corpus.month_of reads it: none for a date coarser than a month
+        "UPDATE attributions SET corpus_key = ? WHERE speaker_key = ? AND (CASE WHEN coalesce(date_precision, 'day') "
+        "IN ('day', 'week', 'month') THEN substr(date, 1, 7) END) IS ? AND speaker_gender IS ?",
         merged,
     )
     db.execute("DELETE FROM speakers")
