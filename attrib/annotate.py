@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .dates.dates import DateValue, article_date, statement_date
 from .dates.timeline import Statement, carry_dates
@@ -64,12 +65,18 @@ def _resolved(doc: Doc, resolver: Resolver, found: list[Found], base: str | None
         Statement(item.cue_token, when, frozenset(tokens), None if res.entity is None else id(res.entity))
         for item, when, tokens, res in zip(sources, own, contents, resolutions)
     ]
-    dated = iter(zip(sources, resolutions, carry_dates(doc, timeline, base)))
+    dated = iter(zip(sources, resolutions, carry_dates(doc, timeline, base, partial(_subject_key, resolver))))
     results: list[Resolved | None] = [None if item.continues is not None else Resolved(*next(dated)) for item in found]
     for i, item in enumerate(found):
         if item.continues is not None:
             results[i] = replace(results[item.continues], found=item)
     return results
+
+
+def _subject_key(resolver: Resolver, subject: Token) -> int | None:
+    """The timeline's key for the person a dated event's subject names (as ``Statement.speaker``), else None."""
+    person = resolver.registry.person_in(subject.left_edge.idx, subject.idx + len(subject))
+    return None if person is None else id(person)
 
 
 def _resolve(doc: Doc, resolver: Resolver, item: Found) -> Resolution:

@@ -338,6 +338,15 @@ THREADS = [
         "2026-02-12",
         "2026-02-09",
     ),
+    # so does a speaker the narrative placed at a dated event
+    (
+        (
+            "Mayor Ann Cole toured the flooded towns on Monday.\n\nThe river has risen for a week.\n\n"
+            "Roads are closed across the county.\n\n“We will rebuild every road,” Cole said."
+        ),
+        "2026-02-12",
+        "2026-02-09",
+    ),
     # another speaker's nearer date does not move her off her own event
     (
         (

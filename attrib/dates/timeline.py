@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -69,17 +69,20 @@ def _offset(anchor: _Anchor) -> int:
 
 class _Story:
     """The story's times told so far: anchors in text order (events, breaks and dated statements),
-    the narrative's dated events alone, and each speaker's last dated statement."""
+    the narrative's dated events alone, and each speaker's dated statements and events."""
 
     def __init__(self, anchors: list[_Anchor]):
         self.anchors = sorted(anchors, key=_offset)  # insort keeps them so, each new one after those at its offset
         self.events = [a for a in self.anchors if a.value is not None]
-        self.threads: dict[object, _Anchor] = {}
+        self.threads: dict[object, list[_Anchor]] = {}
+        for anchor in self.events:
+            if anchor.speaker is not None:
+                self.threads.setdefault(anchor.speaker, []).append(anchor)
 
     def add(self, anchor: _Anchor) -> None:
         insort(self.anchors, anchor, key=_offset)
         if anchor.speaker is not None:
-            self.threads[anchor.speaker] = anchor
+            insort(self.threads.setdefault(anchor.speaker, []), anchor, key=_offset)
 
     def carried(self, pos: int, paragraph: int, speaker: object) -> DateValue | None:
         """The day an undated past statement belongs to: the nearest dated event of its paragraph or
@@ -94,9 +97,11 @@ class _Story:
     def thread(self, speaker: object, pos: int) -> _Anchor | None:
         """The speaker's last dated statement while the narrative has told no other day since: a
         speaker's remarks at a dated event stay at it across paragraphs ("said Monday" ... "she said")."""
-        own = self.threads.get(speaker) if speaker is not None else None
-        if own is None:
+        told = self.threads.get(speaker, []) if speaker is not None else []
+        last = bisect_left(told, pos, key=_offset)
+        if not last:
             return None
+        own = told[last - 1]
         before = bisect_left(self.events, pos, key=_offset)
         event = self.events[before - 1] if before else None
         if event is not None and event.pos > own.pos and event.value.iso != own.value.iso:
@@ -104,17 +109,19 @@ class _Story:
         return own
 
 
-def carry_dates(doc: Doc, statements: Sequence[Statement], base: str | None) -> list[DateValue]:
+def carry_dates(
+    doc: Doc, statements: Sequence[Statement], base: str | None, who: Callable[[Token], object] | None = None
+) -> list[DateValue]:
     """Each statement's date: its own, else the narrative's (a past-tense cue takes the most recent
-    dated event of its paragraph or the one before, or its speaker's last dated statement), else the
-    article date."""
+    dated event of its paragraph or the one before, or its speaker's last dated statement or event),
+    else the article date. ``who`` gives the speaker key of an event's subject (None: no one's)."""
     paragraphs = _paragraph_starts(text_of(doc))
     content = frozenset().union(*(s.content for s in statements)) if statements else frozenset()
     cues = {s.cue.i for s in statements if s.cue is not None}
     quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
     # a date a statement's own clause gives is that statement's anchor, with its speaker, not the narrative's
     owned = {s.own.start for s in statements if _anchors(s, content)}
-    events = [a for a in _event_anchors(doc, paragraphs, content, quoted, base) if a.value.start not in owned]
+    events = [a for a in _event_anchors(doc, paragraphs, content, quoted, base, who) if a.value.start not in owned]
     story = _Story([*events, *_breaks(doc, paragraphs, content | cues, quoted)])
     out: list[DateValue] = []
     for s in statements:
@@ -189,9 +196,10 @@ def _day(anchor: _Anchor, precisions: frozenset[str]) -> DateValue | None:
     return anchor.value if anchor.value.precision in precisions and anchor.value.iso else None
 
 
-def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None):
+def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None, who):
     """Dated past-tense events of the narrative outside any statement's content and any quotation
-    ("X vied for the title Wednesday", "on Tuesday, it raised its forecast")."""
+    ("X vied for the title Wednesday", "on Tuesday, it raised its forecast"), each with its subject's
+    speaker key: a speaker placed at a dated event ("Clinton spoke in Ohio on Thursday") stays at it."""
     for span in date_expressions_in(doc):
         if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
             continue
@@ -203,7 +211,9 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quo
             continue
         iso, source, precision = resolved
         value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
-        yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = who(subject) if who is not None and subject is not None else None
+        yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value, speaker)
 
 
 def _past_perfect(verb: Token) -> bool:

@@ -133,6 +133,11 @@ class Registry:
             i += 1
         return self._in_order(found)
 
+    def person_in(self, start: int, end: int) -> Entity | None:
+        """The one person mentioned in [start, end) ("Mrs. Clinton", "she"), else None."""
+        people = [e for e in self.mentioned_between(start, end) if e.type == "person"]
+        return people[0] if len(people) == 1 else None
+
     def _in_order(self, entities) -> list[Entity]:
         """Each entity once, in order of creation."""
         unique = {id(e): e for e in entities}
