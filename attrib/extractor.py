@@ -22,6 +22,10 @@ from .workers import Limit, ordered_map
 BATCH_SIZE = 16
 # articles parsed in one spaCy memory zone (single process)
 ZONE_ARTICLES = 64
+# a longer article is parsed in pieces of about this many characters, cut after a line break, and the pieces joined:
+# spaCy's tagger and parser hold about 4 kB per character of a doc while they run (a quote-dense 1M-character doc
+# took 6.9 GB); no article of PolNeAR is half as long, and a piece starts a sentence as a line break does anyway
+PIECE_CHARS = 50_000
 
 
 class Extractor:
@@ -93,12 +97,15 @@ def analyse_chunk(
     fails alone."""
     refusals = [_refusal(article, max_chars) for article in articles]
     with nlp.memory_zone():
-        wanted = (_make_doc(nlp, a) for a, problem in zip(articles, refusals) if not problem)
+        wanted = (_make_doc(nlp, a) for a, problem in zip(articles, refusals) if not problem and not _long(a))
         docs = nlp.pipe(wanted, batch_size=batch_size)
         broken = False
         for article, problem in zip(articles, refusals):
             if problem:
                 yield ArticleResult(article.id, article.date, [], [], problem)
+                continue
+            if _long(article):
+                yield with_metadata(_alone(nlp, article), article)
                 continue
             result = None
             if not broken:
@@ -147,12 +154,39 @@ def _make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+def _long(article: Article) -> bool:
+    return len(article.text) > PIECE_CHARS
+
+
 def _alone(nlp: Language, article: Article) -> ArticleResult:
     try:
-        return _result(article.id, nlp(_make_doc(nlp, article)))
+        return _result(article.id, _in_pieces(nlp, article) if _long(article) else nlp(_make_doc(nlp, article)))
     except Exception as e:
         problem = f"internal error while parsing: {type(e).__name__}: {e}"
         return ArticleResult(article.id, article.date, [], [], problem)
+
+
+def _in_pieces(nlp: Language, article: Article) -> Doc:
+    """The article parsed a piece at a time (see PIECE_CHARS), the pieces joined, then analysed whole."""
+    with nlp.select_pipes(disable=["attrib"]):
+        parsed = list(nlp.pipe(pieces(article.text, PIECE_CHARS), batch_size=1))
+    doc = Doc.from_docs(parsed, ensure_whitespace=False)
+    doc._.article_date = article.date
+    return nlp.get_pipe("attrib")(doc)
+
+
+def pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of about ``size`` characters that join to it: each ends after the first
+    paragraph break past ``size``, else a line break, else a space, else at twice ``size``."""
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > 2 * size:
+            window = text[start + size : start + 2 * size]
+            cut = next((window.find(mark) + len(mark) for mark in ("\n\n", "\n", " ") if mark in window), size)
+            end = start + size + cut
+        yield text[start:end]
+        start = end
 
 
 def _result(doc_id: str, doc: Doc) -> ArticleResult:

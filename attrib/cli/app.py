@@ -133,7 +133,7 @@ def extract(
     """Find every attribution in the articles and print who said what, and when."""
     selection = Selection(frozenset(kind or ()), min_confidence, frozenset(speaker_type or ()), speech_only)
     fields = Fields(text_field, id_field, date_field, html_field)
-    reading = Reading(timeout, any_language, encoding, follow_symlinks)
+    reading = Reading(timeout, any_language, encoding, follow_symlinks, max_chars)
     if dask:
         _no_filters(selection)
         options = ShardOptions(fmt or "jsonl", model, max_chars, date, fields, reading, learned)

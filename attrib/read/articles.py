@@ -16,10 +16,15 @@ from pathlib import Path
 from ..errors import InputError, one_line
 from .language import foreign_language
 from .metadata import record_meta
-from .readers import csv_records, gunzip
-from .web import DEFAULT_TIMEOUT, fetch, is_url, read_page
+from .readers import csv_records, gunzip, read_limited
+from .web import DEFAULT_TIMEOUT, MAX_PAGE_BYTES, fetch, is_url, read_page
 
 EMPTY = "empty article (no text)"
+# spaCy's max_length, the extractor's own limit unless --max-chars says otherwise
+DEFAULT_MAX_CHARS = 1_000_000
+# a character is at most 4 bytes in UTF-8, UTF-16 and UTF-32: a text of more bytes than 4 a character allowed (and
+# a byte-order mark) is too long for certain, and is refused before it is read whole
+MAX_BYTES_PER_CHAR = 4
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # ids are names, not payloads: longer ones are refused (Python will not even print a 5,000-digit number)
 MAX_ID_DIGITS = 100
@@ -67,6 +72,7 @@ class Reading:
     any_language: bool = False
     encoding: str | None = None
     follow_symlinks: bool = False
+    max_chars: int | None = None  # a text longer than this is refused unread (a .gz bomb, a 2 GB file)
 
 
 def read_inputs(
@@ -103,7 +109,7 @@ def kind_of(name: str) -> str | None:
 
 def _read(path: str, fields: Fields, reading: Reading) -> Iterator[Article | InputError]:
     if path == "-":
-        yield from checked("<stdin>", _from_stdin(fields, reading.encoding), reading)
+        yield from checked("<stdin>", _from_stdin(fields, reading), reading)
     elif is_url(path):
         yield from checked(path, _from_url(path, reading), reading)
     elif Path(path).is_dir():
@@ -111,13 +117,26 @@ def _read(path: str, fields: Fields, reading: Reading) -> Iterator[Article | Inp
         if not files:
             yield InputError(path, "folder holds no .txt, .jsonl, .csv or .html files (nor .gz of them)")
         for f in files:
-            yield from checked(str(f), _from_file(str(f), fields, reading.encoding), reading)
+            yield from checked(str(f), _from_file(str(f), fields, reading), reading)
     else:
-        yield from checked(path, _from_file(path, fields, reading.encoding), reading)
+        yield from checked(path, _from_file(path, fields, reading), reading)
 
 
-def _from_stdin(fields: Fields, encoding: str | None) -> Iterator[Article | InputError]:
-    yield from _from_bytes("<stdin>", sys.stdin.buffer.read(), fields, "text", encoding)
+def _from_stdin(fields: Fields, reading: Reading) -> Iterator[Article | InputError]:
+    data = sys.stdin.buffer.read(_text_bytes(reading) + 1)
+    if len(data) > _text_bytes(reading):
+        yield InputError("<stdin>", _too_large(reading))
+        return
+    yield from _from_bytes("<stdin>", data, fields, "text", reading.encoding)
+
+
+def _text_bytes(reading: Reading) -> int:
+    return MAX_BYTES_PER_CHAR * ((reading.max_chars or DEFAULT_MAX_CHARS) + 1)
+
+
+def _too_large(reading: Reading) -> str:
+    chars = f"{reading.max_chars or DEFAULT_MAX_CHARS:,}"
+    return f"article too large (over {_text_bytes(reading):,} bytes, so over {chars} characters; see --max-chars)"
 
 
 def input_reading(paths: list[str], target: Path) -> str | None:
@@ -168,12 +187,22 @@ def _from_url(url: str, reading: Reading) -> Iterator[Article | InputError]:
     yield Article(url, page.text, page.date, extracted=True, title=page.title, author=page.author, url=url)
 
 
-def _from_file(path: str, fields: Fields, encoding: str | None) -> Iterator[Article | InputError]:
+def _from_file(path: str, fields: Fields, reading: Reading) -> Iterator[Article | InputError]:
+    encoding, kind = reading.encoding, kind_of(path) or "text"
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
             # opening a FIFO with no writer would wait forever; a device may never end
             yield InputError(path, "not a regular file (a pipe, socket or device)")
+            return
+        if kind in ("text", "html"):
+            # one article a file: no more is read than the longest article allowed takes, a .gz as it streams
+            limit = _text_bytes(reading) if kind == "text" else max(MAX_PAGE_BYTES, _text_bytes(reading))
+            data = read_limited(path, limit)
+            too_large = _too_large(reading) if kind == "text" else f"page larger than {limit:,} bytes"
+            yield from (
+                [InputError(path, too_large)] if data is None else _from_bytes(path, data, fields, kind, encoding)
+            )
             return
         data = Path(path).read_bytes()
     except FileNotFoundError:
@@ -181,6 +210,9 @@ def _from_file(path: str, fields: Fields, encoding: str | None) -> Iterator[Arti
         return
     except IsADirectoryError:
         yield InputError(path, "is a directory")
+        return
+    except InputError as e:
+        yield e
         return
     except OSError as e:
         yield InputError(path, f"cannot read: {e.strerror or e}")

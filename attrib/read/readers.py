@@ -12,6 +12,16 @@ from collections.abc import Iterator
 from ..errors import InputError
 
 
+def read_limited(path: str, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of a file, a .gz decompressed as it streams; None when it holds more."""
+    try:
+        with gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb") as f:
+            data = f.read(limit + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as e:
+        raise InputError(path, f"corrupt gzip ({e})") from None
+    return None if len(data) > limit else data
+
+
 def gunzip(source: str, data: bytes) -> bytes:
     """The content of a gzip file, or an InputError saying it is corrupt."""
     try:
