@@ -92,12 +92,14 @@ def _last_token(argument: Token, quote_end: int) -> int:
     """The argument's last token, short of a comment set off by a comma after the fragment."""
     doc = argument.doc
     last = argument.right_edge.i
-    for token in argument.subtree:
+    # the tokens after the quotation up to the argument's right edge, its own checked last: spaCy's Token.subtree
+    # walks each token's left and right edges again, quadratic in a deep tree
+    for token in doc[quote_end + 1 : last + 1]:
         if (
-            token.i > quote_end
-            and token.dep_ in FRAGMENT_COMMENTS
+            token.dep_ in FRAGMENT_COMMENTS
             and token.left_edge.i > 0
             and doc[token.left_edge.i - 1].text == ","
+            and (token == argument or argument.is_ancestor(token))
         ):
             last = min(last, token.left_edge.i - 2)
     return max(last, quote_end)
