@@ -408,8 +408,8 @@ def test_a_headline_takes_its_speakers_first_dated_statement(extractor):
 
 def test_the_lede_takes_its_speakers_first_dated_statement(extractor):
     text = (
-        "Bridge fight heats up\n\nMayor Ann Cole says the old bridge over the river will reopen in the spring after two "
-        "years of repairs, and that the toll will stay at one dollar for cars and trucks.\n\n"
+        "Bridge fight heats up\n\nMayor Ann Cole says the old bridge over the river will reopen in the spring "
+        "after two years of repairs, and that the toll will stay at one dollar for cars and trucks.\n\n"
         "The council has argued about the bridge for months.\n\n"
         "Speaking at a town hall on Monday, Cole said the repairs were nearly done."
     )
