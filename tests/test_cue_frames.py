@@ -45,3 +45,27 @@ def test_a_compound_preposition_lends_the_subject(extractor):
     assert [(a.cue, a.speaker, a.quote) for a in found if a.cue == "stating"] == [
         ("stating", "mayor", "that the tax was unfair")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, quote",
+    [
+        # a "to" clause of a passive speaks with the voice of the passive's subject
+        (
+            "The newspaper is expected to endorse the senator in the race.",
+            "The newspaper",
+            "to endorse",
+            "the senator in the race",
+        ),
+        # and a "to" clause of an adjective with that of the subject of its copula
+        (
+            "Older voters were more likely to say that the economy was weak.",
+            "Older voters",
+            "to say",
+            "that the economy was weak",
+        ),
+    ],
+)
+def test_a_raised_to_clause_borrows_the_subject(extractor, text, speaker, cue, quote):
+    (a,) = extractor.extract(text)
+    assert (a.speaker_mention, a.cue, a.quote) == (speaker, cue, quote)
