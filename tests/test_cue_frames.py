@@ -69,3 +69,11 @@ def test_a_compound_preposition_lends_the_subject(extractor):
 def test_a_raised_to_clause_borrows_the_subject(extractor, text, speaker, cue, quote):
     (a,) = extractor.extract(text)
     assert (a.speaker_mention, a.cue, a.quote) == (speaker, cue, quote)
+
+
+def test_a_chain_of_coordinated_predicates_lends_its_first_subject(extractor):
+    # "left ..., marched ... and said": the parser hangs each verb on the one before; the first has the subject
+    found = extractor.extract("The workers left the plant, marched to the hall and said they would strike on Monday.")
+    assert [(a.cue, a.speaker_mention, a.quote) for a in found] == [
+        ("said", "The workers", "they would strike on Monday")
+    ]

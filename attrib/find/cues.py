@@ -287,7 +287,7 @@ def speaker_root(verb: Token) -> Token | None:
         if (
             verb.dep_ == "conj"
             and verb.head.lemma_.lower() not in reporting_verbs()
-            and verb.head.dep_ != "ROOT"
+            and verb.head.dep_ not in ("ROOT", "conj")  # a chain of predicates ("rushed in and said") walks up
             and not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.head.children)
         ):
             # coordination deep inside a clause is too often a misparse to borrow from, short of a named subject
