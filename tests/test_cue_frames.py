@@ -64,6 +64,19 @@ def test_a_compound_preposition_lends_the_subject(extractor):
             "to say",
             "that the economy was weak",
         ),
+        # and a gerund after a preposition of a passive or an adjective with that subject too
+        (
+            "Most of the speech was devoted to criticizing the budget of the governor.",
+            "Most of the speech",
+            "criticizing",
+            "the budget of the governor",
+        ),
+        (
+            "The senator was careful in describing the plan as a first step.",
+            "The senator",
+            "describing",
+            "the plan as a first step",
+        ),
     ],
 )
 def test_a_raised_to_clause_borrows_the_subject(extractor, text, speaker, cue, quote):

@@ -296,8 +296,8 @@ def speaker_root(verb: Token) -> Token | None:
             verb = verb.head  # "published the results by announcing that ...": the verb the phrase modifies
             while verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
                 verb = verb.head.head  # "in addition to stating that ...": a compound preposition
-        # "is expected to endorse", "are likely to say": a "to" clause of a passive or an adjective has its subject
-        raised = verb.dep_ == "xcomp"
+        # "is expected to endorse", "was devoted to criticizing": the subject of the passive or adjective completed
+        raised = verb.dep_ in ("xcomp", "prep")
         verb = verb.head.head if raised and verb.head.dep_ == "acomp" else verb.head
         seen += 1
         for child in verb.children:
