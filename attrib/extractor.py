@@ -124,7 +124,10 @@ def with_metadata(result: ArticleResult, article: Article) -> ArticleResult:
     span = None if article.author else author_span(article.text)
     author = article.author or (article.text[span[0] : span[1]] if span else None)
     outlet = outlet_of({"doc": article.id, "url": article.url, "outlet": article.outlet})
-    return replace(result, title=title, author=author, url=article.url, outlet=outlet)
+    # each record carries them too: JSONL and CSV have no article objects
+    meta = {"article_title": title, "article_author": author, "article_url": article.url}
+    records = [replace(a, **meta) for a in result.attributions]
+    return replace(result, attributions=records, title=title, author=author, url=article.url, outlet=outlet)
 
 
 def _analyse_all(nlp: Language, articles: list[Article], **options) -> list[ArticleResult]:

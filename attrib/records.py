@@ -64,6 +64,10 @@ class Attribution:
     speaker_gender_source: str | None = None  # title, pronoun or census
     speaker_confidence: float = 0.0  # how sure the resolver is of ``speaker`` (0-1); 0 when there is none
     act: str | None = None  # speech, thought, document, evidence or other (attrib.find.acts); None in older output
+    # the article's own facts on each record, for the formats that have no article objects (jsonl, csv)
+    article_title: str | None = None
+    article_author: str | None = None
+    article_url: str | None = None
 
     @property
     def quote_text(self) -> str:

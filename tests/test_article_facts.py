@@ -58,6 +58,12 @@ def test_the_articles_format_keeps_every_article_with_its_metadata_and_counts(tm
     # a text article's headline and byline
     assert byline["title"] == "Harbor Cranes Get a Second Look" and byline["author"] == "Tomas Greer"
     assert byline["outlet"] == "courier"
+    # every record carries its article's facts: JSONL and CSV have no article objects
+    records = [r for a in articles for r in a["attributions"]]
+    assert {(r["article_title"], r["article_author"], r["article_url"]) for r in records if r["doc"] == "ledger_a"} == {
+        ("Bridge Work to Resume", "Ana Ruiz", "https://www.ledger.example/news/bridge")
+    }
+    assert {r["article_author"] for r in records if r["doc"] == "courier_c"} == {"Tomas Greer"}
 
 
 @pytest.mark.parametrize("fmt, suffix", [("articles", "jsonl"), ("json", "json"), ("sqlite", "sqlite")])
