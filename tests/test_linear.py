@@ -17,6 +17,7 @@ from attrib.find.continuations import has_subject
 from attrib.find.fragments import _last_token
 from attrib.find.quotes import Quotations, quoted_spans
 from attrib.find.suffix_heads import SuffixHeads
+from attrib.pipeline import MAX_SENTENCE_TOKENS
 
 SENTENCES = [
     "The mayor said the plan was “a mess,” adding that she would vote against it.",
@@ -53,3 +54,20 @@ def test_the_end_of_a_fragments_argument_is_found_in_one_pass_over_a_deep_tree()
     started = time.perf_counter()
     assert _last_token(doc[0], 0) == n - 1
     assert time.perf_counter() - started < 2  # 0.01 s; spaCy's Token.subtree took about 18 s here
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He said “" * 600, "The mayor spoke, and the council listened, " * 200, "One more word. " + "word " * 700],
+    ids=["quotes", "commas", "words"],
+)
+def test_no_sentence_runs_past_twice_the_cap_so_subtrees_stay_short(parse, text):
+    doc = parse(text)
+    assert max(len(s) for s in doc.sents) <= 2 * MAX_SENTENCE_TOKENS + 1
+
+
+def test_a_long_paragraph_is_cut_after_a_full_stop_past_the_cap(parse):
+    sentence = "The council met on Monday and the mayor said the bridge would open in the spring of next year . "
+    doc = parse(sentence * 40)
+    starts = [s.start for s in doc.sents]
+    assert all(doc[i - 1].text == "." for i in starts[1:])
