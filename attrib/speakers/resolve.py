@@ -68,7 +68,7 @@ from .phrases import (
 )
 from .registry import Registry
 from .roles import roles_of
-from .speakers import Mention, describe
+from .speakers import Mention, describe, unnamed_kind
 
 # mention kinds that carry a proper name
 NAMED_KINDS = ("person", "name", "organization")
@@ -286,11 +286,7 @@ class Resolver(Anaphora):
         key = name_key(list(mention.name))
         how = self.how or evidence(key, mention.kind, entity, self.registry.people(key))
         if entity is None and mention.kind != "pronoun":
-            kind = mention.kind if mention.kind in ("group", "anonymous") else "other"
-            gender = None
-            if mention.kind == "description" and head.lower_ in person_nouns():
-                # "the spokesman" with no name in the article is still one person whom "he" can point to
-                kind, gender = "person", person_nouns()[head.lower_]
+            kind, gender = unnamed_kind(mention.kind, head)
             owned = self._owned(span, head)
             how = "possessive" if owned else "unnamed"
             phrase = owned or unnamed_study(head) or without_article(without_dated_clause(span, head))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import anonymous_markers, anonymous_plurals, group_nouns, titles
+from ..lexicon import anonymous_markers, anonymous_plurals, group_nouns, organization_nouns, person_nouns, titles
 from ..nlp.labels import DETERMINERS, NAME_PARTICLES, PLURAL_NOUN_TAGS, PRONOUNS
 from ..nlp.spans import ents_in, text_of
 from .names import split_title
@@ -128,6 +128,23 @@ def _kind(span: Span, head: Token) -> str:
     if head.pos_ == "NOUN":
         return "description"
     return "other"
+
+
+def unnamed_kind(kind: str, head: Token) -> tuple[str, str | None]:
+    """The type (and a person's gender) of the entity a phrase without a name stands for, from the mention's kind."""
+    if kind in ("group", "anonymous"):
+        return kind, None
+    word = head.lower_
+    if kind == "description" and word in person_nouns():
+        # "the spokesman" with no name in the article is still one person whom "he" can point to
+        return "person", person_nouns()[word]
+    if kind == "description" and word in anonymous_markers():
+        # "the source" is the unnamed source "a source" was: anonymous, however definite
+        return "anonymous", None
+    if kind == "description" and word in organization_nouns() and head.tag_ not in PLURAL_NOUN_TAGS:
+        # "Donald Trump's campaign", "the administration": a body that speaks as one is an organisation
+        return "organization", None
+    return "other", None
 
 
 def _names_a_body(child: Token, span: Span) -> bool:
