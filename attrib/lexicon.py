@@ -115,6 +115,18 @@ def study_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def share_nouns() -> frozenset[str]:
+    """Nouns for a share of a group ("percent", "majority"): "Twelve percent said" is a part of people, a group."""
+    return frozenset(_lines("share_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def document_labels() -> frozenset[str]:
+    """Nouns of a label announcing a quoted document ("Partial transcript as follows:"): it names no speaker."""
+    return frozenset(_lines("document_labels.txt"))
+
+
+@lru_cache(maxsize=None)
 def anonymous_markers() -> tuple[str, ...]:
     return tuple(_lines("anonymous_markers.txt"))
 

@@ -3,6 +3,10 @@ affiliation, gender and its source, and what is never a speaker."""
 
 import pytest
 
+from attrib.find.cues import speaker_root
+from attrib.speakers.resolve import Resolver
+from tests.test_rules_docs import build
+
 
 def record(extractor, text, mention):
     """The attribution whose speaker mention is ``mention``."""
@@ -28,3 +32,77 @@ TYPES = [
 @pytest.mark.parametrize("text, mention, type_", TYPES)
 def test_unnamed_speakers_get_their_type(extractor, text, mention, type_):
     assert record(extractor, text, mention).speaker_type == type_
+
+
+NOT_NAMES = [
+    # a label announcing a transcript names none of the speakers inside it
+    ('Partial transcript as follows:\n\n"HOST: Let us start with the news. Why did you go?"', None, None),
+    # a bare number counts the people named before it, as "they" would
+    (
+        "Tom Hale and Ana Ruiz met in Paris on Monday. The two said the deal was near.",
+        "The two",
+        "Tom Hale and Ana Ruiz",
+    ),
+    # a share of people borrows the group an earlier share in its paragraph counted
+    (
+        "Only 52 percent of registered voters said the senator was fit to serve. But 30 percent said the "
+        "same of the governor.",
+        "30 percent",
+        "30 percent of registered voters",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, speaker", NOT_NAMES)
+def test_numbers_labels_and_headline_words_are_no_speaker_names(extractor, text, mention, speaker):
+    found = extractor.extract(text, date="2026-02-10")
+    assert [a.speaker for a in found if a.speaker_mention == mention] == [speaker]
+
+
+def test_a_share_of_people_is_a_group(extractor):
+    text = "Clinton leads by four points, according to the poll. Twelve percent said that they were not sure."
+    assert record(extractor, text, "Twelve percent").speaker_type == "group"
+
+
+# hand-built: the parser hung "which" on no relative clause (it is the subject of a verb of its own)
+LOOSE_WHICH = """
+The DET DT det 2
+Harbor PROPN NNP compound 2
+Department PROPN NNP dep 5
+, PUNCT , punct 5
+which PRON WDT nsubj 5
+reported VERB VBD ROOT 5
+losses NOUN NNS dobj 5
+. PUNCT . punct 5
+"""
+# hand-built: "which" with nothing nominal before it
+BARE_WHICH = """
+which PRON WDT nsubj 1
+reported VERB VBD ROOT 1
+losses NOUN NNS dobj 1
+. PUNCT . punct 1
+"""
+
+
+@pytest.mark.parametrize("spec, speaker", [(LOOSE_WHICH, "Harbor Department"), (BARE_WHICH, None)])
+def test_a_relative_pronoun_is_its_noun_or_no_one(spec, speaker):
+    doc = build(spec, {(1, 3): "ORG"})
+    which = next(t for t in doc if t.lower_ == "which")
+    assert Resolver(doc).resolve(doc[which.i : which.i + 1], which).speaker == speaker
+
+
+def test_a_label_before_a_colon_is_not_the_subject():
+    # hand-built: the parser gave "urges" two subjects, the headline's label "Latest" and the name after the
+    # colon, which the NER left unlabelled
+    doc = build(
+        """
+        The DET DT det 1
+        Latest ADJ JJS nsubj 4
+        : PUNCT : punct 4
+        Ruiz PROPN NNP nsubj 4
+        urges VERB VBZ ROOT 4 urge
+        voters NOUN NNS dobj 4
+        . PUNCT . punct 4
+        """
+    )
+    assert speaker_root(doc[4]).text == "Ruiz"

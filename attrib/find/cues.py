@@ -270,6 +270,9 @@ def speaker_root(verb: Token) -> Token | None:
         if child.dep_ == "agent" and (agent := object_of(child)) is not None:
             return agent
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # of two subjects, one a colon closes is a headline's label ("The Latest: Ruiz says ..."), not the speaker
+    labels = [c for c in subjects if _before_colon(c)]
+    subjects = [c for c in subjects if c not in labels] or labels
     if subjects:
         # of two subjects the parser gives one verb, a named person beats a common noun (a subhead glued
         # to the sentence: "THE LOANS When he ..., Mr. Reed said")
@@ -304,6 +307,12 @@ def speaker_root(verb: Token) -> Token | None:
             if child.dep_ == "nsubj" or raised and child.dep_ == "nsubjpass":
                 return _antecedent_of_relative(child)
     return None
+
+
+def _before_colon(token: Token) -> bool:
+    """Whether a colon follows the phrase ``token`` heads."""
+    after = token.right_edge.i + 1
+    return after < len(token.doc) and token.doc[after].text == ":"
 
 
 def object_of(preposition: Token, deps: tuple[str, ...] = ("pobj",)) -> Token | None:

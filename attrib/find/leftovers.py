@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right, insort
 
 from spacy.tokens import Doc
 
+from ..lexicon import document_labels
 from ..nlp.labels import EMPTY_INTRODUCERS, NOMINAL, VERBAL
 from ..nlp.spans import (
     EDGE_PUNCT,
@@ -158,6 +159,9 @@ def _colon_introduction(doc: Doc, q: QuotedSpan) -> Draft | None:
         return Draft([(q.start, q.end)], token_range(cue_tokens(head)), span, speaker, head)
     if head.pos_ in NOMINAL and colon_token.i - head.left_edge.i <= MAX_INTRO_WORDS and head.left_edge.i >= sent_start:
         span = trim(text, *subtree_range(head, after_colon))
+        if head.lower_ in document_labels():
+            # "Partial transcript as follows:" announces a document whose speakers are inside it
+            return Draft([(q.start, q.end)], (colon, colon + 1), None, None, None)
         return Draft([(q.start, q.end)], (colon, colon + 1), span, head, None)
     return None
 

@@ -52,7 +52,7 @@ class Anaphora:
                 lambda e: e.type == "person" and e.gender == gender,
                 lambda e: e.type == "person" and e.gender is None,
             ]
-        elif word in ("they", "their"):
+        elif word in ("they", "their") or head.pos_ == "NUM":  # "the two" counts a group "they" would name
             # groups first; an organisation only when no group is in reach
             kinds = [
                 lambda e: e.type in ("group", "anonymous"),

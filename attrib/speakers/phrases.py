@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import data_nouns, study_nouns
-from ..nlp.labels import NOMINAL, RELATIVE_TAGS
+from ..lexicon import data_nouns, share_nouns, study_nouns
+from ..nlp.labels import NOMINAL, PLURAL_NOUN_TAGS, RELATIVE_TAGS
 
 # what a conjunct or an antecedent leaves out of its phrase
 LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
@@ -18,6 +18,8 @@ DISTRIBUTIVES = frozenset({"each", "both"})
 STUDY_MODIFIERS = frozenset({"det", "amod", "advmod", "punct"})
 # the words that count a group, which a part of it drops ("only two Democrats, both of whom")
 COUNTING = frozenset({"det", "nummod", "predet", "quantmod", "advmod"})
+# how many tokens back a bare share ("73 percent") looks, within its paragraph, for the group a share counted
+SHARE_REACH = 120
 # the label named descriptions carry among the article's name mentions
 DESCRIPTION = "DESCRIPTION"
 
@@ -31,6 +33,33 @@ def antecedent(head: Token) -> Token | None:
     if noun.dep_ == "appos" and noun.head.pos_ in NOMINAL:
         noun = noun.head
     return noun if noun.pos_ in NOMINAL else None
+
+
+def loose_antecedent(head: Token) -> Token | None:
+    """A relative pronoun the parser hung on no relative clause ("the police department which reported"): the
+    noun right before it, a comma between or not."""
+    if head.tag_ not in RELATIVE_TAGS or antecedent(head) is not None:
+        return None
+    i = head.i - 1 - (head.i > 1 and head.doc[head.i - 1].text == ",")
+    return head.doc[i] if i >= 0 and head.doc[i].pos_ in NOMINAL else None
+
+
+def share_of(head: Token) -> str | None:
+    """ "73 percent" a little after "52 percent of registered voters": the group the article last took a share of
+    ("registered voters"), which a bare share leaves out; None when it names its group or none is near."""
+    shares = share_nouns()
+    if head.lower_ not in shares or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None
+    for t in reversed(head.doc[max(0, head.i - SHARE_REACH) : head.i]):
+        if "\n" in t.text:
+            return None  # another paragraph may count another group
+        of = (
+            next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None) if t.lower_ in shares else None
+        )
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None and whole.tag_ in PLURAL_NOUN_TAGS:
+            return head.doc[whole.left_edge.i : whole.i + 1].text
+    return None
 
 
 def conjuncts(head: Token) -> list[Token]:

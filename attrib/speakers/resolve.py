@@ -58,11 +58,13 @@ from .phrases import (
     data_source,
     distributed_subject,
     join_names,
+    loose_antecedent,
     named_descriptions,
     own_phrase,
     owner_name,
     partitive_phrase,
     possessor,
+    share_of,
     unnamed_study,
     without_dated_clause,
 )
@@ -262,10 +264,15 @@ class Resolver(Anaphora):
     # resolution ------------------------------------------------------------------------------
     def resolve(self, span: Span, head: Token) -> Resolution:
         """Resolve the speaker phrase ``span`` whose head is ``head``."""
-        noun = antecedent(head)
+        noun = antecedent(head) or loose_antecedent(head)
         if noun is not None:
             found = self.resolve(own_phrase(noun), noun)  # "who", "which": the phrase it stands for
             return replace(found, confidence=min(found.confidence, confidence("relative pronoun")))
+        if head.tag_ in RELATIVE_TAGS:
+            return Resolution(None, None, "other", None)  # a relative pronoun that stands for no noun names no one
+        whole = share_of(head)  # "73 percent" after "52 percent of registered voters"
+        if whole is not None:
+            return self._unnamed(f"{without_article(span)} of {whole}", "group", span.start_char)
         source = data_source(head)
         if source is not None:
             return self._data_source(own_phrase(source), source)

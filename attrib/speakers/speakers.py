@@ -6,7 +6,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import anonymous_markers, anonymous_plurals, group_nouns, organization_nouns, person_nouns, titles
+from ..lexicon import (
+    anonymous_markers,
+    anonymous_plurals,
+    group_nouns,
+    organization_nouns,
+    person_nouns,
+    share_nouns,
+    titles,
+)
 from ..nlp.labels import DETERMINERS, NAME_PARTICLES, PLURAL_NOUN_TAGS, PRONOUNS
 from ..nlp.spans import ents_in, text_of
 from .names import split_title
@@ -95,7 +103,8 @@ def _affiliation(span: Span, head: Token) -> str | None:
 
 
 def _kind(span: Span, head: Token) -> str:
-    if head.lower_ in PRONOUNS:
+    # a bare number ("the two", not "two of the judges") counts people named before, as "they" would
+    if head.lower_ in PRONOUNS or head.pos_ == "NUM" and not any(c.dep_ == "prep" for c in head.children):
         return "pronoun"
     label = head.ent_type_ or next((c.ent_type_ for c in head.children if c.dep_ == "compound" and c.ent_type_), "")
     if label == "PERSON":
@@ -132,9 +141,10 @@ def _kind(span: Span, head: Token) -> str:
 
 def unnamed_kind(kind: str, head: Token) -> tuple[str, str | None]:
     """The type (and a person's gender) of the entity a phrase without a name stands for, from the mention's kind."""
-    if kind in ("group", "anonymous"):
-        return kind, None
     word = head.lower_
+    if kind in ("group", "anonymous") or word in share_nouns():
+        # "Twelve percent" is a share of people: a group, however singular its noun
+        return "group" if kind != "anonymous" else kind, None
     if kind == "description" and word in person_nouns():
         # "the spokesman" with no name in the article is still one person whom "he" can point to
         return "person", person_nouns()[word]
