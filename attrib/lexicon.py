@@ -115,6 +115,12 @@ def study_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def outlet_words() -> frozenset[str]:
+    """Last words of newspaper names used alone for the paper ("the Post" for "The New York Post")."""
+    return frozenset(_lines("outlet_words.txt"))
+
+
+@lru_cache(maxsize=None)
 def share_nouns() -> frozenset[str]:
     """Nouns for a share of a group ("percent", "majority"): "Twelve percent said" is a part of people, a group."""
     return frozenset(_lines("share_nouns.txt"))

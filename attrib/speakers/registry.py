@@ -13,7 +13,7 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from itertools import count
 
-from ..lexicon import role_nouns, study_nouns
+from ..lexicon import outlet_words, role_nouns, study_nouns
 from .entities import Entity
 from .names import acronym
 
@@ -98,6 +98,17 @@ class Registry:
         if len(key) == 1:
             found += self._acronyms.get(key[0], {}).values()
         return self._in_order(found)
+
+    def outlet(self, key: tuple[str, ...]) -> Entity | None:
+        """The one organisation whose longer name ends in the outlet word ``key`` ("the Post": "The New York Post")."""
+        if len(key) != 1 or key[0] not in outlet_words():
+            return None
+        found = [
+            e
+            for e in self._words.get(key[0], {}).values()
+            if e.type == "organization" and e.key[1:] and e.key[-1] == key[0]
+        ]
+        return found[0] if len(found) == 1 else None
 
     def role_holders(self, word: str) -> list[Entity]:
         """Entities given the role ``word`` or one of its other names ("judge", "justice")."""

@@ -230,7 +230,7 @@ class Resolver(Anaphora):
             spelled_out = len(key) == 1 and len(e.key) > 1 and acronym(e.name.split()) == key[0]
             if e.key == key or spelled_out or len(e.key) == 1 and short == e.key[0]:
                 return e
-        return None
+        return self.registry.outlet(key)  # "the Post" after "The New York Post" is that paper
 
     def _subject_description(self, head: Token) -> None:
         """A subject that is a description: "the senator" joins its entity; "the mayor" or
