@@ -370,13 +370,29 @@ def _attach_fragments(doc: Doc, quotes: Quotations, found: list[Draft], headline
             removed.add(id(f))
             if f.cue_token is not None:
                 by_cue[f.cue_token.i].remove(f)
-        speaker = _speaker_span(doc, cue, {t.i for t in cue.tokens}, [(start, end)])
-        fragment_draft = Draft([(start, end)], token_range(cue.tokens), speaker, cue.speaker, cue.token)
+        pieces = _without_own_speaker(doc, cue, start, end)
+        speaker = _speaker_span(doc, cue, {t.i for t in cue.tokens}, pieces)
+        fragment_draft = Draft(pieces, token_range(cue.tokens), speaker, cue.speaker, cue.token)
         found.append(fragment_draft)
         by_cue[cue.token.i].append(fragment_draft)
         changed.append(fragment_draft)
         covered.add(start, end)  # what it replaced lay inside it
     found[:] = sorted((f for f in found if id(f) not in removed), key=lambda f: f.start)
+
+
+def _without_own_speaker(doc: Doc, cue: Cue, start: int, end: int) -> list[tuple[int, int]]:
+    """ "the blast, which the mayor described as “an act of war”": a fragment's content never holds its own speaker;
+    the cue clause is cut out and the relative pronoun standing for what was described stays a piece of its own,
+    as in a clause's content ("what he called X", one noun phrase, is kept whole there too)."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if cue.speaker is None or first is None or not start <= cue.speaker.idx < end or first[0].lower_ == "what":
+        return [(start, end)]
+    last = cue.tokens[-1]
+    clause = (cue.speaker.left_edge.idx, last.idx + len(last.text))
+    parts = without_speaker(text_of(doc), [(start, end)], cue.speaker.idx, clause, False)
+    if first[0].tag_ in RELATIVE_TAGS and first[0].idx < clause[0]:
+        parts.insert(0, (first[0].idx, first[0].idx + len(first[0].text)))
+    return parts or [(start, end)]
 
 
 def _kind(parts: list[tuple[int, int]], quotes: Quotations) -> str:
