@@ -106,3 +106,38 @@ def test_a_label_before_a_colon_is_not_the_subject():
         """
     )
     assert speaker_root(doc[4]).text == "Ruiz"
+
+
+OUTLETS = [
+    ("The New York Post reported that the mayor resigned. The Post said he had been ill.", "The Post", "New York Post"),
+    (
+        "The Seattle Times said the bridge was unsafe. The Times said repairs would take a year.",
+        "The Times",
+        "Seattle Times",
+    ),
+    # two papers of that word: the short name stays apart
+    (
+        "The Washington Post said the mayor resigned. The New York Post said he was ill. "
+        "The Post said he would return.",
+        "The Post",
+        "Post",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, speaker", OUTLETS)
+def test_one_outlet_is_one_speaker(extractor, text, mention, speaker):
+    assert record(extractor, text, mention).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The blast, which Mayor Bill Nolan described as “an intentional act,” shook the block.",
+        "Police found a device that Mayor Bill Nolan described as “an intentional act.”",
+    ],
+)
+def test_a_content_never_holds_its_own_speaker(extractor, text):
+    a = record(extractor, text, "Mayor Bill Nolan")
+    assert all(not (start <= a.speaker_start < end) for start, end in a.quote_spans)
+    assert "“an intentional act" in a.quote_text
