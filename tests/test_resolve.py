@@ -181,10 +181,10 @@ DESCRIPTIONS = [
     ),
     ("Acme Corp. cut 500 jobs this year. The company said the cuts were over.", ("Acme Corp.", "organization")),
     ("The spokesman said the office was closed.", ("spokesman", "person")),
-    # a nationality among the modifiers rules out an organisation without it
+    # a nationality among the modifiers rules out an organisation without it (a government is an organisation too)
     (
         "Acme Corp. filed the suit on Monday.\n\nThe French government said the claims were false.",
-        ("French government", "other"),
+        ("French government", "organization"),
     ),
     # an epithet for the person in focus (models/role_nouns.tsv): "the retired surgeon", "the front-runner"
     (
