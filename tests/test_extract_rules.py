@@ -484,10 +484,11 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
             "The mayor said the agency issued the rules, which the court has put on hold.",
             ["the agency issued the rules"],
         ),
-        # a relative pronoun stands for the object: the content starts with it
+        # a relative pronoun stands for the object: the content starts with it, and the cue clause is cut out
+        # (a content never holds its own speaker)
         (
             "She toured the plant, which she described as “like a giant beehive.”",
-            ["which she described as “like a giant beehive.”"],
+            ["which", "as “like a giant beehive.”"],
         ),
         # a cue inside a fragment's content is part of the act
         (
