@@ -134,14 +134,15 @@ def _record(text: str, doc_id: str, resolved: Resolved, ids: dict[int, str]) -> 
 def _gender(entity: Entity, mentions: list[str]) -> tuple[str | None, str | None]:
     if entity.type != "person":
         return None, None
-    return gender_evidence(entity.name, mentions, entity.titles, entity.gender)
+    return gender_evidence(entity.name, mentions, entity.titles, entity.gender, entity.pronouns)
 
 
 def _with_gender(record: Attribution, entity: Entity | None, genders: dict) -> Attribution:
-    if entity is None or genders[id(entity)] == (None, None):
+    """The record with what the article says of its speaker as a whole: gender and affiliation."""
+    if entity is None:
         return record
     gender, source = genders[id(entity)]
-    return replace(record, speaker_gender=gender, speaker_gender_source=source)
+    return replace(record, speaker_gender=gender, speaker_gender_source=source, speaker_affiliation=entity.affiliation)
 
 
 def _speaker(entity: Entity, speaker_id: str, attributions: int, gender: tuple[str | None, str | None]) -> Speaker:

@@ -115,6 +115,18 @@ def study_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def title_nouns() -> frozenset[str]:
+    """Lower-cased nouns of positions beside the titles and role nouns ("member", "strategist", "fellow")."""
+    return frozenset(_lines("title_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def parties() -> dict[str, str]:
+    """A party's word as written ("Republican", "GOP", "R-" of "(R-Ohio)") -> the party's name."""
+    return dict(line.split("\t") for line in _lines("parties.tsv"))
+
+
+@lru_cache(maxsize=None)
 def outlet_words() -> frozenset[str]:
     """Last words of newspaper names used alone for the paper ("the Post" for "The New York Post")."""
     return frozenset(_lines("outlet_words.txt"))

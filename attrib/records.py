@@ -68,6 +68,7 @@ class Attribution:
     article_title: str | None = None
     article_author: str | None = None
     article_url: str | None = None
+    speaker_affiliation: str | None = None  # the body or party the article ties the speaker to ("Republican Party")
 
     @property
     def quote_text(self) -> str:

@@ -3,6 +3,7 @@ affiliation, gender and its source, and what is never a speaker."""
 
 import pytest
 
+from attrib import Article
 from attrib.find.cues import speaker_root
 from attrib.speakers.resolve import Resolver
 from tests.test_rules_docs import build
@@ -141,3 +142,73 @@ def test_a_content_never_holds_its_own_speaker(extractor, text):
     a = record(extractor, text, "Mayor Bill Nolan")
     assert all(not (start <= a.speaker_start < end) for start, end in a.quote_spans)
     assert "“an intentional act" in a.quote_text
+
+
+GENDERS = [
+    # the article's pronouns outrank the census first-name list (Lindsey is a woman's name there)
+    ("Sen. Lindsey Marsh said his bill would pass.", "Sen. Lindsey Marsh", ("m", "pronoun")),
+    (
+        "Sen. Lindsey Marsh spoke on Monday. In his speech, Marsh urged the party to act.",
+        "Marsh",
+        ("m", "pronoun"),
+    ),
+    ("When he wrote the book, Lindsey Marsh said the work was hard.", "Lindsey Marsh", ("m", "pronoun")),
+    # a pronoun another person named before may stand for decides nothing
+    ("Donald Trump spoke on Monday. Hillary Clinton said he lied about the plan.", "Hillary Clinton", ("f", "census")),
+    # a gendered title outranks the first name too
+    ("Congresswoman Tom Hale said the vote was close.", "Congresswoman Tom Hale", ("f", "title")),
+]
+
+
+@pytest.mark.parametrize("text, mention, gender", GENDERS)
+def test_the_articles_evidence_of_gender_outranks_the_name_list(extractor, text, mention, gender):
+    a = record(extractor, text, mention)
+    assert (a.speaker_gender, a.speaker_gender_source) == gender
+
+
+def test_a_pronoun_resolves_to_a_person_the_name_list_gave_the_other_sex(extractor):
+    a = record(extractor, "Sen. Lindsey Marsh said his bill would pass. He said the vote was close.", "He")
+    assert a.speaker == "Lindsey Marsh"
+
+
+TITLES = [
+    # a title is a span of the text, never tokens joined with spaces
+    ("Retired Lt. Gen. Tom Baxter said the plan would fail.", "Retired Lt. Gen. Tom Baxter", "Retired Lt. Gen."),
+    ("Republican presidential nominee Ann Ruiz said the plan would fail.", None, "Republican presidential nominee"),
+    ("Democratic nominee Ann Ruiz said the plan would work.", "Democratic nominee Ann Ruiz", "Democratic nominee"),
+    ("Council member David Chen said the vote was rushed.", "Council member David Chen", "Council member"),
+    ("Former Secretary of State Ann Ruiz said the treaty would hold.", None, "Former Secretary of State"),
+    ("Ann Ruiz, the former secretary of state, said the treaty would hold.", None, "former secretary of state"),
+    ("Jane Hale, the chief executive of Ora Media, said the deal was done.", None, "chief executive"),
+    # a description that ties the speaker to someone else is no title, nor a party word alone, nor any capital
+    ("Tom Hale, her Republican opponent, said the plan was a disaster.", None, None),
+    ("Democrat Ann Ruiz said the vote was close.", "Democrat Ann Ruiz", None),
+    ("Rival Ann Ruiz said the vote was close.", "Rival Ann Ruiz", None),
+]
+
+
+@pytest.mark.parametrize("text, mention, title", TITLES)
+def test_titles_are_text_spans_of_positions(extractor, text, mention, title):
+    found = extractor.extract(text, date="2026-02-10")
+    a = found[0] if mention is None else record(extractor, text, mention)
+    assert a.speaker_title == title
+    assert title is None or title in text
+
+
+AFFILIATIONS = [
+    ("Ana Ruiz, a spokeswoman for Cuba's Foreign Ministry, said the talks were over.", "Cuba's Foreign Ministry"),
+    ("Jane Hale, the chief executive of Ora Media, said the deal was done.", "Ora Media"),
+    ("Cuba's Foreign Minister Bruno Ortiz said the talks were over.", "Cuba"),
+    ("Republican presidential nominee Ann Ruiz said the plan would fail.", "Republican Party"),
+    ("Democrat Ann Ruiz said the vote was close.", "Democratic Party"),
+    ("Sen. Lindsey Marsh (R-S.C.) said the bill would pass.", "Republican Party"),
+    ("Ann Ruiz, the former secretary of state, said the treaty would hold.", None),
+]
+
+
+@pytest.mark.parametrize("text, affiliation", AFFILIATIONS)
+def test_affiliation_comes_from_the_text(extractor, text, affiliation):
+    result = extractor.analyse(Article("t", text, date="2026-02-10"))
+    speaker = next(s for s in result.speakers if s.speaker_id == result.attributions[0].speaker_id)
+    assert speaker.affiliation == affiliation
+    assert result.attributions[0].speaker_affiliation == affiliation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, insort
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -33,6 +34,7 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     affiliation: str | None = None
     gender: str | None = None
+    pronouns: Counter = field(default_factory=Counter)  # genders of the pronouns the article ties to it
     positions: list[int] = field(default_factory=list)  # character offsets of its mentions
     subjects: list[tuple[int, int]] = field(default_factory=list)  # (offset, sentence start) as a subject
     roles: list[Role] = field(default_factory=list)  # role phrases the article links to it

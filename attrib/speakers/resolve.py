@@ -26,8 +26,9 @@ from ..lexicon import (
 )
 from ..nlp.labels import DETERMINERS, PLURAL_NOUN_TAGS, RELATIVE_TAGS, SUBJECTS
 from ..nlp.spans import Coverage, ents_in, ents_of, lede_end, text_of
-from .anaphora import Anaphora
+from .anaphora import PRONOUN_REACH, Anaphora
 from .entities import Entity, Resolution, evidence, fitting, most_recent, most_salient
+from .gender import tie_pronouns
 from .mentions import (
     from_first_name,
     headline_lines,
@@ -35,6 +36,7 @@ from .mentions import (
     name_type,
     named_head,
     office,
+    paragraph_start,
     shared_surname,
     subject_sentence,
     surname_sexes,
@@ -42,15 +44,7 @@ from .mentions import (
     unlabelled_names,
     without_article,
 )
-from .names import (
-    acronym,
-    fold,
-    fullness,
-    gender_of,
-    name_key,
-    same_person,
-    surname_inside,
-)
+from .names import acronym, fold, fullness, gender_of, name_key, same_person, surname_inside
 from .phrases import (
     DESCRIPTION,
     antecedent,
@@ -112,6 +106,7 @@ class Resolver(Anaphora):
         for span in people:
             if len(name_of(span)[1]) > 1:
                 self._person(span, span.start_char, title_before(span))
+        tie_pronouns(doc, self.registry.people, self.quoted, self._in_reach)
         for _, mention in sorted(mentions + pairs, key=lambda m: m[0]):
             if isinstance(mention, Token) and mention.lower_ in ("he", "she"):
                 person = self._pronoun(mention, mention.idx)
@@ -132,6 +127,10 @@ class Resolver(Anaphora):
                 self._organization(mention)
             elif len(name_of(mention)[1]) <= 1:
                 self._person(mention, mention.start_char, title_before(mention))
+
+    def _in_reach(self, pos: int) -> list[Entity]:
+        """The entities mentioned within a pronoun's reach before ``pos``."""
+        return self.registry.mentioned_between(paragraph_start(self.text, pos, PRONOUN_REACH), pos)
 
     def _in_lede(self, pos: int) -> bool:
         """Whether ``pos`` is in the headline or the first paragraph."""

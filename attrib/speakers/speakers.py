@@ -13,11 +13,11 @@ from ..lexicon import (
     organization_nouns,
     person_nouns,
     share_nouns,
-    titles,
 )
 from ..nlp.labels import DETERMINERS, NAME_PARTICLES, PLURAL_NOUN_TAGS, PRONOUNS
 from ..nlp.spans import ents_in, text_of
 from .names import split_title
+from .titles import affiliation_of, title_of
 
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 # what joins the words of one name: "Díaz - Canel", "de Cossio"
@@ -40,8 +40,8 @@ class Mention:
 def describe(span: Span, head: Token) -> Mention:
     """Read a speaker phrase: its proper name, title, affiliation and kind."""
     name_words = _name_words(span, head)
-    title = _title(span, head, name_words)
-    affiliation = _affiliation(span, head)
+    title = title_of(span, head, name_words)
+    affiliation = affiliation_of(span, head, name_words)
     surface = text_of(span.doc)[name_words[0].idx : name_words[-1].idx + len(name_words[-1])] if name_words else ""
     return Mention(_kind(span, head), tuple(t.text for t in name_words), surface, title, affiliation)
 
@@ -62,44 +62,6 @@ def _name_words(span: Span, head: Token) -> list[Token]:
         words = words[1:]
     title, _ = split_title([t.text for t in words])
     return words[len(title) :]
-
-
-def _title(span: Span, head: Token, name_words: list[Token]) -> str | None:
-    if name_words:
-        before = [t for t in span if t.i < name_words[0].i and t.i >= _after_possessor(span)]
-        words = [t.text for t in before if t.lower_ not in DETERMINERS]
-        # a title is capitalised or a known one: "U.S. President", "Secretary of State"
-        if words and words[-1] not in (",", "-") and (words[-1][0].isupper() or " ".join(words) in titles()):
-            return " ".join(words)
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            words = [
-                t.text
-                for t in child.subtree
-                if t.i >= _after_possessor_of(child) and t.lower_ not in DETERMINERS and not t.is_punct
-            ]
-            return " ".join(words) or None
-    return None
-
-
-def _after_possessor(span: Span) -> int:
-    """Index after a leading possessor ("Cuba’s"), which names the affiliation, not the title."""
-    for t in span:
-        if t.tag_ == "POS":
-            return t.i + 1
-    return span.start
-
-
-def _after_possessor_of(token: Token) -> int:
-    marks = [t.i for t in token.subtree if t.tag_ == "POS"]
-    return marks[-1] + 1 if marks else token.left_edge.i
-
-
-def _affiliation(span: Span, head: Token) -> str | None:
-    for t in span:
-        if t.tag_ == "POS" and t.head.dep_ == "poss" and t.head.ent_type_ in ORG_LABELS:
-            return " ".join(w.text for w in span.doc[t.head.left_edge.i : t.i] if w.lower_ not in DETERMINERS)
-    return None
 
 
 def _kind(span: Span, head: Token) -> str:
