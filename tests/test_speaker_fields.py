@@ -198,6 +198,8 @@ def test_titles_are_text_spans_of_positions(extractor, text, mention, title):
 AFFILIATIONS = [
     ("Ana Ruiz, a spokeswoman for Cuba's Foreign Ministry, said the talks were over.", "Cuba's Foreign Ministry"),
     ("Jane Hale, the chief executive of Ora Media, said the deal was done.", "Ora Media"),
+    # "of" and "for" inside a body's name belong to it
+    ("Tom Hale, a fellow at the Institute for Policy Research, said taxes rose.", "Institute for Policy Research"),
     ("Cuba's Foreign Minister Bruno Ortiz said the talks were over.", "Cuba"),
     ("Republican presidential nominee Ann Ruiz said the plan would fail.", "Republican Party"),
     ("Democrat Ann Ruiz said the vote was close.", "Democratic Party"),

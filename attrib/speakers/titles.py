@@ -115,8 +115,10 @@ def _object(prep: Token) -> Token | None:
 
 
 def _phrase(noun: Token) -> list[Token]:
-    """The noun's phrase without clauses, appositions, coordinations and further prepositional phrases."""
-    skip = {t.i for c in noun.children if c.dep_ in LEAVE_OUT for t in c.subtree}
+    """The noun's phrase without clauses, appositions, coordinations and further prepositional phrases, save the
+    "of" or "for" inside a name ("United Federation of Teachers", "Institute for Policy Integrity")."""
+    named = {c.i for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and noun.pos_ == "PROPN"}
+    skip = {t.i for c in noun.children if c.dep_ in LEAVE_OUT and c.i not in named for t in c.subtree}
     return [t for t in noun.subtree if t.i not in skip]
 
 
