@@ -22,10 +22,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(directory: Path = DATA):
-    """The base URL of a server for ``directory``, stopped on exit."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serving_with(handler):
+    """The base URL of a server of ``handler`` on 127.0.0.1, in a thread, stopped on exit."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True  # a slow page's thread must not hold the test up at shutdown
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -33,6 +33,11 @@ def serving(directory: Path = DATA):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serving(directory: Path = DATA):
+    """The base URL of a server for ``directory``, stopped on exit."""
+    return serving_with(functools.partial(QuietHandler, directory=str(directory)))
 
 
 def closed_port() -> int:
@@ -70,15 +75,6 @@ class TrickyHandler(http.server.BaseHTTPRequestHandler):
             self.send_error(404)
 
 
-@contextmanager
 def tricky():
     """The base URL of a server of TrickyHandler, stopped on exit."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), TrickyHandler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serving_with(TrickyHandler)
