@@ -9,10 +9,12 @@ import spacy
 from spacy.tokens import Doc
 
 from attrib.find.content import clause_content
-from attrib.find.cues import MAX_CLAUSE_TOKENS, cue_tokens, find_cues, speaker_root
+from attrib.find.cues import find_cues
 from attrib.find.finder import find_attributions
 from attrib.find.fragments import fragment_cue
+from attrib.find.frames import MAX_CLAUSE_TOKENS, cue_tokens
 from attrib.find.quotes import Quotations, quoted_spans
+from attrib.find.subjects import speaker_root
 from attrib.nlp.spans import entities_touching, ents_in, sentence, subtree_range, text_of
 
 VOCAB = spacy.blank("en").vocab

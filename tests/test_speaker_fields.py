@@ -4,7 +4,7 @@ affiliation, gender and its source, and what is never a speaker."""
 import pytest
 
 from attrib import Article
-from attrib.find.cues import speaker_root
+from attrib.find.subjects import speaker_root
 from attrib.speakers.resolve import Resolver
 from tests.test_rules_docs import build
 

@@ -38,10 +38,12 @@ from .content import (
     widen_to_quotes,
     without_speaker,
 )
-from .cues import MAX_CLAUSE_TOKENS, Cue, find_cues, is_as_clause
+from .cues import Cue, find_cues, is_as_clause
 from .found import Coverage, Draft, Found, Parts, finish
 from .fragments import fragment_cue
+from .frames import MAX_CLAUSE_TOKENS
 from .leftovers import attach_leftover_quotes
+from .nesting import borrow_outer_speakers, inside_same_act, without_nested
 from .quotes import Quotations, quoted_spans
 from .scorer import CueScorer
 
@@ -51,8 +53,6 @@ _ADJACENT = re.compile(r"[ \t,:;—–-]*\n?")
 _ADJACENT_BLOCK = re.compile(r"[ \t,—–-]*:\s*")
 # a line of fewer words without closing punctuation is a headline, a caption or boilerplate
 HEADLINE_MAX_WORDS = 25
-# a cue inside another's content whose content lies at least this much inside it is part of that report
-NESTED_SHARE = 0.5
 # a cue in a frame only the scorer admits whose object is this short ("sent a letter", "opened the museum",
 # "said goodbye") names an act done to a thing, not a statement (chosen on the held-out fifth of train: 2 to 4
 # words tried)
@@ -85,9 +85,9 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Found]:
     by_speaker: dict[int, list[Draft]] = defaultdict(list)  # the only rivals in one act share the speaker
     for f in found:
         by_speaker[f.speaker_token.i].append(f)
-    found = [f for f in found if not _inside_same_act(f, by_speaker[f.speaker_token.i])]
-    found = _without_nested(found)
-    _borrow_outer_speakers(found)
+    found = [f for f in found if not inside_same_act(f, by_speaker[f.speaker_token.i])]
+    found = without_nested(found)
+    borrow_outer_speakers(found)
     _attach_fragments(doc, quotes, found, headlines)
     attach_leftover_quotes(doc, quotes, found, headlines)
     for f in found:
@@ -98,72 +98,6 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Found]:
 def _too_long(cue: Cue) -> bool:
     """Whether the cue's content clause is longer than any sentence of news."""
     return cue.content is not None and cue.content.right_edge.i - cue.content.left_edge.i >= MAX_CLAUSE_TOKENS
-
-
-def _inside_same_act(item: Draft, found: list[Draft]) -> bool:
-    """ "asked the audience to welcome the governor": a cue inside another's content that borrows that
-    cue's very subject is part of the same act, not an attribution of its own (``found``: those of that subject)."""
-    return item.cue_token is not None and any(
-        f is not item
-        and f.speaker_token is not None
-        and f.speaker_token == item.speaker_token
-        and f.cue_token is not None
-        and f.cue_token.i < item.cue_token.i
-        and any(p[0] <= item.cue_token.idx < p[1] for p in f.content)
-        for f in found
-    )
-
-
-def _without_nested(found: list[Draft]) -> list[Draft]:
-    """Less the attributions whose cue stands inside another's content and whose own content mostly lies
-    inside it too ("The mayor said the governor thinks the bridge is safe"): the outer report is the
-    attribution, as PolNeAR annotates it; "According to X, Y said Z" keeps Y's, which is the statement, and so
-    does "the deal, which he called X", whose relative pronoun stands for a piece of what was said."""
-    parts = Parts(found, keep=lambda f: not _is_according(f))
-    out = []
-    for k, item in enumerate(found):
-        if _opens_with_relative(item):
-            out.append(item)  # "the deal, which he called “a step”": annotated as an act of its own
-            continue
-        at = item.cue_token.idx if item.cue_token is not None else -1
-        around = parts.meeting(at, at + 1)
-        if not any(j != k and _share_inside(item.content, found[j].content) >= NESTED_SHARE for j in around):
-            out.append(item)
-    return out
-
-
-def _opens_with_relative(item: Draft) -> bool:
-    """Whether the content's first piece is the relative pronoun before its cue clause (content.relative_pronoun)."""
-    if item.cue_token is None:
-        return False
-    start, end = item.content[0]
-    piece = item.cue_token.doc.char_span(start, end)
-    return piece is not None and len(piece) == 1 and piece[0].tag_ in RELATIVE_TAGS
-
-
-def _is_according(item: Draft) -> bool:
-    return item.cue_token is not None and item.cue_token.lower_ == "according"
-
-
-def _share_inside(parts: list[tuple[int, int]], outer: list[tuple[int, int]]) -> float:
-    """The share of the characters of ``parts`` that lie inside ``outer``."""
-    inside = sum(max(0, min(b, d) - max(a, c)) for a, b in parts for c, d in outer)
-    return inside / max(1, sum(b - a for a, b in parts))
-
-
-def _borrow_outer_speakers(found: list[Draft]) -> None:
-    """ "The mayor told them his rival “had a foolish plan,” adding, “…”": a participle the parser hung inside
-    another attribution's content borrows its subject from there; the speaker is that attribution's."""
-    parts = Parts(found)
-    for k, item in enumerate(found):
-        cue, lent = item.cue_token, item.speaker_token
-        if cue is None or lent is None or lent.head == cue or cue.dep_ not in ("advcl", "xcomp", "conj"):
-            continue
-        around = parts.meeting(lent.idx, lent.idx + 1)
-        outer = [j for j in around if j != k and found[j].cue_token is not None and found[j].cue_token.i < cue.i]
-        if outer:
-            first = found[min(outer)]  # the first in text order, as the records are sorted
-            item.speaker, item.speaker_token = first.speaker, first.speaker_token
 
 
 def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:

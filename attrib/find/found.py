@@ -1,4 +1,4 @@
-"""The finder's records: drafts its stages edit, and the frozen ``Found`` they end as."""
+"""The finder's records: the cues it starts from, drafts its stages edit, and the frozen ``Found`` they end as."""
 
 from __future__ import annotations
 
@@ -8,6 +8,19 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..nlp import spans
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An attribution cue: ``tokens`` are the cue words, ``content`` roots its content clause."""
+
+    token: Token
+    tokens: tuple[Token, ...]
+    content: Token | None  # None when the content is an adjacent quotation
+    frame: str  # that, obj, to, quote or according
+    speaker: Token | None
+    fallback: Cue | None = None  # the same cue in a learned frame, when its own frames and quotations give nothing
+    learned: bool = False  # in a frame only the scorer admits: a verb outside the lists, or a listed one's fallback
 
 
 class _Content:

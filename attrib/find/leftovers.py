@@ -21,10 +21,11 @@ from ..nlp.spans import (
     token_range,
     trim,
 )
-from .cues import cue_tokens, speaker_root
 from .found import Coverage, Draft, start_of
 from .fragments import is_title
+from .frames import cue_tokens
 from .quotes import Quotations, QuotedSpan
+from .subjects import speaker_root
 
 # a quotation this short inside running text is a scare quote or a title, not a statement
 MIN_FLOATING_WORDS = 4

@@ -1,0 +1,66 @@
+"""Cues that are no verbs: a statement noun with its "that" clause ("Trump's claim that ..."), a predicative
+adjective ("was confident that ..."), and "according to"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..nlp.labels import ADJECTIVE_PREPOSITIONS, NOMINAL, VERBAL
+from .found import Cue
+from .frames import cue_tokens, object_of
+from .subjects import speaker_root
+
+
+def noun_cue(noun: Token) -> Cue | None:
+    """ "Trump’s claim that ...": a statement noun whose "that" clause is the content and whose
+    holder is the speaker (a relative clause, "the claim that he made", is no content)."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            speaker = _noun_speaker(noun)
+            if speaker is not None:
+                return Cue(noun, (noun,), child, "that", speaker)
+    return None
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Who holds a statement noun: "Trump's claim", "a claim by Trump", "Trump made the claim", "Trump pushed
+    back on the claim" (the subject of the verb the noun is the object of)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and (agent := object_of(child)) is not None:
+            return agent
+    holder = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and holder.pos_ in VERBAL and holder != noun:
+        return speaker_root(holder)
+    return None
+
+
+def adjective_cue(adj: Token) -> Cue | None:
+    """ "was confident that ...", "is critical of X": a predicative adjective the scorer finds likely reports its
+    clause or the object of its preposition, and the copula's subject holds it."""
+    # inside another statement ("said she was confident that ...") the adjective is part of what was said
+    if adj.dep_ != "acomp" or adj.head.dep_ not in ("ROOT", "conj"):
+        return None
+    for child in adj.rights:
+        if child.dep_ == "ccomp":
+            return Cue(adj, cue_tokens(adj), child, "that", speaker_root(adj.head))
+        if child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPOSITIONS:
+            if (obj := object_of(child, ("pobj", "pcomp"))) is not None:
+                return Cue(adj, cue_tokens(adj), obj, "obj", speaker_root(adj.head))
+    return None
+
+
+def according_to(according: Token) -> Cue | None:
+    to = according.doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objects:
+        # "according to show insiders": the parser read a verb into the phrase; its head noun still speaks
+        nominal = NOMINAL | {"PRON"}
+        objects = [t for t in to.subtree if t.i > to.i and t.pos_ in nominal and t.head.pos_ not in nominal]
+    if not objects:
+        return None
+    return Cue(
+        according, (according, to), according.head if according.head != according else None, "according", objects[0]
+    )

@@ -1,0 +1,96 @@
+"""The speaker of a verb cue: its subject, a passive's agent, or the subject it borrows from a verb above it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import event_nouns, reporting_verbs
+from ..nlp.labels import NOMINAL, RELATIVE_TAGS, SUBJECT_LENDERS
+from .frames import object_of
+
+# a dependent cue borrows a subject from at most this many verbs up ("declined to comment, saying ...")
+MAX_LENDER_STEPS = 4
+
+
+def speaker_root(verb: Token) -> Token | None:
+    """The head of the verb's speaker: its subject, the agent of a passive, or a lender's subject."""
+    for child in verb.children:
+        if child.dep_ == "agent" and (agent := object_of(child)) is not None:
+            return agent
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # of two subjects, one a colon closes is a headline's label ("The Latest: Ruiz says ..."), not the speaker
+    labels = [c for c in subjects if _before_colon(c)]
+    subjects = [c for c in subjects if c not in labels] or labels
+    if subjects:
+        # of two subjects the parser gives one verb, a named person beats a common noun (a subhead glued
+        # to the sentence: "THE LOANS When he ..., Mr. Reed said")
+        named = [c for c in subjects if c.ent_type_ == "PERSON" and c.i < verb.i]
+        common = subjects[0].ent_type_ != "PERSON" and subjects[0].pos_ != "PROPN"
+        return _antecedent_of_relative(named[-1] if named and common else subjects[0])
+    if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
+        return _occasion_holder(verb.head) or verb.head  # "reports suggesting that ...": the noun speaks
+    seen = 0
+    while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < MAX_LENDER_STEPS:
+        if _spoken_to(verb):
+            return None
+        if verb.dep_ == "relcl":
+            return verb.head
+        if (
+            verb.dep_ == "conj"
+            and verb.head.lemma_.lower() not in reporting_verbs()
+            and verb.head.dep_ not in ("ROOT", "conj")  # a chain of predicates ("rushed in and said") walks up
+            and not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.head.children)
+        ):
+            # coordination deep inside a clause is too often a misparse to borrow from, short of a named subject
+            return None
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head  # "published the results by announcing that ...": the verb the phrase modifies
+            while verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
+                verb = verb.head.head  # "in addition to stating that ...": a compound preposition
+        # "is expected to endorse", "was devoted to criticizing": the subject of the passive or adjective completed
+        raised = verb.dep_ in ("xcomp", "prep")
+        verb = verb.head.head if raised and verb.head.dep_ == "acomp" else verb.head
+        seen += 1
+        for child in verb.children:
+            if child.dep_ == "nsubj" or raised and child.dep_ == "nsubjpass":
+                return _antecedent_of_relative(child)
+    return None
+
+
+def _before_colon(token: Token) -> bool:
+    """Whether a colon follows the phrase ``token`` heads."""
+    after = token.right_edge.i + 1
+    return after < len(token.doc) and token.doc[after].text == ":"
+
+
+def _occasion_holder(noun: Token) -> Token | None:
+    """ "She said at a news conference announcing that ...": an occasion speaks with the voice of whoever
+    held it, the subject of the verb of saying it hangs on."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "during") or noun.lower_ not in event_nouns():
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs():
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _antecedent_of_relative(subject) if subject is not None else None
+
+
+def _spoken_to(verb: Token) -> bool:
+    """ "Asked whether ..., Lopez said": the subject a passive participle of speech borrows was spoken to (not
+    "Having said ...", and not "Worried that ...", whose subject is the one who worries)."""
+    entry = reporting_verbs().get(verb.lemma_.lower())
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and entry is not None
+        and entry.kind == "speech"
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+def _antecedent_of_relative(subject: Token) -> Token:
+    """ "who"/"which" as a subject stands for the noun its clause modifies."""
+    if subject.tag_ in RELATIVE_TAGS and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
