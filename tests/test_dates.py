@@ -374,6 +374,15 @@ THREADS = [
         "2026-02-13",
         "2026-02-13",
     ),
+    # a year of the story's background is no other day: her thread goes on past it
+    (
+        (
+            "Mayor Ann Cole said on Monday that the bridge would reopen.\n\nThe bridge was built in 1962.\n\n"
+            "Its repairs began in 2019.\n\n“It will be safe,” Cole said."
+        ),
+        "2026-02-12",
+        "2026-02-09",
+    ),
     # without a thread of her own, two paragraphs of background still break the story's date
     (
         (

@@ -74,6 +74,8 @@ class _Story:
     def __init__(self, anchors: list[_Anchor]):
         self.anchors = sorted(anchors, key=_offset)  # insort keeps them so, each new one after those at its offset
         self.events = [a for a in self.anchors if a.value is not None]
+        # a year or month the narrative mentions is background, not another day of the story
+        self.days = [a for a in self.events if a.value.precision in CARRIED]
         self.threads: dict[object, list[_Anchor]] = {}
         for anchor in self.events:
             if anchor.speaker is not None:
@@ -96,14 +98,15 @@ class _Story:
 
     def thread(self, speaker: object, pos: int) -> _Anchor | None:
         """The speaker's last dated statement while the narrative has told no other day since: a
-        speaker's remarks at a dated event stay at it across paragraphs ("said Monday" ... "she said")."""
+        speaker's remarks at a dated event stay at it across paragraphs ("said Monday" ... "she said"); a year
+        or month of background the narrative mentions is no other day."""
         told = self.threads.get(speaker, []) if speaker is not None else []
         last = bisect_left(told, pos, key=_offset)
         if not last:
             return None
         own = told[last - 1]
-        before = bisect_left(self.events, pos, key=_offset)
-        event = self.events[before - 1] if before else None
+        before = bisect_left(self.days, pos, key=_offset)
+        event = self.days[before - 1] if before else None
         if event is not None and event.pos > own.pos and event.value.iso != own.value.iso:
             return None
         return own
