@@ -6,10 +6,12 @@ import sys
 from datetime import date
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
-from attrib.dates.dates import article_date, resolve
+from attrib.dates.dates import article_date, resolve, statement_date
 from attrib.read.articles import parse_article_date
 
 DATELINES = [
@@ -516,3 +518,23 @@ def test_dateline_years_do_not_depend_on_the_hash_seed():
         for seed in ("1", "2")
     }
     assert outputs == {"2016-01-02\n"}
+
+
+@pytest.mark.parametrize(
+    "first, ent, expected",
+    [
+        ("Saturday", "B-DATE", ("2026-02-07", "relative", "Saturday")),
+        ("Tuesday", "B-DATE", ("2026-02-10", "relative", "Tuesday")),
+        ("Delegates", "O", ("2026-02-12", "article", None)),  # a real subject gives no time
+    ],
+)
+def test_a_day_the_parser_made_the_cues_subject_dates_the_saying(first, ent, expected):
+    # the parse the parser sometimes gives a sentence-initial day: "Saturday" as the subject of "said"
+    words = [first, "at", "the", "convention", "Ann", "Cole", "said", "the", "plan", "failed", "."]
+    heads = [6, 0, 3, 1, 5, 3, 6, 8, 9, 6, 6]
+    deps = ["nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "IN", "DT", "NN", "NNP", "NNP", "VBD", "DT", "NN", "VBD", "."]
+    ents = [ent, "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    found = statement_date(doc[6], {7, 8, 9}, "2026-02-12")
+    assert (found.iso, found.source, found.text) == expected

@@ -357,7 +357,11 @@ def _governed_by(token: Token, cue: Token) -> bool:
             if head == cue and (dep != "advcl" or _other_time(token)):
                 return False
         elif dep in ("nsubj", "nsubjpass", "attr", "oprd") and not (
-            is_occasion(token) or below == "npadvmod" or path == ["pobj", "prep"] or _aside(child)
+            is_occasion(token)
+            or below == "npadvmod"
+            or path == ["pobj", "prep"]
+            or _aside(child)
+            or _day_as_subject(token, cue)
         ):
             return False  # the subject's own time ("the 1999 report"), but "Trump this week said" is the verb's
         elif dep in ("compound", "amod", "nummod", "poss", "nmod") and not is_occasion(head):
@@ -367,6 +371,12 @@ def _governed_by(token: Token, cue: Token) -> bool:
         below, child, token = dep, token, head
         path.append(dep)
     return False
+
+
+def _day_as_subject(token: Token, cue: Token) -> bool:
+    """A day name the parser made the cue's subject is the time of the saying, since a day does not speak
+    ("Saturday at the convention the senator said")."""
+    return token.dep_ == "nsubj" and token.head == cue and token.lower_ in WEEKDAYS
 
 
 def _aside(prep: Token | None) -> bool:
