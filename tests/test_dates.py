@@ -408,6 +408,36 @@ def test_a_speakers_dated_event_dates_her_later_statements(extractor, text, base
     assert extractor.extract(text, date=base)[-1].date == expected
 
 
+OCCASIONS = [
+    # (text, article date, the last attribution's date): an occasion the statement names is its speaker's
+    # dated statement just before ("warned on Saturday ... he wrote in a blog post")
+    (
+        "Tom Reed warned on Saturday that the toll would fail.\n\n“It will cost us dearly,” he wrote in a blog post.",
+        "2026-02-12",
+        "2026-02-07",
+    ),
+    # but not a narrative event of his, nor a dated statement paragraphs back: a new occasion of its own
+    (
+        "Tom Reed toured the flooded towns on Saturday.\n\n“It will cost us dearly,” he said in an interview.",
+        "2026-02-12",
+        "2026-02-12",
+    ),
+    (
+        (
+            "Tom Reed warned on Saturday that the toll plan would fail.\n\nThe bridge was built long ago.\n\n"
+            "Traffic is heavy downtown.\n\n“It will cost us dearly,” he wrote in a blog post."
+        ),
+        "2026-02-12",
+        "2026-02-12",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, base, expected", OCCASIONS)
+def test_an_occasion_of_its_own_is_the_speakers_dated_statement_just_before(extractor, text, base, expected):
+    assert extractor.extract(text, date=base)[-1].date == expected
+
+
 def test_a_headline_takes_its_speakers_first_dated_statement(extractor):
     text = (
         "Mayor Ann Cole says the bridge will reopen.\n\nMayor Ann Cole said on Monday that the old bridge over the "

@@ -61,6 +61,7 @@ class _Anchor:
     paragraph: int
     value: DateValue | None  # None: the thread breaks here
     speaker: object = None  # whose statement it dates; None for the narrative's own events
+    said: bool = False  # a statement its own clause dates
 
 
 def _offset(anchor: _Anchor) -> int:
@@ -95,6 +96,13 @@ class _Story:
         if near is not None and (thread is None or near.speaker is None):
             return _day(near, DAY) or (_day(thread, CARRIED) if thread is not None else None)
         return _day(thread, CARRIED) if thread is not None else None
+
+    def occasion(self, pos: int, paragraph: int, speaker: object) -> DateValue | None:
+        """The day of a statement that names an occasion of its own ("he wrote in a blog post"): its speaker's
+        dated statement of the paragraph or the one before ("warned Saturday that ..."), whose occasion it names."""
+        thread = self.thread(speaker, pos)
+        near = thread is not None and thread.said and thread.paragraph >= paragraph - 1
+        return _day(thread, DAY) if near else None
 
     def thread(self, speaker: object, pos: int) -> _Anchor | None:
         """The speaker's last dated statement while the narrative has told no other day since: a
@@ -132,10 +140,13 @@ def carry_dates(
         if s.cue is not None and s.cue.i in content:
             pass  # a statement reported inside another's content is no event of the story
         elif _anchors(s, content):
-            story.add(_Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value, s.speaker))
-        elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _own_time(s.cue):
+            story.add(_Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value, s.speaker, said=True))
+        elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _other_time(s.cue):
             paragraph = _paragraph(paragraphs, s.cue.idx)
-            carried = story.carried(s.cue.idx, paragraph, s.speaker)
+            if _own_occasion(s.cue):  # "said in an interview": no story's event, only the speaker's own saying
+                carried = story.occasion(s.cue.idx, paragraph, s.speaker)
+            else:
+                carried = story.carried(s.cue.idx, paragraph, s.speaker)
             if carried is not None:
                 value = _carried(carried, value)
                 story.add(_Anchor(s.cue.idx, paragraph, carried, s.speaker))
@@ -244,13 +255,10 @@ def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Cove
             yield _Anchor(sent.start_char, _paragraph(paragraphs, sent.start_char), None)
 
 
-def _own_time(cue: Token) -> bool:
-    """The cue, or the verb it hangs on, has a time or occasion of its own that no day can be read
-    from ("later said", "took to Twitter overnight", "said in an interview"): not the story's day."""
-    verbs = hosts(cue)
-    return _own_occasion(cue) or any(
-        c.dep_ in ("advmod", "npadvmod") and c.lower_ in OTHER_TIMES for v in verbs for c in v.children
-    )
+def _other_time(cue: Token) -> bool:
+    """The cue, or the verb it hangs on, has a time of its own that no day can be read from ("later said",
+    "took to Twitter overnight"): not the story's day."""
+    return any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in OTHER_TIMES for v in hosts(cue) for c in v.children)
 
 
 def _own_occasion(cue: Token) -> bool:
