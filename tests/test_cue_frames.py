@@ -90,3 +90,21 @@ def test_a_chain_of_coordinated_predicates_lends_its_first_subject(extractor):
     assert [(a.cue, a.speaker_mention, a.quote) for a in found] == [
         ("said", "The workers", "they would strike on Monday")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, quote",
+    [
+        # an intention noun's infinitive is its content, and its possessor the speaker
+        ("The mayor's promise to repave the road angered the council.", "The mayor's", "promise", "to repave the road"),
+        (
+            "The governor's decision to veto the budget surprised nobody.",
+            "The governor's",
+            "decision",
+            "to veto the budget",
+        ),
+    ],
+)
+def test_noun_cue_frames(extractor, text, speaker, cue, quote):
+    found = [a for a in extractor.extract(text) if a.cue == cue]
+    assert [(a.speaker_mention, a.quote) for a in found] == [(speaker, quote)]

@@ -1,5 +1,5 @@
-"""Cues that are no verbs: a statement noun with its "that" clause ("Trump's claim that ..."), a predicative
-adjective ("was confident that ..."), and "according to"."""
+"""Cues that are no verbs: a statement noun with its "that" clause or infinitive ("Trump's claim that ...", "his
+decision to run"), a predicative adjective ("was confident that ..."), and "according to"."""
 
 from __future__ import annotations
 
@@ -12,13 +12,30 @@ from .subjects import speaker_root
 
 
 def noun_cue(noun: Token) -> Cue | None:
-    """ "Trump’s claim that ...": a statement noun whose "that" clause is the content and whose
-    holder is the speaker (a relative clause, "the claim that he made", is no content)."""
+    """ "Trump’s claim that ...", "his decision to run": a statement or intention noun whose "that" clause or
+    infinitive is the content and whose holder is the speaker (a relative clause, "the claim that he made", is no
+    content)."""
+    content = _noun_content(noun)
+    speaker = _noun_speaker(noun) if content is not None else None
+    if content is None or speaker is None:
+        return None
+    return Cue(noun, (noun,), content[0], content[1], speaker)
+
+
+def _noun_content(noun: Token) -> tuple[Token, str] | None:
+    """The root of a cue noun's content and its frame."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
-            speaker = _noun_speaker(noun)
-            if speaker is not None:
-                return Cue(noun, (noun,), child, "that", speaker)
+            return child, "that"
+    for child in noun.children:
+        # "his decision to run", "her plan to leave": an intention noun's infinitive is what was meant or said
+        # (train, four fifths: 65% of the new records matched gold contents; overlap F1 +0.14)
+        if (
+            child.dep_ == "acl"
+            and child.i > noun.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        ):
+            return child, "to"
     return None
 
 
