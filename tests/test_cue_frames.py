@@ -103,6 +103,9 @@ def test_a_chain_of_coordinated_predicates_lends_its_first_subject(extractor):
             "decision",
             "to veto the budget",
         ),
+        # the object of the preposition right after a cue noun is its content, the preposition part of the cue
+        ("The senator's criticism of the new tax drew applause.", "The senator's", "criticism of", "the new tax"),
+        ("The mayor's attacks on the press have grown sharper.", "The mayor's", "attacks on", "the press"),
     ],
 )
 def test_noun_cue_frames(extractor, text, speaker, cue, quote):

@@ -1,28 +1,31 @@
-"""Cues that are no verbs: a statement noun with its "that" clause or infinitive ("Trump's claim that ...", "his
-decision to run"), a predicative adjective ("was confident that ..."), and "according to"."""
+"""Cues that are no verbs: a statement noun with its "that" clause, infinitive or preposition's object ("Trump's
+claim that ...", "his decision to run", "her criticism of the plan"), a predicative adjective ("was confident
+that ..."), and "according to"."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp.labels import ADJECTIVE_PREPOSITIONS, NOMINAL, VERBAL
+from ..nlp.labels import ADJECTIVE_PREPOSITIONS, NOMINAL, NOUN_PREPOSITIONS, VERBAL
 from .found import Cue
 from .frames import cue_tokens, object_of
 from .subjects import speaker_root
 
 
-def noun_cue(noun: Token) -> Cue | None:
-    """ "Trump’s claim that ...", "his decision to run": a statement or intention noun whose "that" clause or
-    infinitive is the content and whose holder is the speaker (a relative clause, "the claim that he made", is no
-    content)."""
-    content = _noun_content(noun)
+def noun_cue(noun: Token, prepositional: bool = True) -> Cue | None:
+    """ "Trump’s claim that ...", "his decision to run", "her criticism of the plan": a statement or intention noun
+    whose "that" clause, infinitive or (when ``prepositional``) preposition's object is the content and whose holder
+    is the speaker (a relative clause, "the claim that he made", is no content)."""
+    content = _noun_content(noun, prepositional)
     speaker = _noun_speaker(noun) if content is not None else None
     if content is None or speaker is None:
         return None
-    return Cue(noun, (noun,), content[0], content[1], speaker)
+    root, frame = content
+    after = noun.doc[noun.i + 1]
+    return Cue(noun, (noun, after) if root.head == after else (noun,), root, frame, speaker)
 
 
-def _noun_content(noun: Token) -> tuple[Token, str] | None:
+def _noun_content(noun: Token, prepositional: bool) -> tuple[Token, str] | None:
     """The root of a cue noun's content and its frame."""
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
@@ -36,6 +39,11 @@ def _noun_content(noun: Token) -> tuple[Token, str] | None:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
         ):
             return child, "to"
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    # "her criticism of the plan", "his attacks on the press": the object of the preposition right after the noun
+    if prepositional and after is not None and after.head == noun and after.lower_ in NOUN_PREPOSITIONS:
+        obj = object_of(after, ("pobj", "pcomp"))
+        return (obj, "obj") if obj is not None else None
     return None
 
 

@@ -44,6 +44,9 @@ OBJECT_PREPOSITIONS = frozenset({"for", "as", "of", "over", "against", "about", 
 # prepositions whose object a predicative adjective reports ("critical of", "worried about", "silent on"); on train
 # half their objects are annotated contents, of "for", "with", "to" and "in" a fifth or less
 ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "on"})
+# prepositions that join a cue noun to what it is about: "criticism of X", "support for X", "attacks on X" (train,
+# four fifths: "to" and "with" added nothing)
+NOUN_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against"})
 # pronoun objects are talk about talk ("he said it"), not content
 EMPTY_OBJECTS = frozenset(
     {"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "much", "more"}
