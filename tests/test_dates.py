@@ -447,6 +447,25 @@ def test_a_headline_takes_its_speakers_first_dated_statement(extractor):
     assert dates[0] == ("says", "2026-02-09")
 
 
+LEDE_EVENT = (
+    "\n\nMayor Ann Cole rode the new ferry across the bay on Monday with the crews who built it, after two years "
+    "of delays, storms and a strike that had kept the boat in the yard."
+)
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        # the headline's statement summarises what its speaker did on the day the lede dates
+        ("Mayor Ann Cole says the new ferry is safe.", "2026-02-09"),
+        # a stance is no summary of the day's event
+        ("Mayor Ann Cole loves that the ferry is back.", "2026-02-11"),
+    ],
+)
+def test_a_headline_takes_the_day_of_its_speakers_dated_event(extractor, headline, expected):
+    assert extractor.extract(headline + LEDE_EVENT, date="2026-02-11")[0].date == expected
+
+
 def test_the_lede_takes_its_speakers_first_dated_statement(extractor):
     text = (
         "Bridge fight heats up\n\nMayor Ann Cole says the old bridge over the river will reopen in the spring "

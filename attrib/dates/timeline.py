@@ -151,7 +151,7 @@ def carry_dates(
                 value = _carried(carried, value)
                 story.add(_Anchor(s.cue.idx, paragraph, carried, s.speaker))
         out.append(value)
-    return _headlines(statements, out, _lede_end(text_of(doc)))
+    return _headlines(statements, out, _lede_end(text_of(doc)), events)
 
 
 def _anchors(statement: Statement, content: frozenset[int]) -> bool:
@@ -160,24 +160,43 @@ def _anchors(statement: Statement, content: frozenset[int]) -> bool:
     return cue is not None and cue.i not in content and statement.own.source in ("explicit", "relative", "vague")
 
 
-def _headlines(statements: Sequence[Statement], values: list[DateValue], lede_end: int) -> list[DateValue]:
+def _headlines(
+    statements: Sequence[Statement], values: list[DateValue], lede_end: int, events: Sequence[_Anchor]
+) -> list[DateValue]:
     """A headline's or the lede's statement summarises the story: it takes the day of its speaker's first
-    statement the text dates after it ("Cruz endorses Trump" over "in a message posted Friday, Cruz said")."""
+    statement or event the text dates after it ("Cruz endorses Trump" over "in a message posted Friday, Cruz
+    said"; "X praises Y" over "X met Y on Wednesday")."""
+    said = _days_by_speaker((t.cue.idx, t.own, t.speaker) for t in statements if t.cue is not None)
+    done = _days_by_speaker((a.pos, a.value, a.speaker) for a in events)
     out = list(values)
     for i, s in enumerate(statements):
         if s.cue is None or s.cue.idx >= lede_end or values[i].source != "article" or s.speaker is None:
             continue
-        dated = (
-            t.own
-            for t in statements
-            if t.speaker == s.speaker
-            and t.cue is not None
-            and t.cue.idx > s.cue.idx
-            and t.own.source in ("explicit", "relative")
-            and t.own.precision == "day"
-        )
-        out[i] = next(dated, values[i])
+        found = [_next_day(said.get(s.speaker, []), s.cue.idx)]
+        # a stance ("X loves her school") is no summary of what the speaker did on the story's day
+        if s.cue.lemma_ in reporting_verbs():
+            found.append(_next_day(done.get(s.speaker, []), s.cue.idx))
+        first = min((f for f in found if f is not None), key=_first, default=None)
+        out[i] = first[1] if first is not None else values[i]
     return out
+
+
+def _days_by_speaker(items) -> dict[object, list[tuple[int, DateValue]]]:
+    """Each speaker's dated days (explicit or relative, to the day), by position."""
+    out: dict[object, list[tuple[int, DateValue]]] = {}
+    for pos, value, speaker in items:
+        if speaker is not None and value.source in ("explicit", "relative") and value.precision == "day":
+            insort(out.setdefault(speaker, []), (pos, value), key=_first)
+    return out
+
+
+def _next_day(days: list[tuple[int, DateValue]], pos: int) -> tuple[int, DateValue] | None:
+    after = bisect_right(days, pos, key=_first)
+    return days[after] if after < len(days) else None
+
+
+def _first(item: tuple) -> int:
+    return item[0]
 
 
 def _lede_end(text: str) -> int:
