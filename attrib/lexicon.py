@@ -213,3 +213,15 @@ def number_words() -> frozenset[str]:
 def acts() -> dict[str, str]:
     """Cue words and speakers' head nouns -> the act they report (speech, thought, document)."""
     return dict(line.split("\t") for line in _lines("acts.tsv"))
+
+
+@lru_cache(maxsize=None)
+def count_nouns() -> frozenset[str]:
+    """Words that count a group without naming it: "Hundreds of farmers" are farmers."""
+    return frozenset(_lines("count_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
+def focus_adverbs() -> frozenset[str]:
+    """Adverbs that open a speaker phrase without naming anyone: "only four percent" are four percent."""
+    return frozenset(_lines("focus_adverbs.txt"))

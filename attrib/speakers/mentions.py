@@ -47,7 +47,7 @@ def office(title_words: list[str]) -> str | None:
 
 
 def from_first_name(tokens: list[Token]) -> list[Token]:
-    """The name from its (last) first name on, or its surname alone when it has no known first name:
+    """The name from its last first name on, or its surname alone when it has no known first name:
     headline capitals and quoted epithets glue words to a name ("Rip Donald Trump", "Crooked Hillary
     Clinton", "Derelict Obama"), and "Rip" may be a first name too."""
     firsts = [i for i, t in enumerate(tokens[:-1]) if fold(t.text) in first_names()]
@@ -56,10 +56,8 @@ def from_first_name(tokens: list[Token]) -> list[Token]:
         while start > 0 and tokens[start - 1].lower_ in NAME_PARTICLES | {"-"}:
             start -= 1
         return tokens[start:]
-    start = firsts[0]
-    while start + 1 in firsts:
-        start += 1
-    return tokens[start:]
+    # the last first name: a headline's subject may be a first name too ("Carter Slams Lena Ortiz")
+    return tokens[firsts[-1] :]
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:

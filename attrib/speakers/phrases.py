@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import data_nouns, share_nouns, study_nouns
+from ..lexicon import count_nouns, data_nouns, focus_adverbs, share_nouns, study_nouns
 from ..nlp.labels import NOMINAL, PLURAL_NOUN_TAGS, RELATIVE_TAGS
 
 # what a conjunct or an antecedent leaves out of its phrase
@@ -164,25 +164,67 @@ def owner_name(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in deps and c.ent_type_ == "PERSON"), None)
 
 
+def counted_whole(head: Token) -> Token | None:
+    """ "Hundreds of farmers", "Some in the crowd": the group a count stands for ("farmers", "crowd")."""
+    if head.lower_ not in count_nouns():
+        return None
+    for prep in head.children:
+        whole = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if (
+            prep.lower_ in ("of", "in")
+            and whole is not None
+            and whole.pos_ in NOMINAL
+            and whole.tag_ not in RELATIVE_TAGS
+        ):
+            return whole
+    return None
+
+
+def without_focus(span: Span) -> Span:
+    """The phrase without the adverbs that open it: "only four percent" is "four percent"."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in focus_adverbs() and span.doc[start].dep_ == "advmod":
+        start += 1
+    return span.doc[start : span.end]
+
+
 def without_dated_clause(span: Span, head: Token) -> Span:
     """The phrase short of a closing clause that dates it or only adds detail: "a poll released last
     week" is "a poll", "an official who spoke anonymously" and "an official, speaking on condition of
     anonymity" are "an official", "critics, including an economist" are "critics" (the shortest
     identifying description keeps no such clause)."""
     doc = span.doc
+    last = span.end - 1
+    while last > span.start and doc[last].is_punct:
+        last -= 1  # closing punctuation or a closing quotation mark is no word of the phrase
+    # a relative clause set off by a comma at the phrase's end is an aside, whatever noun the parser hung it on
+    aside = [t for t in span if t.dep_ == "relcl" and _set_off(t, span) and t.right_edge.i >= last]
+    # so is a list set off by ", including", however the parser split the names in it
+    aside += [t for t in head.children if t.dep_ == "prep" and t.lower_ == "including" and _set_off(t, span)]
+    if aside:
+        return _cut(span, min(t.left_edge.i for t in aside))
     for child in head.children:
-        if not (child.left_edge.i > span.start and child.right_edge.i >= span.end - 1):
+        if not (child.left_edge.i > span.start and child.right_edge.i >= last):
             continue  # not a closing modifier
         dated = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
         comma = doc[child.left_edge.i - 1].text == ","
         # a relative clause describes whom the phrase already names; a comma sets off a participle or a list as an aside
         detail = child.dep_ == "relcl" or child.dep_ == "acl" and (dated or comma)
-        if detail or child.dep_ == "prep" and child.lower_ == "including" and comma:
-            end = child.left_edge.i
-            while end > span.start + 1 and doc[end - 1].text == ",":  # the comma before the clause goes too
-                end -= 1
-            return doc[span.start : end]
+        if detail:
+            return _cut(span, child.left_edge.i)
     return span
+
+
+def _set_off(clause: Token, span: Span) -> bool:
+    """Whether a clause inside ``span`` follows a comma."""
+    return clause.left_edge.i > span.start + 1 and span.doc[clause.left_edge.i - 1].text == ","
+
+
+def _cut(span: Span, end: int) -> Span:
+    """The phrase up to ``end``, without the commas before it."""
+    while end > span.start + 1 and span.doc[end - 1].text == ",":
+        end -= 1
+    return span.doc[span.start : end]
 
 
 def named_descriptions(doc) -> list[Span]:

@@ -9,7 +9,6 @@ unresolved rather than guess between equal candidates.
 
 from __future__ import annotations
 
-from bisect import insort
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -17,7 +16,6 @@ from spacy.tokens import Doc, Span, Token
 from ..find.quotes import quoted_spans
 from ..lexicon import (
     confidence,
-    event_nouns,
     first_names,
     honorifics,
     organization_nouns,
@@ -49,28 +47,25 @@ from .phrases import (
     DESCRIPTION,
     antecedent,
     conjuncts,
+    counted_whole,
     data_source,
     distributed_subject,
-    join_names,
     loose_antecedent,
     named_descriptions,
     own_phrase,
-    owner_name,
     partitive_phrase,
-    possessor,
     share_of,
     unnamed_study,
     without_dated_clause,
+    without_focus,
 )
 from .registry import Registry
 from .roles import roles_of
 from .speakers import Mention, describe, unnamed_kind
-
-# mention kinds that carry a proper name
-NAMED_KINDS = ("person", "name", "organization")
+from .standins import NAMED_KINDS, StandIns
 
 
-class Resolver(Anaphora):
+class Resolver(Anaphora, StandIns):
     """Entities of one document; ``resolve`` names the speaker of one phrase."""
 
     def __init__(self, doc: Doc):
@@ -255,11 +250,6 @@ class Resolver(Anaphora):
         if person is not None:
             person.add("", token.idx, subject_sentence(token))
 
-    def _phrase_entity(self, phrase: str, kind: str, gender: str | None) -> Entity:
-        key = name_key(phrase.split())
-        entity = next((e for e in self.registry.named(kind, key) if e.key == key), None)
-        return entity if entity is not None else self.registry.add(Entity(kind, key, phrase, gender=gender))
-
     # resolution ------------------------------------------------------------------------------
     def resolve(self, span: Span, head: Token) -> Resolution:
         """Resolve the speaker phrase ``span`` whose head is ``head``."""
@@ -278,6 +268,9 @@ class Resolver(Anaphora):
         part = partitive_phrase(head)  # "many of whom": many of the phrase before
         if part is not None:
             return self._unnamed(part, "group", span.start_char)
+        counted = counted_whole(head)  # "Hundreds of farmers", "Some in the crowd": the group is the speaker
+        if counted is not None:
+            span, head = span.doc[counted.left_edge.i : max(span.end, counted.i + 1)], counted
         if len(span) == 1 and span[0] == head and head.left_edge.i < head.i:
             # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
             span = head.doc[head.left_edge.i : head.i + 1]
@@ -293,9 +286,10 @@ class Resolver(Anaphora):
         how = self.how or evidence(key, mention.kind, entity, self.registry.people(key))
         if entity is None and mention.kind != "pronoun":
             kind, gender = unnamed_kind(mention.kind, head)
-            owned = self._owned(span, head)
+            trimmed = without_dated_clause(without_focus(span), head)
+            owned = self._owned(trimmed, head)
             how = "possessive" if owned else "unnamed"
-            phrase = owned or unnamed_study(head) or without_article(without_dated_clause(span, head))
+            phrase = owned or unnamed_study(head) or without_article(trimmed)
             entity = self._phrase_entity(phrase, kind, gender)
         if entity is None:
             return Resolution(None, None, "other", None)
@@ -305,51 +299,6 @@ class Resolver(Anaphora):
         entity.affiliation = entity.affiliation or mention.affiliation
         self._spoke(span.start_char, entity)
         return Resolution(entity, entity.name, entity.type, title, confidence(how))
-
-    def _data_source(self, span: Span, head: Token) -> Resolution:
-        """ "Data from the Census Bureau" is the bureau's word; "data from the 2024 Housing Survey" the survey's,
-        named as written (a document's name keeps its year)."""
-        if head.lower_ not in event_nouns():
-            return self.resolve(span, head)
-        return self._unnamed(without_article(span), "other", span.start_char)
-
-    def _unnamed(self, phrase: str, kind: str, pos: int) -> Resolution:
-        """The speaker named by a phrase of the article's words."""
-        entity = self._phrase_entity(phrase, kind, None)
-        entity.add("", pos)
-        self._spoke(pos, entity)
-        return Resolution(entity, entity.name, entity.type, None, confidence("unnamed"))
-
-    def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
-        """ "Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
-        entity = self._phrase_entity(self._joined_names(parts), "group", None)
-        entity.add(span.text, span.start_char)
-        self._spoke(span.start_char, entity)
-        return Resolution(entity, entity.name, entity.type, None, confidence("coordination"))
-
-    def _joined_names(self, parts: list[Token]) -> str:
-        names = []
-        for part in parts:
-            phrase = own_phrase(part)
-            mention = describe(phrase, part)
-            named = self._entity_for(phrase, part, mention) if mention.kind in NAMED_KINDS else None
-            names.append(named.name if named is not None else phrase.text if names else without_article(phrase))
-        return join_names(names)
-
-    def _owned(self, span: Span, head: Token) -> str | None:
-        """ "his office" as "Paul Ryan's office", "McConnell aides" as "Mitch McConnell's aides"."""
-        owner = possessor(head) or owner_name(head)
-        if owner is None:
-            return None
-        pos = span.start_char
-        entity = self._pronoun(owner, pos) if owner.pos_ == "PRON" else self._person_for(name_key([owner.text]), pos)
-        if entity is None:
-            return None
-        rest = [t for t in span if t not in owner.subtree and t.tag_ != "POS"]
-        rest = rest[1:] if rest and rest[0].i == span.start and rest[0].lower_ in DETERMINERS else rest
-        if head.lower_ == "campaign" and entity.type == "person" and rest and rest[-1] == head:
-            return f"{entity.name.split()[-1]} campaign"  # news name a campaign by surname: "the Clinton campaign"
-        return f"{entity.name}'s {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
 
     def _entity_for(self, span: Span, head: Token, mention: Mention) -> Entity | None:
         pos = span.start_char
@@ -382,9 +331,6 @@ class Resolver(Anaphora):
         if mention.kind == "description" or role_word:
             return self._description(head, pos)
         return None
-
-    def _spoke(self, pos: int, entity: Entity) -> None:
-        insort(self.resolved, (pos, len(self.resolved), entity))
 
     def speakers(self) -> list[Entity]:
         """Entities that were resolved as speakers, in order of first attribution."""

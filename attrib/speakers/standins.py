@@ -1,0 +1,79 @@
+"""Speakers named by a phrase of the article's words rather than a name of their own: unnamed groups and
+sources, coordinations ("Mr. King and Mr. Schultz"), possessives ("his office" is Paul Ryan's office) and
+data that speak with their source's voice (a mixin of the ``Resolver``)."""
+
+from __future__ import annotations
+
+from bisect import insort
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import confidence, event_nouns
+from ..nlp.labels import DETERMINERS
+from .entities import Entity, Resolution
+from .mentions import without_article
+from .names import name_key
+from .phrases import join_names, own_phrase, owner_name, possessor
+from .speakers import describe
+
+# mention kinds that carry a proper name
+NAMED_KINDS = ("person", "name", "organization")
+
+
+class StandIns:
+    """Resolution of phrases that stand for a group, a pair or an owner's body (a mixin)."""
+
+    def _data_source(self, span: Span, head: Token) -> Resolution:
+        """ "Data from the Census Bureau" is the bureau's word; "data from the 2024 Housing Survey" the survey's,
+        named as written (a document's name keeps its year)."""
+        if head.lower_ not in event_nouns():
+            return self.resolve(span, head)
+        return self._unnamed(without_article(span), "other", span.start_char)
+
+    def _unnamed(self, phrase: str, kind: str, pos: int) -> Resolution:
+        """The speaker named by a phrase of the article's words."""
+        entity = self._phrase_entity(phrase, kind, None)
+        entity.add("", pos)
+        self._spoke(pos, entity)
+        return Resolution(entity, entity.name, entity.type, None, confidence("unnamed"))
+
+    def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
+        """ "Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
+        entity = self._phrase_entity(self._joined_names(parts), "group", None)
+        entity.add(span.text, span.start_char)
+        self._spoke(span.start_char, entity)
+        return Resolution(entity, entity.name, entity.type, None, confidence("coordination"))
+
+    def _joined_names(self, parts: list[Token]) -> str:
+        names = []
+        for part in parts:
+            phrase = own_phrase(part)
+            mention = describe(phrase, part)
+            named = self._entity_for(phrase, part, mention) if mention.kind in NAMED_KINDS else None
+            names.append(named.name if named is not None else phrase.text if names else without_article(phrase))
+        return join_names(names)
+
+    def _owned(self, span: Span, head: Token) -> str | None:
+        """ "his office" as "Paul Ryan's office", "McConnell aides" as "Mitch McConnell's aides"."""
+        owner = possessor(head) or owner_name(head)
+        if owner is None:
+            return None
+        pos = span.start_char
+        entity = self._pronoun(owner, pos) if owner.pos_ == "PRON" else self._person_for(name_key([owner.text]), pos)
+        if entity is None:
+            return None
+        rest = [t for t in span if t not in owner.subtree and t.tag_ != "POS"]
+        rest = rest[1:] if rest and rest[0].i == span.start and rest[0].lower_ in DETERMINERS else rest
+        if head.lower_ == "campaign" and entity.type == "person" and rest and rest[-1] == head:
+            return f"{entity.name.split()[-1]} campaign"  # news name a campaign by surname: "the Clinton campaign"
+        # a plural group takes the apostrophe alone: "reporters' editors"
+        mark = "'" if entity.type == "group" and entity.name.endswith("s") else "'s"
+        return f"{entity.name}{mark} {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
+
+    def _phrase_entity(self, phrase: str, kind: str, gender: str | None) -> Entity:
+        key = name_key(phrase.split())
+        entity = next((e for e in self.registry.named(kind, key) if e.key == key), None)
+        return entity if entity is not None else self.registry.add(Entity(kind, key, phrase, gender=gender))
+
+    def _spoke(self, pos: int, entity: Entity) -> None:
+        insort(self.resolved, (pos, len(self.resolved), entity))
