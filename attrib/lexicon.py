@@ -225,3 +225,9 @@ def count_nouns() -> frozenset[str]:
 def focus_adverbs() -> frozenset[str]:
     """Adverbs that open a speaker phrase without naming anyone: "only four percent" are four percent."""
     return frozenset(_lines("focus_adverbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def document_nouns() -> dict[str, str]:
+    """Nouns of documents that speak -> the kind each names ("survey" -> "poll")."""
+    return dict(line.split("\t") for line in _lines("document_nouns.tsv"))

@@ -46,3 +46,32 @@ GROUPS = [
 @pytest.mark.parametrize("text, canonical", GROUPS)
 def test_a_group_is_named_without_its_count_and_asides(extractor, text, canonical):
     assert last(extractor, text).speaker == canonical
+
+
+DOCUMENTS = [
+    # a document is named with its owner, however the article gives the owner
+    ("A recent survey by Harbor Data found that rents rose.", "Harbor Data survey"),
+    # the owner by its full name
+    ("Karl Reed paid for an ad on Monday. The Reed ad claims that taxes rose.", "Karl Reed ad"),
+    # a later description without an owner is the document named before, a poll's other name included
+    (
+        "A recent survey by Harbor Data found that rents rose. The poll also found that wages fell.",
+        "Harbor Data survey",
+    ),
+    # the same noun first: "the poll" is the poll, not the survey named after it
+    (
+        "A Harbor Data poll found that rents rose. A Lakeside Institute survey found that wages fell."
+        " The poll also found that prices rose.",
+        "Harbor Data poll",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, canonical", DOCUMENTS)
+def test_a_document_is_one_entity_named_with_its_owner(extractor, text, canonical):
+    assert last(extractor, text).speaker == canonical
+
+
+def test_the_lede_keeps_a_documents_name_for_later(extractor):
+    text = "A new poll shows that Karl Reed is ahead.\n\nThe Harbor Data poll found that Reed leads by 9 points."
+    assert extractor.extract(text)[0].speaker == "Harbor Data poll"

@@ -110,6 +110,17 @@ class Registry:
         ]
         return found[0] if len(found) == 1 else None
 
+    def short_form(self, key: tuple[str, ...]) -> Entity | None:
+        """The one organisation whose longer name opens with the one word ``key`` ("Goldman": "Goldman Sachs")."""
+        if len(key) != 1:
+            return None
+        found = [
+            e
+            for e in self._words.get(key[0], {}).values()
+            if e.type == "organization" and len(e.key) > 1 and e.key[0] == key[0]
+        ]
+        return found[0] if len(found) == 1 else None
+
     def role_holders(self, word: str) -> list[Entity]:
         """Entities given the role ``word`` or one of its other names ("judge", "justice")."""
         known = role_nouns().get(word)

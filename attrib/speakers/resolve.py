@@ -25,6 +25,7 @@ from ..lexicon import (
 from ..nlp.labels import DETERMINERS, PLURAL_NOUN_TAGS, RELATIVE_TAGS, SUBJECTS
 from ..nlp.spans import Coverage, ents_in, ents_of, lede_end, text_of
 from .anaphora import PRONOUN_REACH, Anaphora
+from .documents import Documents, document_kind
 from .entities import Entity, Resolution, evidence, fitting, most_recent, most_salient
 from .gender import tie_pronouns
 from .mentions import (
@@ -65,7 +66,7 @@ from .speakers import Mention, describe, unnamed_kind
 from .standins import NAMED_KINDS, StandIns
 
 
-class Resolver(Anaphora, StandIns):
+class Resolver(Anaphora, StandIns, Documents):
     """Entities of one document; ``resolve`` names the speaker of one phrase."""
 
     def __init__(self, doc: Doc):
@@ -76,6 +77,8 @@ class Resolver(Anaphora, StandIns):
         self.resolved: list[tuple[int, int, Entity]] = []
         self.how = ""  # how the phrase being resolved found its entity, when not by its own name
         self.salience = ""  # what made the last salient entity win: "last speaker" or "other"
+        self.documents: dict[str, list[tuple[int, int, Entity]]] = {}  # kind -> (position, token, entity), sorted
+        self.owned: dict[int, Entity] = {}  # the document of each document noun that has an owner, by token
         self.quotes = Coverage([(q.start, q.end) for q in quoted_spans(self.text)])
         self.headlines, self.lede_end = Coverage(headline_lines(self.text)), lede_end(self.text)
         # words the NER takes for places are no first names, even when a census lists them ("Burma")
@@ -101,6 +104,8 @@ class Resolver(Anaphora, StandIns):
         for span in people:
             if len(name_of(span)[1]) > 1:
                 self._person(span, span.start_char, title_before(span))
+        # and organisations' full names: a short form then finds the one it stands for ("Goldman", "Goldman Sachs")
+        bodies = {id(m) for _, m in mentions if isinstance(m, Span) and m.label_ == "ORG" and self._full_body(m)}
         tie_pronouns(doc, self.registry.people, self.quoted, self._in_reach)
         for _, mention in sorted(mentions + pairs, key=lambda m: m[0]):
             if isinstance(mention, Token) and mention.lower_ in ("he", "she"):
@@ -114,14 +119,15 @@ class Resolver(Anaphora, StandIns):
                 group.add("", mention.idx, subject_sentence(mention))
             elif isinstance(mention, Token):
                 self._subject_description(mention)
-            elif mention.label_ == DESCRIPTION:
-                # "the Clinton campaign", "a Bloomberg poll": what a later "the campaign", "the poll" is
+            elif mention.label_ == DESCRIPTION and document_kind(mention.root) is None:
+                # "the Clinton campaign": what a later "the campaign" is (documents are named below)
                 kind = "organization" if mention.root.lower_ in organization_nouns() else "other"
                 self._phrase_entity(without_article(mention), kind, None).add("", mention.start_char)
-            elif mention.label_ not in ("PERSON", ""):
+            elif mention.label_ not in ("PERSON", "", DESCRIPTION) and id(mention) not in bodies:
                 self._organization(mention)
-            elif len(name_of(mention)[1]) <= 1:
+            elif mention.label_ != DESCRIPTION and len(name_of(mention)[1]) <= 1:
                 self._person(mention, mention.start_char, title_before(mention))
+        self._register_documents()
 
     def _in_reach(self, pos: int) -> list[Entity]:
         """The entities mentioned within a pronoun's reach before ``pos``."""
@@ -217,6 +223,14 @@ class Resolver(Anaphora, StandIns):
             entity.add_roles(roles_of(span))
         return entity
 
+    def _full_body(self, span: Span) -> bool:
+        """Register an organisation named in more than one word, outside quotation marks; whether it was."""
+        words = [t for t in span if t.tag_ != "POS" and t.lower_ not in DETERMINERS]
+        if len(name_key([t.text for t in words])) < 2 or self.quoted(span.start_char):
+            return False
+        self._organization(span)
+        return True
+
     def _organization_for(self, key: tuple[str, ...], words: list[str]) -> Entity | None:
         """The organisation with this name, or whose acronym it is ("IMF" = "International Monetary Fund")."""
         short = acronym(words)
@@ -224,7 +238,8 @@ class Resolver(Anaphora, StandIns):
             spelled_out = len(key) == 1 and len(e.key) > 1 and acronym(e.name.split()) == key[0]
             if e.key == key or spelled_out or len(e.key) == 1 and short == e.key[0]:
                 return e
-        return self.registry.outlet(key)  # "the Post" after "The New York Post" is that paper
+        # "the Post" after "The New York Post" is that paper; "Goldman" after "Goldman Sachs" that bank
+        return self.registry.outlet(key) or self.registry.short_form(key)
 
     def _subject_description(self, head: Token) -> None:
         """A subject that is a description: "the senator" joins its entity; "the mayor" or
@@ -304,6 +319,9 @@ class Resolver(Anaphora, StandIns):
         pos = span.start_char
         if mention.kind == "pronoun":
             return self._pronoun(head, pos)
+        document = self._document(head, pos)  # "the poll", "a survey by Harbor Data", a headline's "Poll"
+        if document is not None:
+            return document
         role_word = mention.kind == "name" and head.lower_ in role_nouns()  # a headline's capitalised "Judge"
         if mention.name and mention.kind in NAMED_KINDS and not role_word:
             key = name_key(list(mention.name))
