@@ -75,3 +75,21 @@ def test_a_document_is_one_entity_named_with_its_owner(extractor, text, canonica
 def test_the_lede_keeps_a_documents_name_for_later(extractor):
     text = "A new poll shows that Karl Reed is ahead.\n\nThe Harbor Data poll found that Reed leads by 9 points."
     assert extractor.extract(text)[0].speaker == "Harbor Data poll"
+
+
+def test_a_name_given_only_inside_a_title_is_the_persons(extractor):
+    text = 'Ruiz Talks Taxes\n\nThe mayor spoke on "The Ana Ruiz Show" on Monday.\n\n"Will you run?" Ruiz asked.'
+    assert last(extractor, text).speaker == "Ana Ruiz"
+
+
+COORDINATED_TITLES = [
+    # titles joined by "and" before one name are that person's
+    ("Fox News Vice President and Washington Managing Editor Tom Hale expressed the frustration.", "Tom Hale"),
+    # a determiner makes a description of its own: two speakers
+    ("The mayor and Tom Hale said the plan was good.", "mayor and Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("text, canonical", COORDINATED_TITLES)
+def test_titles_joined_before_a_name_are_one_person(extractor, text, canonical):
+    assert last(extractor, text).speaker == canonical

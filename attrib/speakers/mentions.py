@@ -94,6 +94,22 @@ def unlabelled_names(doc: Doc) -> list[Span]:
     return runs
 
 
+def names_in_titles(doc: Doc) -> list[list[str]]:
+    """Full names inside the title of a show or a body ("The Ana Ruiz Show", "Ana Ruiz Foundation"): the article
+    may call the person by surname alone everywhere else."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("WORK_OF_ART", "ORG"):
+            continue
+        words = [t for t in ent if t.text[:1].isupper()]
+        for first, last in zip(words, words[1:]):
+            # a first name and the capitalised word after it, with more of the title around them
+            whole = first.i > ent.start or last.i < ent.end - 1
+            if whole and last.i == first.i + 1 and fold(first.text) in first_names() and last.pos_ == "PROPN":
+                out.append([first.text, last.text])
+    return out
+
+
 def shared_surname(first: Token) -> Token | None:
     """ "Joe and Ann Smith": the surname a lone first name shares with the full name joined right after it."""
     doc, i = first.doc, first.i
@@ -176,9 +192,10 @@ def name_type(mention: Mention) -> str:
 
 
 def named_head(head: Token) -> Token:
-    """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") is that name."""
+    """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") or after titles joined to
+    it ("Vice President and Managing Editor Ana Ruiz") is that name."""
     if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
         for child in head.children:
-            if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON" and child.i > head.i:
+            if child.dep_ in ("appos", "compound", "conj") and child.ent_type_ == "PERSON" and child.i > head.i:
                 return child
     return head

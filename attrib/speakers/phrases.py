@@ -71,7 +71,17 @@ def conjuncts(head: Token) -> list[Token]:
     # common nouns joined by "and" describe one person ("the former first lady and senator")
     if not parts or all(t.pos_ != "PROPN" for t in (head, *parts)):
         return []
-    return sorted([head, *parts], key=lambda t: t.i)
+    ordered = sorted([head, *parts], key=lambda t: t.i)
+    # so do bare titles joined before one name ("GOP contender and former neurosurgeon Ben Carson")
+    if ordered[-1].ent_type_ == "PERSON" and all(_bare_title(t) for t in ordered[:-1]):
+        return []
+    return ordered
+
+
+def _bare_title(token: Token) -> bool:
+    """A singular noun phrase without a determiner or a name of a person or body: a title ("Vice President")."""
+    determined = any(c.dep_ in ("det", "poss") for c in token.children)
+    return token.tag_ in ("NN", "NNP") and token.ent_type_ not in ("PERSON", "ORG", "GPE") and not determined
 
 
 def distributed_subject(head: Token) -> Token | None:

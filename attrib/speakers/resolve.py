@@ -34,6 +34,7 @@ from .mentions import (
     name_of,
     name_type,
     named_head,
+    names_in_titles,
     office,
     paragraph_start,
     shared_surname,
@@ -104,6 +105,8 @@ class Resolver(Anaphora, StandIns, Documents):
         for span in people:
             if len(name_of(span)[1]) > 1:
                 self._person(span, span.start_char, title_before(span))
+        for words in names_in_titles(doc):
+            self._titled_person(words)
         # and organisations' full names: a short form then finds the one it stands for ("Goldman", "Goldman Sachs")
         bodies = {id(m) for _, m in mentions if isinstance(m, Span) and m.label_ == "ORG" and self._full_body(m)}
         tie_pronouns(doc, self.registry.people, self.quoted, self._in_reach)
@@ -186,6 +189,15 @@ class Resolver(Anaphora, StandIns, Documents):
             sexes = {role_nouns()[r.head].sex for r in entity.roles if r.head in role_nouns()} - {None}
             entity.gender = entity.gender or (sexes.pop() if len(sexes) == 1 else None)
         return entity
+
+    def _titled_person(self, words: list[str]) -> None:
+        """A person named in full only inside a title ("The Ana Ruiz Show"): the name a bare "Ruiz" stands for,
+        unless the article names another person of that surname in full."""
+        key = name_key(words)
+        if len(key) < 2 or self.registry.people(key[-1:]):
+            return
+        entity = self.registry.add(Entity("person", key, " ".join(words), gender=gender_of(words, [])))
+        entity.rank = (fullness(words), 0)
 
     def _person_for(self, key: tuple[str, ...], pos: int, title_words: list[str] = ()) -> Entity | None:
         matches = [e for e in self.registry.people(key) if same_person(key, e.key)]
