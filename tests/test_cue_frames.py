@@ -24,6 +24,14 @@ import pytest
         # a passive's subject is what its agent said
         ("The merger was first reported by a local newspaper.", "was first reported", "The merger"),
         ("The plan was endorsed by the teachers union.", "was endorsed", "The plan"),
+        # a phrasal preposition may follow the verb's adverb or particle
+        ("The doctors warned repeatedly of the dangers of the new drug.", "warned", "the dangers of the new drug"),
+        (
+            "The senator called again for a full investigation of the agency.",
+            "called",
+            "a full investigation of the agency",
+        ),
+        ("The governor lashed out at the federal regulators on Monday.", "lashed out", "the federal regulators"),
     ],
 )
 def test_listed_cue_frames(extractor, text, cue, quote):

@@ -88,15 +88,29 @@ def _object_root(verb: Token, children: list[Token], frames: frozenset[str]) -> 
         return predicates[0], "obj"  # "called both Trump and Clinton “crazy”": the parser left no object
     for child in children:
         # "called for X", "pointed to X", "warned of X": the content is the preposition's object
-        # the preposition is phrasal only right after the verb: "called on X to", not "called X on Friday"
+        # the preposition is phrasal only right after the verb or its particle or adverb: "called on X to", "lashed out
+        # at X", "talked more about X", not "called X on Friday" (train four fifths, particle and adverb: F1 +0.18)
         if (
             child.dep_ == "prep"
             and (child.lower_ in ("for", "to", "of", "on") and frames & {"obj", "pred"} or "prep" in frames)
-            and child.i == verb.i + 1
+            and child.i == _after_particle(verb)
             and (obj := object_of(child)) is not None
         ):
             return obj, "obj"
     return None
+
+
+def _after_particle(verb: Token) -> int:
+    """Where a phrasal preposition stands: right after the verb, or after its particle or adverb ("lashed out at X")."""
+    after = verb.i + 1
+    # at most two words between: "fired back at", "talked more about", "weighed in on"
+    while (
+        after < min(len(verb.doc), verb.i + 3)
+        and verb.doc[after].dep_ in ("prt", "advmod")
+        and verb.doc[after].head == verb
+    ):
+        after += 1
+    return after
 
 
 def _names_something(obj: Token) -> bool:
