@@ -259,6 +259,17 @@ NARRATIVE = [
         "2026-02-10",
         "2026-02-09",
     ),
+    # a predicative adjective is told in its copula's tense
+    (
+        "The governor toured the flooded towns on Monday. She was unhappy about the slow repairs.",
+        "2026-02-10",
+        "2026-02-09",
+    ),
+    (
+        "The governor toured the flooded towns on Monday. She is unhappy about the slow repairs.",
+        "2026-02-10",
+        "2026-02-10",
+    ),
     # a present-tense cue speaks on the article's date
     (
         "The governor toured the flooded towns on Monday.\n\n“We will rebuild every road,” she says.",

@@ -141,7 +141,7 @@ def carry_dates(
             pass  # a statement reported inside another's content is no event of the story
         elif _anchors(s, content):
             story.add(_Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value, s.speaker, said=True))
-        elif s.cue is not None and value.source == "article" and past_tense(s.cue) and not _other_time(s.cue):
+        elif s.cue is not None and value.source == "article" and _told_past(s.cue) and not _other_time(s.cue):
             paragraph = _paragraph(paragraphs, s.cue.idx)
             if _own_occasion(s.cue):  # "said in an interview": no story's event, only the speaker's own saying
                 carried = story.occasion(s.cue.idx, paragraph, s.speaker)
@@ -326,6 +326,11 @@ def past_tense(cue: Token) -> bool:
             continue
         return False
     return False
+
+
+def _told_past(cue: Token) -> bool:
+    """A statement told in the past; a predicative adjective ("was not happy about it") takes its copula's tense."""
+    return past_tense(cue.head if cue.dep_ == "acomp" and cue.pos_ == "ADJ" else cue)
 
 
 def _paragraph_starts(text: str) -> list[int]:
