@@ -419,6 +419,26 @@ def test_a_speakers_dated_event_dates_her_later_statements(extractor, text, base
     assert extractor.extract(text, date=base)[-1].date == expected
 
 
+MEETING = (
+    "Mayor Ann Cole met the union leaders at City Hall on Monday.\n\nThe talks have dragged on for months.\n\n"
+    "The union wants more pay.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "last, expected",
+    [
+        # "the meeting" is the one the story dated, however far back
+        ("Speaking to reporters after the meeting, the union's lawyer Tom Reed said a deal was close.", "2026-02-09"),
+        ("Tom Reed, the union's lawyer, said after the meeting that a deal was close.", "2026-02-09"),
+        # "a meeting" is another one
+        ("Speaking to reporters after a meeting, the union's lawyer Tom Reed said a deal was close.", "2026-02-12"),
+    ],
+)
+def test_the_occasion_the_story_told_of_dates_its_statements(extractor, last, expected):
+    assert extractor.extract(MEETING + last, date="2026-02-12")[-1].date == expected
+
+
 OCCASIONS = [
     # (text, article date, the last attribution's date): an occasion the statement names is its speaker's
     # dated statement just before ("warned on Saturday ... he wrote in a blog post")

@@ -77,6 +77,7 @@ class _Story:
         self.events = [a for a in self.anchors if a.value is not None]
         # a year or month the narrative mentions is background, not another day of the story
         self.days = [a for a in self.events if a.value.precision in CARRIED]
+        self.told = list(self.days)  # and the dated statements, as they come
         self.threads: dict[object, list[_Anchor]] = {}
         for anchor in self.events:
             if anchor.speaker is not None:
@@ -84,6 +85,8 @@ class _Story:
 
     def add(self, anchor: _Anchor) -> None:
         insort(self.anchors, anchor, key=_offset)
+        if anchor.value is not None and anchor.value.precision in CARRIED and anchor.said:
+            insort(self.told, anchor, key=_offset)
         if anchor.speaker is not None:
             insort(self.threads.setdefault(anchor.speaker, []), anchor, key=_offset)
 
@@ -103,6 +106,11 @@ class _Story:
         thread = self.thread(speaker, pos)
         near = thread is not None and thread.said and thread.paragraph >= paragraph - 1
         return _day(thread, DAY) if near else None
+
+    def last_day(self, pos: int) -> DateValue | None:
+        """The day of the story's last dated event or statement before ``pos``, however far back."""
+        before = bisect_left(self.told, pos, key=_offset)
+        return _day(self.told[before - 1], DAY) if before else None
 
     def thread(self, speaker: object, pos: int) -> _Anchor | None:
         """The speaker's last dated statement while the narrative has told no other day since: a
@@ -147,6 +155,8 @@ def carry_dates(
                 carried = story.occasion(s.cue.idx, paragraph, s.speaker)
             else:
                 carried = story.carried(s.cue.idx, paragraph, s.speaker)
+            if carried is None and _story_occasion(s.cue):  # "after the meeting": the one the story dated
+                carried = story.last_day(s.cue.idx)
             if carried is not None:
                 value = _carried(carried, value)
                 story.add(_Anchor(s.cue.idx, paragraph, carried, s.speaker))
@@ -286,6 +296,19 @@ def _own_occasion(cue: Token) -> bool:
     return any(
         c.dep_ == "prep" and any(_new_occasion(g) for g in c.children) for verb in hosts(cue) for c in verb.children
     )
+
+
+def _story_occasion(cue: Token) -> bool:
+    """The cue, or the verb it hangs on, names an occasion the story has told of ("after the meeting", "at the
+    rally", "in the debate")."""
+    verbs = hosts(cue)
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]  # "Speaking after ..."
+    return any(c.dep_ == "prep" and any(_known_occasion(g) for g in c.children) for v in verbs for c in v.children)
+
+
+def _known_occasion(noun: Token) -> bool:
+    """A definite occasion ("the meeting", "that debate"): one the reader has been told of."""
+    return is_occasion(noun) and any(d.lower_ in ("the", "that", "this") and d.dep_ == "det" for d in noun.children)
 
 
 def _new_occasion(noun: Token) -> bool:
