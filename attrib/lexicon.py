@@ -161,6 +161,12 @@ def description_titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def contrast_marks() -> frozenset[str]:
+    """ "while", "although": a clause they open beside a statement is no part of it."""
+    return frozenset(_lines("contrast_marks.txt"))
+
+
+@lru_cache(maxsize=None)
 def reason_marks() -> frozenset[str]:
     return frozenset(_lines("reason_marks.txt"))
 

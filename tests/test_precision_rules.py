@@ -219,6 +219,16 @@ def test_an_admitted_verb_with_a_short_object_is_no_statement(parse, text, quote
             "The mayor told them his rival “had a foolish plan,” adding, “He will lose.”",
             [("told", "his rival “had a foolish plan,”"), ("adding", "“He will lose.”")],
         ),
+        # a statement set beside another by "while" or "although" is no part of it, and ends it
+        (
+            "Several farmers said the new dam had helped their crops, while other residents said the river had grown"
+            " too shallow for boats.",
+            [("said", "the new dam had helped their crops"), ("said", "the river had grown too shallow for boats")],
+        ),
+        (
+            "The mayor said the budget was balanced, although the auditors said the city still owed millions.",
+            [("said", "the budget was balanced"), ("said", "the city still owed millions")],
+        ),
     ],
 )
 def test_a_report_inside_a_report_is_one_attribution(extractor, text, found):

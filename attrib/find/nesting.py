@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
+from ..lexicon import contrast_marks
 from ..nlp.labels import RELATIVE_TAGS
 from .found import Draft, Parts
 
@@ -28,7 +31,8 @@ def without_nested(found: list[Draft]) -> list[Draft]:
     """Less the attributions whose cue stands inside another's content and whose own content mostly lies
     inside it too ("The mayor said the governor thinks the bridge is safe"): the outer report is the
     attribution, as PolNeAR annotates it; "According to X, Y said Z" keeps Y's, which is the statement, and so
-    does "the deal, which he called X", whose relative pronoun stands for a piece of what was said."""
+    do "the deal, which he called X", whose relative pronoun stands for a piece of what was said, and "..., while
+    others said Y"."""
     parts = Parts(found, keep=lambda f: not _is_according(f))
     out = []
     for k, item in enumerate(found):
@@ -37,9 +41,42 @@ def without_nested(found: list[Draft]) -> list[Draft]:
             continue
         at = item.cue_token.idx if item.cue_token is not None else -1
         around = parts.meeting(at, at + 1)
-        if not any(j != k and _share_inside(item.content, found[j].content) >= NESTED_SHARE for j in around):
+        outer = [j for j in around if j != k and _share_inside(item.content, found[j].content) >= NESTED_SHARE]
+        contrasts = {j: _contrast_clause(item, found[j]) for j in outer}
+        if all(contrasts.values()):
             out.append(item)
+        for j, clause in contrasts.items():
+            if clause is not None:
+                _cut_before(found[j], clause.left_edge.idx)  # what the first speaker said ends where the contrast opens
     return out
+
+
+def _cut_before(item: Draft, at: int) -> None:
+    """The content less everything from ``at`` on, and the comma or space before it."""
+    text = item.cue_token.doc.text
+    pieces = []
+    for start, end in item.content:
+        end = min(end, at)
+        while end > start and text[end - 1] in " ,;-—–":
+            end -= 1
+        if end > start:
+            pieces.append((start, end))
+    item.content[:] = pieces or item.content
+
+
+def _contrast_clause(item: Draft, outer: Draft) -> Token | None:
+    """ "Some voters said A, while others said B": a cue with its own subject in a clause of contrast the parser
+    hung inside another's content speaks for itself (train four fifths: 58% of the records kept match gold); the
+    clause's verb."""
+    cue = item.cue_token
+    if cue is None or outer.cue_token is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    verb = cue
+    while verb != outer.cue_token and verb.head != verb:
+        if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in contrast_marks() for c in verb.children):
+            return verb
+        verb = verb.head
+    return None
 
 
 def _opens_with_relative(item: Draft) -> bool:
