@@ -419,6 +419,22 @@ def test_a_speakers_dated_event_dates_her_later_statements(extractor, text, base
     assert extractor.extract(text, date=base)[-1].date == expected
 
 
+NESTED = [
+    # a statement inside its own speaker's dated statement was made then
+    (
+        "In Dover on Monday, Senator Ann Cole again said that voters must back the mayor to defeat Tom Reed, who she "
+        "blasted as a “bully and a fraud.”",
+        "2026-02-09",
+    ),
+    ("Senator Ann Cole said on Monday that voters must reject Tom Reed, whom she called a “bully.”", "2026-02-09"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NESTED)
+def test_a_statement_inside_its_speakers_dated_statement_takes_its_day(extractor, text, expected):
+    assert extractor.extract(text, date="2026-02-12")[-1].date == expected
+
+
 MEETING = (
     "Mayor Ann Cole met the union leaders at City Hall on Monday.\n\nThe talks have dragged on for months.\n\n"
     "The union wants more pay.\n\n"

@@ -142,11 +142,17 @@ def carry_dates(
     owned = {s.own.start for s in statements if _anchors(s, content)}
     events = [a for a in _event_anchors(doc, paragraphs, content, quoted, base, who) if a.value.start not in owned]
     story = _Story([*events, *_breaks(doc, paragraphs, content | cues, quoted)])
+    holder = {i: n for n, t in enumerate(statements) for i in t.content}
     out: list[DateValue] = []
     for s in statements:
         value = s.own
         if s.cue is not None and s.cue.i in content:
-            pass  # a statement reported inside another's content is no event of the story
+            # a statement reported inside another's content is no event of the story; inside its own speaker's
+            # dated statement it was made then ("reiterated on Monday that ..., who he blasted as ...")
+            outer = holder.get(s.cue.i)
+            if value.source == "article" and outer is not None and outer < len(out) and s.speaker is not None:
+                if statements[outer].speaker == s.speaker and _a_day(out[outer]):
+                    value = _carried(out[outer], value)
         elif _anchors(s, content):
             story.add(_Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value, s.speaker, said=True))
         elif s.cue is not None and value.source == "article" and _told_past(s.cue) and not _other_time(s.cue):
@@ -195,9 +201,14 @@ def _days_by_speaker(items) -> dict[object, list[tuple[int, DateValue]]]:
     """Each speaker's dated days (explicit or relative, to the day), by position."""
     out: dict[object, list[tuple[int, DateValue]]] = {}
     for pos, value, speaker in items:
-        if speaker is not None and value.source in ("explicit", "relative") and value.precision == "day":
+        if speaker is not None and _a_day(value):
             insort(out.setdefault(speaker, []), (pos, value), key=_first)
     return out
+
+
+def _a_day(value: DateValue) -> bool:
+    """A date to the day that the text gives (not the article's, not a vague time)."""
+    return value.source in ("explicit", "relative") and value.precision == "day"
 
 
 def _next_day(days: list[tuple[int, DateValue]], pos: int) -> tuple[int, DateValue] | None:
