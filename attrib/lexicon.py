@@ -237,3 +237,9 @@ def focus_adverbs() -> frozenset[str]:
 def document_nouns() -> dict[str, str]:
     """Nouns of documents that speak -> the kind each names ("survey" -> "poll")."""
     return dict(line.split("\t") for line in _lines("document_nouns.tsv"))
+
+
+@lru_cache(maxsize=None)
+def document_verbs() -> frozenset[str]:
+    """Verbs whose subject owns the document they take as object ("X conducted a poll")."""
+    return frozenset(_lines("document_verbs.txt"))

@@ -64,6 +64,17 @@ DOCUMENTS = [
         " The poll also found that prices rose.",
         "Harbor Data poll",
     ),
+    # the one who conducts, releases or publishes it owns it
+    (
+        "The last time The Harbor Times conducted a 50-state poll was in 1988.\n\n"
+        "Reed leads in Ohio, according to the new poll.",
+        "Harbor Times 50-state poll",
+    ),
+    # an owner named by its first word is the owner named in full
+    (
+        "The latest Kessler Reports poll shows that Reed leads. The Kessler poll found that wages fell.",
+        "Kessler Reports poll",
+    ),
 ]
 
 

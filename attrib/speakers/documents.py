@@ -13,7 +13,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import document_nouns
+from ..lexicon import document_nouns, document_verbs
 from ..nlp.labels import DETERMINERS
 from .entities import Entity
 from .names import name_key
@@ -45,11 +45,30 @@ def owner_of(head: Token) -> Span | None:
     for prep in head.rights:
         name = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
         if prep.lower_ in ("by", "from") and name is not None and _proper(name):
-            start = name.left_edge.i
-            while start < name.i and doc[start].lower_ in DETERMINERS:
-                start += 1
-            return doc[start : name.i + 1]
+            return _name_phrase(name)
+    # "The Harbor Times conducted a poll": whoever conducts, releases or publishes it
+    verb = head.head if head.dep_ == "dobj" else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is not None and verb.lemma_ in document_verbs() and _proper(subject):
+        return _name_phrase(subject)
     return None
+
+
+def document_name(head: Token, owner: Span, owner_name: str) -> str:
+    """ "<owner> <noun>", with the words that tell the document apart between them ("Harbor Times 50-state poll");
+    adjectives that only date or size it ("new", "latest", "national") and the owner's "'s" are left out."""
+    after = owner.end if head.left_edge.i <= owner.start < head.i else head.left_edge.i  # the owner inside or not
+    words = [t for t in head.doc[after : head.i] if t.tag_ != "POS" and t.pos_ not in ("DET", "ADJ")]
+    middle = head.doc[words[0].i : head.i].text + " " if words else ""
+    return f"{owner_name} {middle}{head.text}"
+
+
+def _name_phrase(name: Token) -> Span:
+    """The proper name a token heads, without its determiner."""
+    start = name.left_edge.i
+    while start < name.i and name.doc[start].lower_ in DETERMINERS:
+        start += 1
+    return name.doc[start : name.i + 1]
 
 
 def owned_documents(doc: Doc) -> list[tuple[Token, Span]]:
@@ -72,9 +91,14 @@ class Documents:
 
     def _register_documents(self) -> None:
         """Name every owned document, and keep each kind's documents in order of position."""
-        for head, owner in owned_documents(self.doc):
+        found = owned_documents(self.doc)
+        names = [self._owner_name(owner) for _, owner in found]
+        # "the Harbor poll" after "a Harbor Research poll": an owner named by its first word is the longer owner
+        longer = {n.split()[0]: n for n in sorted(names, key=len) if len(n.split()) > 1}
+        for (head, owner), name in zip(found, names):
+            name = longer.get(name, name) if len(name.split()) == 1 else name
             pos = owner.start_char if owner.start < head.i else head.idx
-            entity = self._phrase_entity(f"{self._owner_name(owner)} {head.text}", "other", None)
+            entity = self._phrase_entity(document_name(head, owner, name), "other", None)
             entity.add("", pos)
             self.owned[head.i] = entity
             self.documents.setdefault(document_kind(head), []).append((pos, head.i, entity))  # in text order
