@@ -523,6 +523,12 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
         ("The senator called on the governor to release the records.", ["the governor to release the records"]),
         # an object noun that an "about" phrase follows names the act: what was said is what it is about
         ("The senator raised questions about the new budget.", ["the new budget"]),
+        # a time phrase opening the sentence before a final cue dates the event reported, not the saying: it stays
+        ("On Monday, the talks collapsed, the minister said.", ["On Monday, the talks collapsed"]),
+        (
+            "In 2014, crime in the city fell by a third, according to the police.",
+            ["In 2014, crime in the city fell by a third"],
+        ),
         # the quotation's own subject before it goes with it
         (
             "The new budget “will not survive the winter,” Okafor said.",

@@ -61,7 +61,7 @@ def clause_content(
     acted = _infinitive_complement(cue)
     if acted is not None:
         start = max(start, trim(text, acted.left_edge.idx, end)[0])
-    leading = _leading_time_phrase(cue.content)
+    leading = _leading_time_phrase(cue)
     if leading is not None and leading.right_edge.i + 1 < len(doc):
         start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
     reason = reason_clause(cue)
@@ -164,14 +164,16 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
     return span is not None and any(t.dep_ in SUBJECTS and span.start <= t.head.i < span.end for t in span)
 
 
-def _leading_time_phrase(root: Token) -> Token | None:
-    """ "said on Monday the talks were over": a time phrase before the clause's subject that the
-    parser hung inside the clause; it dates the saying, not what was said."""
+def _leading_time_phrase(cue: Cue) -> Token | None:
+    """ "said on Monday the talks were over": a time phrase right after the cue, before the clause's subject, that
+    the parser hung inside the clause; it dates the saying, not what was said. One that opens the sentence before
+    the cue ("On Monday, the talks collapsed, she said") dates the event reported, and stays."""
+    root = cue.content
     subjects = [c.i for c in root.children if c.dep_ in CLAUSE_SUBJECTS]
     for child in root.children:
         if (
             subjects
-            and child.i < min(subjects)
+            and cue.token.i < child.i < min(subjects)
             and child.dep_ in ("prep", "npadvmod")
             and child.left_edge.i == root.left_edge.i
         ):
