@@ -259,6 +259,12 @@ NARRATIVE = [
         "2026-02-10",
         "2026-02-09",
     ),
+    # a time phrase of the subject dates its clause ("the troubles on Monday began")
+    (
+        "The mayor's troubles on Monday began when the council rejected her budget. The mayor said it was sound.",
+        "2026-02-12",
+        "2026-02-09",
+    ),
     # a predicative adjective is told in its copula's tense
     (
         "The governor toured the flooded towns on Monday. She was unhappy about the slow repairs.",

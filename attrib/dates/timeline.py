@@ -331,9 +331,13 @@ def _new_occasion(noun: Token) -> bool:
 
 def _governing_verb(token: Token) -> Token | None:
     """The verb a date expression is an adverbial of, through prepositions and occasion nouns."""
-    for _ in range(4):
-        if token.dep_ not in ("npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod"):
+    path = []
+    for _ in range(5):
+        linked = ("npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod")
+        # a subject's time phrase dates its clause ("the troubles on Monday began")
+        if token.dep_ not in linked and not (token.dep_ == "nsubj" and path[-2:] == ["pobj", "prep"]):
             return None
+        path.append(token.dep_)
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token
