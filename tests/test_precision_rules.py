@@ -185,6 +185,9 @@ def test_what_the_speaker_called_keeps_its_speaker(extractor):
         ("The senator opened the museum.", None),
         # a longer object can be what was said about it
         ("The senator attacked the governor's plan for the bridge.", "the governor's plan for the bridge"),
+        # the object of a topic preposition names what the act was about, however short
+        ("The union pushed for a raise.", "a raise"),
+        ("The governor lashed out at Republicans.", "Republicans"),
     ],
 )
 def test_an_admitted_verb_with_a_short_object_is_no_statement(parse, text, quote):

@@ -47,6 +47,9 @@ ADJECTIVE_PREPOSITIONS = frozenset({"of", "about", "on"})
 # prepositions that join a cue noun to what it is about: "criticism of X", "support for X", "attacks on X" (train,
 # four fifths: "to" and "with" added nothing)
 NOUN_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against"})
+# prepositions whose object names what a verb's act is about however short ("talked about taxes", "lashed out at
+# Khan", "pushed for a ban"), unlike a short direct object ("sent a letter")
+TOPIC_OBJECT_PREPOSITIONS = frozenset({"for", "about", "on", "with", "at", "against", "over"})
 # pronoun objects are talk about talk ("he said it"), not content
 EMPTY_OBJECTS = frozenset(
     {"it", "this", "that", "so", "something", "anything", "nothing", "what", "which", "much", "more"}
