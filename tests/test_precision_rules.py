@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from attrib.find.content import without_speaker
+from attrib.find.cue_clause import without_speaker
 
 from .test_rules_docs import attributions, build
 

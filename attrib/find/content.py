@@ -16,11 +16,10 @@ from ..nlp.labels import (
     CLAUSE_SUBJECTS,
     COMMENTS,
     OBJECT_PREPOSITIONS,
-    RELATIVE_TAGS,
     SUBJECTS,
     TIME_ENTITIES,
 )
-from ..nlp.spans import EDGE_PUNCT, after_comma, sentence, subtree_range, text_of, trim
+from ..nlp.spans import after_comma, subtree_range, text_of, trim
 from .continuations import continuations, has_subject, opens_condition, reason_clause, same_form
 from .cues import Cue, object_of
 from .quotes import Quotations
@@ -199,52 +198,6 @@ def _object_complements(cue: Cue) -> list[Token]:
     return out
 
 
-def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
-    """The clause of ``root`` on either side of the cue clause, as up to two trimmed parts; even a lone word before
-    it ("Funding, Ruiz told reporters, ...", "Otherwise, she said, ...") is part of what was said."""
-    text = text_of(doc)
-    lo, hi = min(clause_ids), max(clause_ids)
-    sent = sentence(root)
-    parts = []
-    for a, b in ((sent.start, lo), (hi + 1, sent.end)):
-        if b > a:
-            start, end = trim(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-            if end - start > 1:
-                parts.append((start, end))
-    return parts
-
-
-def as_clause_content(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
-    """ "while costs rose, the only test is a “clean record,” as a memo put it": the clause the "as" clause
-    modifies, from its subject on; what leads into it is not what the memo said."""
-    subjects = [c for c in root.lefts if c.dep_ in CLAUSE_SUBJECTS]
-    start = subjects[0].left_edge.i if subjects else root.left_edge.i
-    lo, hi = min(clause_ids), max(clause_ids)
-    text = text_of(doc)
-    parts = []
-    for a, b in ((start, min(lo - 1, root.right_edge.i)), (max(hi + 1, start), root.right_edge.i)):
-        if a <= b:
-            span = trim(text, doc[a].idx, doc[b].idx + len(doc[b].text), EDGE_PUNCT | {"."})
-            if span[1] - span[0] > 1:
-                parts.append(span)
-    return parts
-
-
-def sentence_after_clause(doc: Doc, clause: list[Token], cue: Cue) -> tuple[int, int] | None:
-    """The rest of the sentence after a medial cue clause set off by commas, when it holds no cue of its own."""
-    end = clause[-1].i
-    sent = sentence(cue.token)
-    if end + 2 >= sent.end or doc[end + 1].text != "," or doc[clause[0].i - 1].text != ",":
-        return None
-    rest = doc[end + 2 : sent.end]
-    if any(t.lemma_.lower() in reporting_verbs() and t.pos_ == "VERB" for t in rest) or any(
-        t.dep_ == "nsubj" for t in rest
-    ):
-        return None
-    start, stop = trim(text_of(doc), rest.start_char, rest.end_char)
-    return (start, stop) if stop - start > 1 else None
-
-
 def _nested_clause_tokens(cue: Cue) -> set[int]:
     """Tokens under the content root that are not content: a coordinated clause with its own cue
     ("... and he believed ..."), a verb phrase coordinated with the cue itself ("said A and described
@@ -357,33 +310,3 @@ def cut_after_last_quote(doc: Doc, start: int, end: int, quotes: Quotations) -> 
         if first is not None and not heads.any_passing(rest.start) and (last or doc[first].dep_ in COMMENTS):
             return q.end
     return end
-
-
-def relative_pronoun(cue: Cue, first: int) -> Token | None:
-    """ "the levy, which officials said would fund the schools": a relative pronoun before the cue clause (which
-    starts at token ``first``) stands for a part of what was said, and the annotators take it in as a piece."""
-    if first == 0:
-        return None
-    token = cue.token.doc[first - 1]  # right before the speaker: "which officials said", not a clause away
-    inside = cue.content is not None and cue.content.left_edge.i <= token.i <= cue.content.right_edge.i
-    if token.tag_ in RELATIVE_TAGS and (
-        inside and token in cue.content.subtree or token.head == cue.token and token.dep_ == "dobj"
-    ):
-        return token
-    return None
-
-
-def without_speaker(
-    text: str, parts: list[tuple[int, int]], speaker: int, clause: tuple[int, int], medial: bool
-) -> list[tuple[int, int]]:
-    """Content never holds its own speaker: the cue clause (``clause``, character offsets) is cut out of the part
-    that holds the speaker; what stands before it stays only when the cue is medial ("It was, the president said,
-    “…”"), else the content is what follows the cue."""
-    out = []
-    for start, end in parts:
-        if not start <= speaker < end:
-            out.append((start, end))
-            continue
-        pieces = ([(start, clause[0])] if medial else []) + [(clause[1], end)]
-        out.extend(p for p in (trim(text, a, b) for a, b in pieces) if p[1] - p[0] > 1)
-    return out

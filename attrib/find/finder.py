@@ -36,15 +36,11 @@ from ..nlp.spans import (
     trim,
 )
 from .content import (
-    around_clause,
-    as_clause_content,
     clause_content,
     cut_after_last_quote,
-    relative_pronoun,
-    sentence_after_clause,
     widen_to_quotes,
-    without_speaker,
 )
+from .cue_clause import around_clause, as_clause_content, relative_pronoun, sentence_after_clause, without_speaker
 from .cues import Cue, find_cues, is_as_clause
 from .found import Coverage, Draft, Found, Parts, finish
 from .fragments import fragment_cue
