@@ -166,6 +166,15 @@ STATEMENTS = [
         "day",
         None,
     ),
+    # a participle on an occasion shares the verb that occasion hangs on
+    (
+        "On Tuesday, the senator opened a rally in Dover blasting the governor for the new toll.",
+        "2026-02-12",
+        "2026-02-10",
+        "relative",
+        "day",
+        "Tuesday",
+    ),
     # an occasion's date dates what was said there
     (
         "In a message posted Friday, the mayor said the bridge was safe.",

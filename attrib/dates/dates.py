@@ -255,8 +255,9 @@ def statement_date(cue: Token | None, content_tokens: set[int], base: str | None
 
 def hosts(cue: Token | None) -> list[Token]:
     """The cue, then the verbs whose occasion it shares: a coordinated verb's head, the head of a
-    participle ("appeared on Tuesday and began by saying", "vied Wednesday, each saying"), and the
-    cue above a content the parser hung a coordinated cue on."""
+    participle ("appeared on Tuesday and began by saying", "vied Wednesday, each saying"), the verb an
+    occasion with a participle hangs on ("opened a rally blasting ..."), and the cue above a content the parser
+    hung a coordinated cue on."""
     if cue is None:
         return []
     out = [cue]
@@ -273,6 +274,12 @@ def hosts(cue: Token | None) -> list[Token]:
         shares = dep in ("conj", "pcomp", "prep", "xcomp") or (dep == "advcl" and token.tag_ in ("VBG", "VBN"))
         # "told reporters on Feb. 1 that ... and that he believed ...": the second cue sits in the first's content
         shares = shares or (dep == "ccomp" and out[-1].dep_ == "conj")
+        # "opened a rally on Tuesday blasting X": a participle on an occasion shares the verb that noun hangs on
+        if dep == "acl" and token.tag_ == "VBG" and is_occasion(head) and head.dep_ in ("dobj", "pobj"):
+            token = head.head if head.dep_ == "dobj" else head.head.head
+            if token.pos_ in ("VERB", "AUX"):
+                out.append(token)
+            continue
         if not shares:
             break
         token = head
