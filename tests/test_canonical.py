@@ -104,3 +104,34 @@ COORDINATED_TITLES = [
 @pytest.mark.parametrize("text, canonical", COORDINATED_TITLES)
 def test_titles_joined_before_a_name_are_one_person(extractor, text, canonical):
     assert last(extractor, text).speaker == canonical
+
+
+NAMES = [
+    # "the Republican" is a member of the party described by it: the person in focus
+    (
+        "Reed Is Tested\n\nAfter the Republican seemed to stumble, Karl Reed spoke in Ohio on Monday.\n\n"
+        "The Republican said the race was close.",
+        "Karl Reed",
+    ),
+    # a body's name before a plural group the NER took alone belongs to it
+    (
+        "Tom Hale spoke on Monday. House Democrats, looking for a way to shake up the debate, said they would stay.",
+        "House Democrats",
+    ),
+    # a first name alone is the one person the article names in full with it
+    (
+        "Melissa Just Vowed To Fight\n\nMelissa Ortiz promised on Tuesday to fight.\n\n"
+        "Melissa said the fight was just starting.",
+        "Melissa Ortiz",
+    ),
+    # a body's name in apposition to a common noun is that body
+    (
+        "Protesters will march. One group, Occupy Main Street, is circulating flyers saying the police are ready.",
+        "Occupy Main Street",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, canonical", NAMES)
+def test_names_the_article_gives_beside_a_description(extractor, text, canonical):
+    assert last(extractor, text).speaker == canonical

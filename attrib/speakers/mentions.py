@@ -193,9 +193,13 @@ def name_type(mention: Mention) -> str:
 
 def named_head(head: Token) -> Token:
     """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") or after titles joined to
-    it ("Vice President and Managing Editor Ana Ruiz") is that name."""
+    it ("Vice President and Managing Editor Ana Ruiz") is that name; so is a noun with a body's name in apposition."""
     if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
         for child in head.children:
             if child.dep_ in ("appos", "compound", "conj") and child.ent_type_ == "PERSON" and child.i > head.i:
+                return child
+            # "One group, Occupy Main Street": a body's name in apposition to a common noun is that body
+            body = child.pos_ == "PROPN" and child.ent_type_ in ("ORG", "FAC", "")
+            if child.dep_ == "appos" and body and head.pos_ == "NOUN" and child.i > head.i:
                 return child
     return head

@@ -204,6 +204,10 @@ class Resolver(Anaphora, StandIns, Documents):
         if len(key) == 1 and not matches:
             # no full name ends in it: "Ms. Gao" is Gao Junlan, "Ms. Acosta" Melba Acosta Febo
             matches = [e for e in self.registry.inner(key[0]) if surname_inside(key[0], e.key)]
+        if len(key) == 1 and not matches and not title_words and key[0] in first_names():
+            # a first name alone ("Melissa said") is the one person the article names in full with it
+            firsts = [e for e in self.registry.inner(key[0]) if len(e.key) > 1 and e.key[0] == key[0]]
+            matches = firsts if len(firsts) == 1 else []
         if len(key) > 1:
             # a full name joins the entity with the same full name, or one known only by surname
             full = [e for e in matches if len(e.key) > 1 and e.key[-len(key) :] != key or e.key == key]
@@ -351,6 +355,10 @@ class Resolver(Anaphora, StandIns, Documents):
                 return self._person(span.doc[head.i - len(mention.name) + 1 : head.i + 1], pos, [])
             if mention.kind == "organization":
                 ent = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
+                first = head.i - len(mention.name) + 1
+                if ent is not None and head.i == ent.end - 1 and span.start <= first < ent.start:
+                    # the name as the mention reads it ("House Democrats", where the NER took "Democrats")
+                    ent = Span(span.doc, first, ent.end, label=ent.label_)
                 return self._organization(ent) if ent is not None else None
             return self.registry.add(Entity(name_type(mention), key, mention.surface))
         if mention.kind == "description" and head.text[:1].isupper() and len(span) == 1:

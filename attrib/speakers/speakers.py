@@ -12,6 +12,7 @@ from ..lexicon import (
     group_nouns,
     organization_nouns,
     person_nouns,
+    role_nouns,
     share_nouns,
 )
 from ..nlp.labels import DETERMINERS, NAME_PARTICLES, PLURAL_NOUN_TAGS, PRONOUNS
@@ -50,6 +51,9 @@ def _name_words(span: Span, head: Token) -> list[Token]:
     entity = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
     if entity is not None and entity.label_ in ORG_LABELS | {"PERSON"}:
         words = list(entity)
+        # "House Democrats": the body's name before a plural group name the NER took alone is part of it
+        while entity.label_ == "NORP" and words[0].i > span.start and _names_a_house(span.doc[words[0].i - 1], head):
+            words.insert(0, span.doc[words[0].i - 1])
     elif head.pos_ == "PROPN":
         # the run of proper nouns that ends at the head: "Díaz - Canel", "de Cossio"
         start = head.i
@@ -71,6 +75,8 @@ def _kind(span: Span, head: Token) -> str:
     label = head.ent_type_ or next((c.ent_type_ for c in head.children if c.dep_ == "compound" and c.ent_type_), "")
     if label == "PERSON":
         return "person"
+    if head.tag_ == "NNP" and head.lower_ in role_nouns() and any(c.lower_ == "the" for c in head.children):
+        return "description"  # "the Republican" is one member of the party, described by it
     # a capitalised word the tagger took for a common noun is still the name the NER found ("Trump")
     # "many Democrats" are some of them, a group of its own, not the party
     quantified = head.tag_ in PLURAL_NOUN_TAGS and any(c.lower_ in QUANTIFIERS for c in head.children)
@@ -123,3 +129,8 @@ def _names_a_body(child: Token, span: Span) -> bool:
     """A prepositional phrase inside the speaker phrase whose object is a named organisation or place."""
     objects = [c for c in child.children if c.dep_ == "pobj"]
     return child.dep_ == "prep" and child.i < span.end and any(o.ent_type_ in ORG_LABELS for o in objects)
+
+
+def _names_a_house(word: Token, head: Token) -> bool:
+    """A capitalised compound of a plural group name: "House" in "House Democrats"."""
+    return word.dep_ == "compound" and word.head == head and word.pos_ == "PROPN" and head.tag_ == "NNPS"
