@@ -243,6 +243,14 @@ def one(extractor, text, **kw):
             "mixed",
         ),
         ("As the senator put it, the plan is dead.", "the senator", "put", "the plan is dead", "indirect"),
+        # after a conjunction that opens the sentence too
+        (
+            "And as the memo noted, the bridge needs repairs.",
+            "the memo",
+            "noted",
+            "the bridge needs repairs",
+            "indirect",
+        ),
     ],
 )
 def test_single_attribution(extractor, text, speaker, cue, quote, kind):

@@ -191,8 +191,10 @@ def _is_parenthetical(cue: Cue) -> bool:
     first = min([cue.speaker.left_edge.i, cue.tokens[0].i] + list(clause))
     last = max([cue.speaker.right_edge.i, verb.i] + list(clause))
     doc = verb.doc
-    # ", as a memo put it" may open the sentence ("As he put it, ...") or follow a comma inside a quotation
-    opens = is_as_clause(verb) and sentence(verb).start == first
+    # ", as a memo put it" may open the sentence ("As he put it, ...", after a conjunction: "But as he noted, ...")
+    # or follow a comma inside a quotation
+    opening = doc[sentence(verb).start : first]
+    opens = is_as_clause(verb) and all(t.pos_ == "CCONJ" or t.dep_ == "cc" for t in opening)
     return (opens or first > 0 and after_comma(doc[first])) and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
 
 
