@@ -161,6 +161,12 @@ def description_titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def connectives() -> frozenset[str]:
+    """ "Still", "But", "In addition": the writer's links between statements, not words said."""
+    return frozenset(_lines("connectives.txt"))
+
+
+@lru_cache(maxsize=None)
 def contrast_marks() -> frozenset[str]:
     """ "while", "although": a clause they open beside a statement is no part of it."""
     return frozenset(_lines("contrast_marks.txt"))

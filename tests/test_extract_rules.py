@@ -402,6 +402,16 @@ def test_quotes_inside_a_quote_are_not_attributions_of_their_own(extractor):
             "Funding, she noted, has long been a problem for the city.",
             ["Funding", "has long been a problem for the city."],
         ),
+        # a cue clause after which what was said goes on in lower case interrupts it: the words before are said too
+        ("If the bill fails, she said, “we will start again.”", ["If the bill fails", "“we will start again.”"]),
+        ("A slump, he said, “could be a good time to borrow.”", ["A slump", "“could be a good time to borrow.”"]),
+        (
+            "In other words, the mayor said, the era of cheap rent is over.",
+            ["In other words", "the era of cheap rent is over."],
+        ),
+        # ... but a connective is the writer's link, and a capital opens a sentence of the speaker's own
+        ("Still, the mayor said, “we expect a good year.”", ["“we expect a good year.”"]),
+        ("Holding up a book, he said, “This is the answer.”", ["“This is the answer.”"]),
         # a medial cue after its complement
         (
             "The proposal would be helped, Okafor said, by the spring calendar.",

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import reporting_verbs
+from ..lexicon import connectives, reporting_verbs
 from ..nlp.labels import CLAUSE_SUBJECTS, RELATIVE_TAGS
-from ..nlp.spans import EDGE_PUNCT, sentence, text_of, trim
+from ..nlp.spans import EDGE_PUNCT, after_comma, sentence, text_of, trim
 from .cues import Cue
+
+# white space and opening quotation marks before the first word of what follows a cue clause
+OPENING_MARKS = " \t\u00a0\"“‘'`"
 
 
 def around_clause(doc: Doc, root: Token, clause_ids: set[int]) -> list[tuple[int, int]]:
@@ -86,3 +89,29 @@ def without_speaker(
         pieces = ([(start, clause[0])] if medial else []) + [(clause[1], end)]
         out.extend(p for p in (trim(text, a, b) for a, b in pieces) if p[1] - p[0] > 1)
     return out
+
+
+def sentence_before_clause(doc: Doc, clause: list[Token], parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """ "In other words, he said, “the era is over”", "If the bill fails, she said, “we start again”": a cue clause
+    set off by commas in mid-sentence, after which what was said goes on in lower case, interrupts one sentence of
+    it, so the words before the clause begin what was said (a capital after it starts a sentence of its own:
+    "Holding up a book, he said, “This is it”"). None when the content already holds words before the clause."""
+    first, last = clause[0], clause[-1]
+    sent = sentence(first)
+    if first.i <= sent.start or last.i + 1 >= sent.end or doc[last.i + 1].text not in (",", ":"):
+        return None
+    text = text_of(doc)
+    if not after_comma(first) or any(start < first.idx for start, _ in parts):
+        return None
+    # what was said must go on right after the clause, in lower case
+    opening = len(text) - len(text[doc[last.i + 1].idx + 1 :].lstrip(OPENING_MARKS))
+    if not text[opening : opening + 1].islower() or not any(start <= opening < end for start, end in parts):
+        return None
+    # a verb of saying before the clause reports something else ("which, his advisers believe, ...")
+    if any(t.lemma_.lower() in reporting_verbs() for t in doc[sent.start : first.i]):
+        return None
+    front = trim(text, doc[sent.start].idx, first.idx)
+    # "Still, she added, “…”": a connective alone is the writer's link to the story
+    if text[front[0] : front[1]].lower() in connectives():
+        return None
+    return front if front[1] - front[0] > 1 else None

@@ -40,7 +40,14 @@ from .content import (
     cut_after_last_quote,
     widen_to_quotes,
 )
-from .cue_clause import around_clause, as_clause_content, relative_pronoun, sentence_after_clause, without_speaker
+from .cue_clause import (
+    around_clause,
+    as_clause_content,
+    relative_pronoun,
+    sentence_after_clause,
+    sentence_before_clause,
+    without_speaker,
+)
 from .cues import Cue, find_cues, is_as_clause
 from .found import Coverage, Draft, Found, Parts, finish
 from .fragments import fragment_cue
@@ -133,6 +140,9 @@ def _from_cue(doc: Doc, cue: Cue, quotes: Quotations) -> Draft | None:
             parts.append(rest)
     if after and ":" in text[clause_end : after[0]] and cue.content is not None and cue.content.i < cue.token.i:
         parts = [after]  # "X will make news, Ortiz said: “…”": what the cue introduces with a colon is what was said
+    front = sentence_before_clause(doc, clause, parts)
+    if front is not None:
+        parts.append(front)  # "If it fails, she said, “we start again”": the words the cue clause interrupts
     if not parts:
         return None
     # a split quotation: "“A,” he said, “B.”" joins the part after the cue clause
