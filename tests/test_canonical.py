@@ -135,3 +135,8 @@ NAMES = [
 @pytest.mark.parametrize("text, canonical", NAMES)
 def test_names_the_article_gives_beside_a_description(extractor, text, canonical):
     assert last(extractor, text).speaker == canonical
+
+
+def test_a_speaker_named_after_an_inverted_verb_of_saying(extractor):
+    # textacy's case: the parser takes the names after "reply" for its object
+    assert last(extractor, '"We love cats!" reply Burton and Nick.').speaker == "Burton and Nick"

@@ -8,6 +8,8 @@ from ..lexicon import event_nouns, reporting_verbs
 from ..nlp.labels import NOMINAL, RELATIVE_TAGS, SUBJECT_LENDERS
 from .frames import object_of
 
+# closing quotation marks, as the tokenizer gives them
+CLOSING_QUOTES = frozenset({'"', "”", "''"})
 # a dependent cue borrows a subject from at most this many verbs up ("declined to comment, saying ...")
 MAX_LENDER_STEPS = 4
 
@@ -27,6 +29,9 @@ def speaker_root(verb: Token) -> Token | None:
         named = [c for c in subjects if c.ent_type_ == "PERSON" and c.i < verb.i]
         common = subjects[0].ent_type_ != "PERSON" and subjects[0].pos_ != "PROPN"
         return _antecedent_of_relative(named[-1] if named and common else subjects[0])
+    inverted = _inverted_speaker(verb)
+    if inverted is not None:
+        return inverted
     if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
         return _occasion_holder(verb.head) or verb.head  # "reports suggesting that ...": the noun speaks
     seen = 0
@@ -55,6 +60,14 @@ def speaker_root(verb: Token) -> Token | None:
             if child.dep_ == "nsubj" or raised and child.dep_ == "nsubjpass":
                 return _antecedent_of_relative(child)
     return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """'"We love cats!" reply Ruiz and Hale.': a verb of saying right after a closing quotation mark, without a
+    subject, names its speaker after it (the parser takes the name for an object)."""
+    name = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN" and c.i == verb.i + 1), None)
+    after_quote = verb.i > 0 and verb.doc[verb.i - 1].text in CLOSING_QUOTES
+    return name if name is not None and after_quote and verb.lemma_.lower() in reporting_verbs() else None
 
 
 def _before_colon(token: Token) -> bool:
