@@ -140,3 +140,8 @@ def test_names_the_article_gives_beside_a_description(extractor, text, canonical
 def test_a_speaker_named_after_an_inverted_verb_of_saying(extractor):
     # textacy's case: the parser takes the names after "reply" for its object
     assert last(extractor, '"We love cats!" reply Burton and Nick.').speaker == "Burton and Nick"
+
+
+def test_the_one_subject_the_ner_took_for_a_body_is_he(extractor):
+    # textacy's case: "Burton" is labelled an organisation, and no person is in reach of "he"
+    assert last(extractor, 'Burton explained from a podium. "I love cats," he said.').speaker == "Burton"

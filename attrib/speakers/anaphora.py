@@ -68,7 +68,25 @@ class Anaphora:
             if found is not False:
                 self.how = f"pronoun, {self.salience}"
                 return found
-        return None
+        return self._person_like_subject(window_start, pos) if word in PERSON_PRONOUNS else None
+
+    def _person_like_subject(self, window_start: int, pos: int) -> Entity | None:
+        """ "Burton explained ... "I love cats," he said.": with no person in reach, the one subject named by a single
+        word the NER took for a body is the person "he" or "she" stands for (a body is "it")."""
+        subjects = self.registry.subjects_between(window_start, pos)
+        found = {
+            id(e): e
+            for p, _, e in subjects
+            if e.type == "organization"
+            and e.label == "ORG"
+            and len(e.key) == 1
+            and not e.name.isupper()
+            and not self.quoted(p)
+        }
+        if len(found) != 1:
+            return None
+        self.how = "pronoun, other"
+        return self.registry.retype(found.popitem()[1], "person")
 
     def _reporter(self, head: Token, gender: str) -> Entity | None:
         """ "Mr. Reed said that he ..." and "When he wrote the book, Mr. Reed said ...": the subject of what a

@@ -56,6 +56,14 @@ class Registry:
         self.given_roles(entity, entity.roles)
         return entity
 
+    def retype(self, entity: Entity, type_: str) -> Entity:
+        """Give an entity another type ("Burton", which the NER took for a body, is the person "he" stands for)."""
+        entity.type = type_
+        if type_ == "person" and entity.key:
+            self._people[entity.key[-1]][id(entity)] = entity
+        self.renamed(entity)
+        return entity
+
     # what an entity tells of itself ------------------------------------------------------------
     def renamed(self, entity: Entity) -> None:
         self._keys[(entity.type, entity.key)][id(entity)] = entity
