@@ -145,3 +145,11 @@ def test_a_speaker_named_after_an_inverted_verb_of_saying(extractor):
 def test_the_one_subject_the_ner_took_for_a_body_is_he(extractor):
     # textacy's case: "Burton" is labelled an organisation, and no person is in reach of "he"
     assert last(extractor, 'Burton explained from a podium. "I love cats," he said.').speaker == "Burton"
+
+
+def test_a_pronoun_between_equals_takes_the_one_person_of_its_sentence(extractor):
+    text = (
+        "Tom Hale and Dan Crowe argued for an hour.\n\n"
+        "If we read Crowe’s strategy correctly when he says he intends to win delegates, his plan is to stay in."
+    )
+    assert last(extractor, text).speaker == "Dan Crowe"

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..lexicon import organization_nouns, role_nouns, study_nouns
 from ..nlp.labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
+from ..nlp.spans import sentence
 from .entities import Entity, most_recent
 from .mentions import author_span, paragraph_start
 from .names import fold
@@ -65,10 +66,14 @@ class Anaphora:
             return None
         for ok in kinds:
             found = self._salient(ok, window_start, pos)
+            if found is None and word in PERSON_PRONOUNS:
+                return self._sentence_person(head, PERSON_PRONOUNS[word])  # equals in reach: its own sentence decides
             if found is not False:
                 self.how = f"pronoun, {self.salience}"
                 return found
-        return self._person_like_subject(window_start, pos) if word in PERSON_PRONOUNS else None
+        if word not in PERSON_PRONOUNS:
+            return None
+        return self._person_like_subject(window_start, pos) or self._sentence_person(head, PERSON_PRONOUNS[word])
 
     def _person_like_subject(self, window_start: int, pos: int) -> Entity | None:
         """ "Burton explained ... "I love cats," he said.": with no person in reach, the one subject named by a single
@@ -102,6 +107,17 @@ class Anaphora:
             return None
         person = self._person_for((fold(named.text),), named.idx)
         return person if person is not None and person.gender in (gender, None) else None
+
+    def _sentence_person(self, head: Token, gender: str) -> Entity | None:
+        """ "As for Reed, he was subdued", "Reed's plan works when he says ...": the one person named before a subject
+        pronoun in its own sentence, outside quotation marks, when the sex fits."""
+        start = sentence(head).start_char
+        if head.dep_ not in SUBJECTS or self.quoted(start) or self.quoted(head.idx):
+            return None
+        people = [e for e in self.registry.mentioned_between(start, head.idx) if e.type == "person"]
+        if len(people) != 1 or people[0].gender not in (gender, None):
+            return None
+        return people[0]
 
     def _author(self) -> Entity | None:
         where = author_span(self.text)
