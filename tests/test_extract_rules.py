@@ -547,6 +547,9 @@ def test_parenthetical_and_medial_cues(extractor, text, parts):
             "In 2014, crime in the city fell by a third, according to the police.",
             ["In 2014, crime in the city fell by a third"],
         ),
+        # a connective opening the content is the writer's link to the story
+        ("Still, the new plan will fail, the mayor said.", ["the new plan will fail"]),
+        ("Meanwhile, costs have doubled, according to the report.", ["costs have doubled"]),
         # the quotation's own subject before it goes with it
         (
             "The new budget “will not survive the winter,” Okafor said.",

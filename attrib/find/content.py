@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import effort_verbs, event_nouns, proposition_nouns, reporting_verbs
+from ..lexicon import connectives, effort_verbs, event_nouns, proposition_nouns, reporting_verbs
 from ..nlp.labels import (
     CLAUSE_SUBJECTS,
     COMMENTS,
@@ -33,6 +33,8 @@ TOPIC_PREPOSITIONS = frozenset({"to", "over", "upon", "at", "about", "against", 
 ASIDE_RELATIVES = frozenset({"which", "who"})
 # prepositions that join a verb to whom it asks something of: "called on X to", "pleaded with X to", "asked for X to"
 ADDRESSEE_PREPOSITIONS = frozenset({"on", "upon", "for", "against", "with", "to"})
+# no connective of models/connectives.txt is longer ("at the same time")
+MAX_CONNECTIVE_CHARS = 24
 # a comma or dash right after a quotation sets off what follows it
 _SET_OFF = re.compile(r"\s*[,—–]|\s*-\s")
 
@@ -63,6 +65,9 @@ def clause_content(
     leading = _leading_time_phrase(cue)
     if leading is not None and leading.right_edge.i + 1 < len(doc):
         start = max(start, trim(text, doc[leading.right_edge.i + 1].idx, end)[0])
+    link = _leading_connective(doc, start, end)
+    if link is not None:
+        start = max(start, link)
     reason = reason_clause(cue)
     if reason is not None and reason.i > cue.content.i:
         end = max(end, trim(text, *subtree_range(reason, exclude))[1])
@@ -178,6 +183,18 @@ def _leading_time_phrase(cue: Cue) -> Token | None:
         ):
             if any(t.ent_type_ in TIME_ENTITIES for t in child.subtree):
                 return child
+    return None
+
+
+def _leading_connective(doc: Doc, start: int, end: int) -> int | None:
+    """ "Still, golf clubs are “scraping by,” he said", "Meanwhile, costs doubled, according to X": a connective
+    (models/connectives.txt) set off by a comma at the start of the content is the writer's link to the story, not
+    what was said; the character after it, or None."""
+    text = text_of(doc)
+    words = text[start : min(end, start + MAX_CONNECTIVE_CHARS)].lower()
+    link = words.split(",", 1)[0]
+    if link != words and link in connectives():
+        return trim(text, start + len(link), end)[0]
     return None
 
 
