@@ -153,3 +153,22 @@ def test_a_pronoun_between_equals_takes_the_one_person_of_its_sentence(extractor
         "If we read Crowe’s strategy correctly when he says he intends to win delegates, his plan is to stay in."
     )
     assert last(extractor, text).speaker == "Dan Crowe"
+
+
+HEADLINE_AND_TAGS = [
+    # a headline's "I" after "Name:" is that person's
+    ("Ortiz: I support statehood for the island.\n\nLena Ortiz wants the island to become a state.", "Lena Ortiz", 0),
+    # a surname the tagger read as a plural noun is still the person's
+    (
+        "Nick Summers spoke on Monday.\n\n"
+        '"It tells you that one of us is a candidate of the establishment, and it says that the other candidate is'
+        ' prepared to take on the establishment," Summers remarked.',
+        "Nick Summers",
+        -1,
+    ),
+]
+
+
+@pytest.mark.parametrize("text, canonical, index", HEADLINE_AND_TAGS)
+def test_a_headline_label_and_a_misread_surname(extractor, text, canonical, index):
+    assert extractor.extract(text)[index].speaker == canonical

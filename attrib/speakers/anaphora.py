@@ -16,7 +16,7 @@ from ..nlp.labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
 from ..nlp.spans import sentence
 from .entities import Entity, most_recent
 from .mentions import author_span, paragraph_start
-from .names import fold
+from .names import fold, name_key
 from .phrases import unnamed_study
 from .roles import description_head, same_role
 
@@ -35,7 +35,8 @@ class Anaphora:
             return self._phrase_entity("reader", "other", None)
         if word in ("i", "me", "my") and not self.quoted(pos):
             self.how = "author"
-            return self._author()  # the writer's "I" outside quotation marks: the author, when the text names one
+            # a headline's "Ruiz: I back the plan" is Ruiz's; else the writer's "I" is the author the text names
+            return self._headline_label(pos) or self._author()
         window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
@@ -118,6 +119,16 @@ class Anaphora:
         if len(people) != 1 or people[0].gender not in (gender, None):
             return None
         return people[0]
+
+    def _headline_label(self, pos: int) -> Entity | None:
+        """The person a headline names before a colon ("Ruiz: I back the plan"), for an "I" after it."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if not (self.in_headline(pos) or line_start == 0):  # the first line is the headline, whatever its case
+            return None
+        label = self.text[line_start:pos].split(":")
+        if len(label) != 2 or not label[0].strip():
+            return None
+        return self._person_for(name_key(label[0].split()), pos)
 
     def _author(self) -> Entity | None:
         where = author_span(self.text)

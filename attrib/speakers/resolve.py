@@ -361,8 +361,9 @@ class Resolver(Anaphora, StandIns, Documents):
                     ent = Span(span.doc, first, ent.end, label=ent.label_)
                 return self._organization(ent) if ent is not None else None
             return self.registry.add(Entity(name_type(mention), key, mention.surface))
-        if mention.kind == "description" and head.text[:1].isupper() and len(span) == 1:
-            # a capitalised word the tagger took for a noun is the person whose surname it is ("Trump knows")
+        if mention.kind in ("description", "group") and head.text[:1].isupper() and len(span) == 1:
+            # a capitalised word the tagger took for a noun is the person whose surname it is ("Trump knows",
+            # "Sanders remarked" read as a plural)
             person = self._person_for((fold(head.text),), pos)
             if person is not None:
                 return person
