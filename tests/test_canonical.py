@@ -172,3 +172,12 @@ HEADLINE_AND_TAGS = [
 @pytest.mark.parametrize("text, canonical, index", HEADLINE_AND_TAGS)
 def test_a_headline_label_and_a_misread_surname(extractor, text, canonical, index):
     assert extractor.extract(text)[index].speaker == canonical
+
+
+def test_two_names_joined_by_and_are_a_pair_however_parsed(extractor):
+    # the parser hangs the first name on the second's title ("House Speaker")
+    text = (
+        "WASHINGTON (AP) — Ana Ruiz and House Speaker Paul Reyes pledged to work together despite their differences"
+        " after a meeting Thursday."
+    )
+    assert extractor.extract(text)[0].speaker == "Ana Ruiz and Paul Reyes"

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import count_nouns, data_nouns, focus_adverbs, share_nouns, study_nouns
+from ..lexicon import count_nouns, data_nouns, first_names, focus_adverbs, share_nouns, study_nouns
 from ..nlp.labels import NOMINAL, PLURAL_NOUN_TAGS, RELATIVE_TAGS
+from .names import fold
 
 # what a conjunct or an antecedent leaves out of its phrase
 LEAVE_OUT = frozenset({"conj", "cc", "preconj", "punct", "relcl", "appos", "acl"})
@@ -82,6 +83,31 @@ def _bare_title(token: Token) -> bool:
     """A singular noun phrase without a determiner or a name of a person or body: a title ("Vice President")."""
     determined = any(c.dep_ in ("det", "poss") for c in token.children)
     return token.tag_ in ("NN", "NNP") and token.ent_type_ not in ("PERSON", "ORG", "GPE") and not determined
+
+
+def named_pair(span: Span) -> list[Token]:
+    """ "Donald Roe and House Speaker Ana Ruiz": two people's names joined by "and" with only title words between,
+    however the parser hung them (it may take the first name for a modifier of the second's title)."""
+    people = [e for e in span.ents if e.label_ == "PERSON"] + _unlabelled_people(span)
+    people.sort(key=lambda e: e.start)
+    if len(people) != 2:
+        return []
+    between = span.doc[people[0].end : people[1].start]
+    titles = all(t.pos_ == "PROPN" or t.lower_ == "and" for t in between)
+    return [people[0].root, people[1].root] if titles and any(t.lower_ == "and" for t in between) else []
+
+
+def _unlabelled_people(span: Span) -> list[Span]:
+    """Runs of proper nouns without an entity label that open with a known first name ("Ana Ruiz")."""
+    out, i = [], span.start
+    while i < span.end:
+        j = i
+        while j < span.end and span.doc[j].pos_ == "PROPN" and not span.doc[j].ent_type_:
+            j += 1
+        if j - i >= 2 and fold(span.doc[i].text) in first_names():
+            out.append(span.doc[i:j])
+        i = max(j, i + 1)
+    return out
 
 
 def distributed_subject(head: Token) -> Token | None:

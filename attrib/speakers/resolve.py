@@ -54,6 +54,7 @@ from .phrases import (
     distributed_subject,
     loose_antecedent,
     named_descriptions,
+    named_pair,
     own_phrase,
     partitive_phrase,
     share_of,
@@ -306,7 +307,7 @@ class Resolver(Anaphora, StandIns, Documents):
             # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
             span = head.doc[head.left_edge.i : head.i + 1]
         shared = distributed_subject(head)  # "each", "both": the coordinated subject they distribute
-        parts = conjuncts(shared if shared is not None else head)
+        parts = conjuncts(shared if shared is not None else head) or named_pair(span)
         if parts:
             return self._coordination(span, parts)
         head = named_head(head)
