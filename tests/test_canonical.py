@@ -181,3 +181,8 @@ def test_two_names_joined_by_and_are_a_pair_however_parsed(extractor):
         " after a meeting Thursday."
     )
     assert extractor.extract(text)[0].speaker == "Ana Ruiz and Paul Reyes"
+
+
+def test_both_candidates_are_the_pair_in_reach(extractor):
+    text = "Dana Pike and Tom Hale are locked in a tight race.\n\nOn Monday both candidates said the race was close."
+    assert last(extractor, text).speaker == "Dana Pike and Tom Hale"

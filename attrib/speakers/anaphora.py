@@ -120,6 +120,17 @@ class Anaphora:
             return None
         return people[0]
 
+    def _both(self, head: Token, pos: int) -> Entity | None:
+        """ "both candidates": the pair of named people in reach ("Ana Ruiz and Tom Hale"), as "the two" would be."""
+        if head.tag_ not in PLURAL_NOUN_TAGS or not any(c.lower_ == "both" for c in head.children):
+            return None
+        window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
+        found = self._salient(lambda e: e.type == "group" and _pair(e), window_start, pos)
+        if not found:
+            return None
+        self.how = f"pronoun, {self.salience}"
+        return found
+
     def _headline_label(self, pos: int) -> Entity | None:
         """The person a headline names before a colon ("Ruiz: I back the plan"), for an "I" after it."""
         line_start = self.text.rfind("\n", 0, pos) + 1
@@ -275,3 +286,9 @@ class Anaphora:
 def _unnamed_study(entity: Entity) -> bool:
     """An entity for a study the article names by its noun alone ("study", "report")."""
     return entity.type == "other" and len(entity.key) == 1 and entity.key[0] in study_nouns()
+
+
+def _pair(entity: Entity) -> bool:
+    """A group named by two names joined by "and" ("Ana Ruiz and Tom Hale")."""
+    names = entity.name.split(" and ")
+    return len(names) == 2 and "," not in entity.name and all(n[:1].isupper() for n in names)

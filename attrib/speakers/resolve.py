@@ -339,6 +339,9 @@ class Resolver(Anaphora, StandIns, Documents):
         document = self._document(head, pos)  # "the poll", "a survey by Harbor Data", a headline's "Poll"
         if document is not None:
             return document
+        pair = self._both(head, pos)  # "both candidates": the pair in reach
+        if pair is not None:
+            return pair
         role_word = mention.kind == "name" and head.lower_ in role_nouns()  # a headline's capitalised "Judge"
         if mention.name and mention.kind in NAMED_KINDS and not role_word:
             key = name_key(list(mention.name))
