@@ -186,3 +186,8 @@ def test_two_names_joined_by_and_are_a_pair_however_parsed(extractor):
 def test_both_candidates_are_the_pair_in_reach(extractor):
     text = "Dana Pike and Tom Hale are locked in a tight race.\n\nOn Monday both candidates said the race was close."
     assert last(extractor, text).speaker == "Dana Pike and Tom Hale"
+
+
+def test_the_officials_are_the_group_named_before(extractor):
+    text = "Ruiz will meet Hale this month, Dutch officials said Wednesday.\n\nThe officials said the meeting was set."
+    assert last(extractor, text).speaker == "Dutch officials"

@@ -131,6 +131,22 @@ class Anaphora:
         self.how = f"pronoun, {self.salience}"
         return found
 
+    def _named_group(self, head: Token, pos: int) -> Entity | None:
+        """ "The officials" after "Israeli officials said": the group in reach named with that noun and more."""
+        bare = all(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
+        if head.tag_ not in PLURAL_NOUN_TAGS or head.pos_ != "NOUN" or not bare or not list(head.children):
+            return None
+        window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
+        groups = [
+            e
+            for e in self.registry.mentioned_between(window_start, pos)
+            if e.type in ("group", "anonymous") and len(e.key) > 1 and e.key[-1] == head.lower_
+        ]
+        found = most_recent(groups, pos)
+        if found is not None:
+            self.how = "role"
+        return found
+
     def _headline_label(self, pos: int) -> Entity | None:
         """The person a headline names before a colon ("Ruiz: I back the plan"), for an "I" after it."""
         line_start = self.text.rfind("\n", 0, pos) + 1

@@ -339,7 +339,7 @@ class Resolver(Anaphora, StandIns, Documents):
         document = self._document(head, pos)  # "the poll", "a survey by Harbor Data", a headline's "Poll"
         if document is not None:
             return document
-        pair = self._both(head, pos)  # "both candidates": the pair in reach
+        pair = self._both(head, pos) or self._named_group(head, pos)  # "both candidates", "the officials"
         if pair is not None:
             return pair
         role_word = mention.kind == "name" and head.lower_ in role_nouns()  # a headline's capitalised "Judge"
