@@ -249,3 +249,9 @@ def document_nouns() -> dict[str, str]:
 def document_verbs() -> frozenset[str]:
     """Verbs whose subject owns the document they take as object ("X conducted a poll")."""
     return frozenset(_lines("document_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def newspaper_nouns() -> frozenset[str]:
+    """Nouns that describe a newspaper ("the paper"): a body named like a paper comes first."""
+    return frozenset(_lines("newspaper_nouns.txt"))

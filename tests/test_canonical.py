@@ -191,3 +191,12 @@ def test_both_candidates_are_the_pair_in_reach(extractor):
 def test_the_officials_are_the_group_named_before(extractor):
     text = "Ruiz will meet Hale this month, Dutch officials said Wednesday.\n\nThe officials said the meeting was set."
     assert last(extractor, text).speaker == "Dutch officials"
+
+
+def test_the_paper_is_the_body_named_like_a_paper(extractor):
+    text = (
+        'As the nationalist Harbor Times tabloid noted in an op-ed Thursday, the candidate "has fans here."\n\n'
+        "The GOP candidate has been harsh on trade.\n\n"
+        "As the paper noted, it is surprising because the candidate has been harsh."
+    )
+    assert last(extractor, text).speaker == "Harbor Times"

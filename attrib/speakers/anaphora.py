@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
-from ..lexicon import organization_nouns, role_nouns, study_nouns
+from ..lexicon import newspaper_nouns, organization_nouns, outlet_words, role_nouns, study_nouns
 from ..nlp.labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
 from ..nlp.spans import sentence
 from .entities import Entity, most_recent
@@ -291,7 +291,9 @@ class Anaphora:
             elif named_kind or e.type == "organization" and roles:
                 scored.append((len(modifiers & set(e.key)), True, e))
             elif e.type == "organization" and (word in e.key or kind_noun) and not proper - set(e.key):
-                scored.append((len(modifiers & set(e.key)), False, e))
+                # "the paper" is a body named like a paper ("Global Times") before any other
+                outlet = word in newspaper_nouns() and e.key[-1] in outlet_words()
+                scored.append((len(modifiers & set(e.key)), outlet, e))
         if not scored:
             return None
         self.how = "role"
