@@ -26,12 +26,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 
 from attrib.annotate import annotate
-from attrib.find.scorer import WEIGHTS_FILE, CueScorer, features
+from attrib.find.scorer import WEIGHTS_FILE, CueScorer, dense_features, hashed_features, token_arrays
+from attrib.find.word_vectors import load_vectors
 from attrib.pipeline import load_pipeline
 
 # 2^20 weights: fewer hash collisions than 2^18 (train out of fold: content overlap and attribution F1 +0.1, no fold
@@ -67,28 +68,30 @@ def parse(gold: list[dict], cache: Path | None) -> list[Doc]:
     return docs
 
 
-def examples(doc: Doc, quotes: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, feature hashes and labels of one article's candidates."""
-    cands, rows, hashes = features(doc)
+def examples(doc: Doc, quotes: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, feature hashes, labels and dense features (word vectors) of one article's candidates."""
+    t = token_arrays(doc)
+    cands, rows, hashes = hashed_features(t)
     starts = np.array([t.idx for t in doc])[cands]
     ends = starts + np.array([len(t.text) for t in doc])[cands]
     labels = np.zeros(len(cands), dtype=bool)
     for q in quotes:
         if q.get("cue_start") is not None:
             labels |= (starts < q["cue_end"]) & (ends > q["cue_start"])
-    return rows, hashes, labels
+    return rows, hashes, labels, dense_features(t, cands, load_vectors())
 
 
-def matrix(items: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[csr_matrix, np.ndarray]:
+def matrix(items: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]) -> tuple[csr_matrix, np.ndarray]:
+    """Hashed features as 2^BITS sparse columns, then the dense ones."""
     rows, cols, labels, offset = [], [], [], 0
-    for r, h, y in items:
+    for r, h, y, _ in items:
         rows.append(r + offset)
         cols.append((h & np.uint64((1 << BITS) - 1)).astype(np.int64))
         labels.append(y)
         offset += len(y)
     r, c = np.concatenate(rows), np.concatenate(cols)
     x = csr_matrix((np.ones(len(r)), (r, c)), shape=(offset, 1 << BITS))
-    return x, np.concatenate(labels)
+    return hstack([x, csr_matrix(np.concatenate([item[3] for item in items]))]).tocsr(), np.concatenate(labels)
 
 
 def fit(x: csr_matrix, y: np.ndarray) -> np.ndarray:
@@ -130,7 +133,7 @@ def thresholds(docs: list[Doc], gold: list[dict], weights: np.ndarray) -> tuple[
     best = None
     for admit in ADMIT:
         for veto in VETO:
-            res = end_to_end(docs, gold, CueScorer(weights, BITS, admit, veto))
+            res = end_to_end(docs, gold, scorer(weights, admit, veto))
             key = (res["attribution"]["f1"], res["content_overlap"]["f1"])
             print(f"admit {admit} veto {veto}: attribution {key[0]} content overlap {key[1]}", file=sys.stderr)
             if best is None or key > best[0]:
@@ -138,10 +141,19 @@ def thresholds(docs: list[Doc], gold: list[dict], weights: np.ndarray) -> tuple[
     return best[1], best[2]
 
 
+def scorer(weights: np.ndarray, admit: float, veto: float) -> CueScorer:
+    """The scorer of fitted weights: the hashed features' 2^BITS, then the dense features'."""
+    hashed, dense = weights[: 1 << BITS], weights[1 << BITS :]
+    return CueScorer(hashed.astype(np.float64), BITS, admit, veto, dense.astype(np.float64), load_vectors())
+
+
 def save(path: Path, weights: np.ndarray, admit: float, veto: float) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    hashed, dense = weights[: 1 << BITS], weights[1 << BITS :]
     with path.open("wb") as f:
-        np.savez_compressed(f, weights=weights, bits=np.int64(BITS), admit=np.float64(admit), veto=np.float64(veto))
+        np.savez_compressed(
+            f, weights=hashed, dense=dense, bits=np.int64(BITS), admit=np.float64(admit), veto=np.float64(veto)
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

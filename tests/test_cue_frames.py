@@ -1,6 +1,9 @@
 """Rule tests for the frames a listed cue takes its content in, on short sentences of our own writing."""
 
+import numpy as np
 import pytest
+
+from attrib.find.cues import NOUN_PREPOSITION_ADMIT, find_cues
 
 
 @pytest.mark.parametrize(
@@ -113,9 +116,31 @@ def test_a_chain_of_coordinated_predicates_lends_its_first_subject(extractor):
         ),
         # the object of the preposition right after a cue noun is its content, the preposition part of the cue
         ("The senator's criticism of the new tax drew applause.", "The senator's", "criticism of", "the new tax"),
-        ("The mayor's attacks on the press have grown sharper.", "The mayor's", "attacks on", "the press"),
     ],
 )
 def test_noun_cue_frames(extractor, text, speaker, cue, quote):
     found = [a for a in extractor.extract(text) if a.cue == cue]
     assert [(a.speaker_mention, a.quote) for a in found] == [(speaker, quote)]
+
+
+class FixedScorer:
+    """A cue scorer that gives one word a set probability: the rule's threshold, not the learned weights, decides."""
+
+    admit, veto = 0.4, 0.05
+
+    def __init__(self, word: str, probability: float):
+        self.word, self.probability = word, probability
+
+    def probabilities(self, doc):
+        return np.array([self.probability if t.text == self.word else np.nan for t in doc])
+
+
+@pytest.mark.parametrize(
+    "probability, content", [(NOUN_PREPOSITION_ADMIT + 0.05, "the press"), (NOUN_PREPOSITION_ADMIT - 0.05, None)]
+)
+def test_a_nouns_preposition_object_needs_the_nouns_probability(parse, probability, content):
+    # a noun's preposition object is its content only when the scorer gives the noun NOUN_PREPOSITION_ADMIT or more
+    doc = parse("The mayor's attacks on the press have grown sharper.")
+    cues = [c for c in find_cues(doc, FixedScorer("attacks", probability)) if c.token.text == "attacks"]
+    found = [doc[c.content.left_edge.i : c.content.right_edge.i + 1].text for c in cues if c.content is not None]
+    assert found == ([content] if content else [])

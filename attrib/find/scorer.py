@@ -19,6 +19,7 @@ from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc
 
 from ..lexicon import data_dir, noun_cues, reporting_verbs
+from .word_vectors import WordVectors, load_vectors
 
 WEIGHTS_FILE = "cue_scorer.npz"
 # exp(700) is about 1e304, within a float64: the sigmoid at the clip is 0 or 1 to the last bit that matters
@@ -139,8 +140,12 @@ def _own_templates(t: dict[str, np.ndarray], head: np.ndarray, n: int) -> list[t
 
 def features(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The candidates' token indices, and (row, hash) pairs: row indexes the candidates."""
-    t = token_arrays(doc)
-    n = len(doc)
+    return hashed_features(token_arrays(doc))
+
+
+def hashed_features(t: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``features`` from a document's ``token_arrays``."""
+    n = len(t["word"])
     mask = candidate_mask(t)
     cands = np.flatnonzero(mask)
     if not n or not len(cands):
@@ -177,6 +182,17 @@ def features(doc: Doc) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return cands, position[rows_all[keep]], hashes_all[keep]
 
 
+def dense_features(t: dict[str, np.ndarray], cands: np.ndarray, vectors: WordVectors) -> np.ndarray:
+    """The word vectors of each candidate, of its head and of its subject, side by side (zeros where none)."""
+    n = len(t["word"])
+    head = t["head"]
+    j = np.flatnonzero((head != np.arange(n)) & np.isin(t["dep"], _constants()["subjects"]))
+    subject = np.zeros(n, dtype=np.uint64)
+    subject[head[j]] = t["word"][j]  # the word heading the subject phrase: "he", "spokesman", "trump"
+    words = (t["word"][cands], t["word"][head[cands]], subject[cands])
+    return np.hstack([vectors.lookup(w) for w in words])
+
+
 @dataclass(frozen=True)
 class CueScorer:
     """Weights of the logistic regression, indexed by the low ``bits`` of a feature hash."""
@@ -185,15 +201,20 @@ class CueScorer:
     bits: int
     admit: float  # a word outside the lists with at least this probability is a cue
     veto: float  # a listed word below this probability is not
+    dense: np.ndarray | None = None  # weights of ``dense_features``: the word vectors of word, head and subject
+    vectors: WordVectors | None = None
 
     def probabilities(self, doc: Doc) -> np.ndarray:
         """P(cue) for every token of ``doc``; NaN for words that cannot be cues (no verdict: every
         comparison with NaN is false, so they are neither admitted nor vetoed)."""
         out = np.full(len(doc), np.nan)
-        cands, rows, hashes = features(doc)
+        t = token_arrays(doc)
+        cands, rows, hashes = hashed_features(t)
         if len(cands):
             mask = np.uint64((1 << self.bits) - 1)
             scores = np.bincount(rows, weights=self.weights[(hashes & mask).astype(np.int64)], minlength=len(cands))
+            if self.dense is not None:
+                scores += dense_features(t, cands, self.vectors) @ self.dense
             # a logit past +-700 is certainty already; unclipped, exp(-scores) overflows to inf with a warning
             out[cands] = 1.0 / (1.0 + np.exp(-np.clip(scores, -MAX_LOGIT, MAX_LOGIT)))
         return out
@@ -204,6 +225,12 @@ def load_scorer() -> CueScorer:
     """The scorer shipped in ``models/`` (read once)."""
     with data_dir().joinpath(WEIGHTS_FILE).open("rb") as f:
         data = np.load(f)
+        dense = data["dense"].astype(np.float64) if "dense" in data.files else None
         return CueScorer(
-            data["weights"].astype(np.float64), int(data["bits"]), float(data["admit"]), float(data["veto"])
+            data["weights"].astype(np.float64),
+            int(data["bits"]),
+            float(data["admit"]),
+            float(data["veto"]),
+            dense,
+            load_vectors() if dense is not None else None,
         )
