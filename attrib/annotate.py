@@ -7,7 +7,8 @@ from functools import partial
 
 from spacy.tokens import Doc, Token
 
-from .dates.dates import DateValue, article_date, statement_date
+from .dates.dates import DateValue, article_date
+from .dates.statements import statement_date
 from .dates.timeline import Statement, carry_dates
 from .find.acts import act_of
 from .find.finder import Found, find_attributions

@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from attrib import annotate as annotate_module
-from attrib.dates import dates, timeline
+from attrib.dates import dates, statements, timeline
 from attrib.find import finder
 from attrib.pipeline import load_pipeline
 from attrib.speakers import resolve
@@ -36,7 +36,7 @@ def main(path: str) -> int:
     annotate_module.find_attributions = timed("find", finder.find_attributions)
     annotate_module.Resolver.__init__ = timed("resolve", resolve.Resolver.__init__)
     annotate_module.Resolver.resolve = timed("resolve", resolve.Resolver.resolve)
-    annotate_module.statement_date = timed("dates", dates.statement_date)
+    annotate_module.statement_date = timed("dates", statements.statement_date)
     annotate_module.article_date = timed("dates", dates.article_date)
     annotate_module.carry_dates = timed("dates", timeline.carry_dates)
     nlp = load_pipeline()

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from attrib.dates.dates import article_date, resolve, statement_date
+from attrib.dates.dates import article_date, resolve
+from attrib.dates.statements import statement_date
 from attrib.read.articles import parse_article_date
 
 DATELINES = [

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 from ..find.quotes import quoted_spans
 from ..lexicon import reporting_verbs
 from ..nlp.spans import Coverage, text_of
-from .dates import DateValue, date_expressions_in, hosts, is_occasion, resolve
+from .dates import DateValue, resolve
+from .statements import date_expressions_in, hosts, is_occasion
 
 # a headline or subhead: a short line before the first paragraph of running text
 HEADLINE_WORDS = 25

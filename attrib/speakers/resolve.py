@@ -85,21 +85,7 @@ class Resolver(Anaphora, StandIns, Documents):
         self.headlines, self.lede_end = Coverage(headline_lines(self.text)), lede_end(self.text)
         # words the NER takes for places are no first names, even when a census lists them ("Burma")
         self.places = {fold(e.text) for e in ents_of(doc) if e.label_ in ("GPE", "LOC")}
-        # every mention outside quotation marks, in document order, so that "most recent" means what it says
-        mentions: list[tuple[int, Span | Token]] = [
-            (e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")
-        ]
-        mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
-        mentions += [(run.start_char, run) for run in unlabelled_names(doc)]
-        mentions += [(d.start_char, d) for d in named_descriptions(doc)]
-        # "Obama and Clinton call ...": the pair is what a later "they" may be
-        pairs = [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and conjuncts(t)]
-        # "he" and "she" as subjects carry their person's salience on through the paragraphs
-        pronouns = [t for t in doc if t.dep_ in SUBJECTS and t.lower_ in ("he", "she")]
-        pairs += [(t.idx, t) for t in pronouns if not self.quoted(t.idx)]
-        # "Lynch speaks", "Obama, who sat": a subject the NER left unlabelled still keeps its person in focus
-        pairs += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and _unlabelled_subject(t) and not self.quoted(t.idx)]
-        mentions.sort(key=lambda m: m[0])
+        mentions, pairs = self._mentions(doc)
         people = [m for _, m in mentions if isinstance(m, Span) and m.label_ in ("PERSON", "")]
         self.surname_sex = surname_sexes(people)
         # full names first: a bare surname then finds every person it may stand for
@@ -132,6 +118,26 @@ class Resolver(Anaphora, StandIns, Documents):
             elif mention.label_ != DESCRIPTION and len(name_of(mention)[1]) <= 1:
                 self._person(mention, mention.start_char, title_before(mention))
         self._register_documents()
+
+    def _mentions(self, doc: Doc) -> tuple[list[tuple[int, Span | Token]], list[tuple[int, Token]]]:
+        """The entity mentions in document order, and the subjects (pairs, pronouns, unlabelled names) that keep
+        a person in focus."""
+        # every mention outside quotation marks, in document order, so that "most recent" means what it says
+        mentions: list[tuple[int, Span | Token]] = [
+            (e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")
+        ]
+        mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
+        mentions += [(run.start_char, run) for run in unlabelled_names(doc)]
+        mentions += [(d.start_char, d) for d in named_descriptions(doc)]
+        # "Obama and Clinton call ...": the pair is what a later "they" may be
+        pairs = [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "PROPN" and conjuncts(t)]
+        # "he" and "she" as subjects carry their person's salience on through the paragraphs
+        pronouns = [t for t in doc if t.dep_ in SUBJECTS and t.lower_ in ("he", "she")]
+        pairs += [(t.idx, t) for t in pronouns if not self.quoted(t.idx)]
+        # "Lynch speaks", "Obama, who sat": a subject the NER left unlabelled still keeps its person in focus
+        pairs += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and _unlabelled_subject(t) and not self.quoted(t.idx)]
+        mentions.sort(key=lambda m: m[0])
+        return mentions, pairs
 
     def _in_reach(self, pos: int) -> list[Entity]:
         """The entities mentioned within a pronoun's reach before ``pos``."""
