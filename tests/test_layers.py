@@ -86,3 +86,21 @@ def test_the_layers_test_sees_a_late_import():
     # the checks above are only as good as the import reading: it must see lazy imports inside functions
     assert "attrib.batch.runner" in GRAPH["attrib.batch.cluster"]
     assert "attrib.extractor" in GRAPH["attrib.batch.cluster"]
+
+
+# small modules and functions keep one concept each (the house rule: 400 lines a module, 60 a function)
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_a_module_stays_small(module):
+    source = MODULES[module].read_text(encoding="utf-8")
+    assert len(source.splitlines()) <= MAX_MODULE_LINES
+    long = [
+        node.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
+    ]
+    assert long == []
