@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from ..find.quotes import quoted_spans
 from ..lexicon import reporting_verbs
+from ..nlp.labels import DEFINITE_DETERMINERS
 from ..nlp.spans import Coverage, text_of
 from .dates import DateValue, resolve
 from .statements import date_expressions_in, hosts, is_occasion
@@ -22,6 +23,8 @@ HEADLINE_WORDS = 25
 # article date minus 7) carries to the same speaker's later statements too
 DAY = frozenset(["day"])
 CARRIED = frozenset(["day", "week"])
+# the links from a date expression up to the verb it is an adverbial of ("on Monday", "Monday's debate")
+ADVERBIAL_LINKS = frozenset({"npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod"})
 # adverbs that put a statement at another time than the event before it
 OTHER_TIMES = frozenset(
     [
@@ -305,9 +308,7 @@ def _other_time(cue: Token) -> bool:
 def _own_occasion(cue: Token) -> bool:
     """The cue, or the verb it hangs on, names a new occasion of its own ("said in an interview",
     "at a breakfast, he said"), not the story's ("at the forum", "in a speech earlier in the day")."""
-    return any(
-        c.dep_ == "prep" and any(_new_occasion(g) for g in c.children) for verb in hosts(cue) for c in verb.children
-    )
+    return any(_new_occasion(noun) for noun in _prepositional_objects(hosts(cue)))
 
 
 def _story_occasion(cue: Token) -> bool:
@@ -315,12 +316,17 @@ def _story_occasion(cue: Token) -> bool:
     rally", "in the debate")."""
     verbs = hosts(cue)
     verbs += [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.tag_ == "VBG"]  # "Speaking after ..."
-    return any(c.dep_ == "prep" and any(_known_occasion(g) for g in c.children) for v in verbs for c in v.children)
+    return any(_known_occasion(noun) for noun in _prepositional_objects(verbs))
+
+
+def _prepositional_objects(verbs: list[Token]) -> Iterator[Token]:
+    """What the verbs' prepositions take: the occasions they may name ("in an interview", "after the meeting")."""
+    return (g for v in verbs for c in v.children if c.dep_ == "prep" for g in c.children)
 
 
 def _known_occasion(noun: Token) -> bool:
     """A definite occasion ("the meeting", "that debate"): one the reader has been told of."""
-    return is_occasion(noun) and any(d.lower_ in ("the", "that", "this") and d.dep_ == "det" for d in noun.children)
+    return is_occasion(noun) and any(d.lower_ in DEFINITE_DETERMINERS and d.dep_ == "det" for d in noun.children)
 
 
 def _new_occasion(noun: Token) -> bool:
@@ -334,9 +340,8 @@ def _governing_verb(token: Token) -> Token | None:
     """The verb a date expression is an adverbial of, through prepositions and occasion nouns."""
     path = []
     for _ in range(5):
-        linked = ("npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod")
         # a subject's time phrase dates its clause ("the troubles on Monday began")
-        if token.dep_ not in linked and not (token.dep_ == "nsubj" and path[-2:] == ["pobj", "prep"]):
+        if token.dep_ not in ADVERBIAL_LINKS and not (token.dep_ == "nsubj" and path[-2:] == ["pobj", "prep"]):
             return None
         path.append(token.dep_)
         token = token.head

@@ -81,6 +81,8 @@ PRONOUNS = frozenset(
     }
 )
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+# determiners that make a noun definite: it points back to a thing the reader was told of ("the poll", "that debate")
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 # particles belong to the surname: "Fernandez de Cossio", "van der Leyen", "bin Salman"
 NAME_PARTICLES = frozenset(
     {

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from spacy.tokens import Token
 
 from ..lexicon import newspaper_nouns, organization_nouns, outlet_words, role_nouns, study_nouns
-from ..nlp.labels import DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
+from ..nlp.labels import DEFINITE_DETERMINERS, DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
 from ..nlp.spans import sentence
 from .entities import Entity, most_recent
 from .mentions import author_span, paragraph_start
@@ -221,7 +221,7 @@ class Anaphora:
 
     def _study(self, head: Token, pos: int) -> Entity | None:
         """ "the report", "this finding": the study the article described last, whatever noun described it."""
-        definite = any(c.lower_ in ("the", "this", "that") for c in head.children)
+        definite = any(c.lower_ in DEFINITE_DETERMINERS for c in head.children)
         if not definite or unnamed_study(head) is None or self.quoted(pos):
             return None
         studies = [e for e in self.registry.studies() if _unnamed_study(e)]

@@ -14,14 +14,12 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import document_nouns, document_verbs
-from ..nlp.labels import DETERMINERS
+from ..nlp.labels import DEFINITE_DETERMINERS, DETERMINERS
 from .entities import Entity
 from .names import name_key
 
 # entity types a proper name that owns a document may have ("a Harbor Data survey", "the Reed ad")
 OWNER_TYPES = ("PERSON", "ORG", "")
-# words that make a description definite: it points back to a document named before
-DEFINITE = ("the", "this", "that")
 
 
 def document_kind(head: Token) -> str | None:
@@ -125,7 +123,7 @@ class Documents:
             return self.owned[head.i]
         named = self.documents.get(kind, [])
         i = bisect_left(named, (pos,))
-        definite = any(c.lower_ in DEFINITE for c in head.children)
+        definite = any(c.lower_ in DEFINITE_DETERMINERS for c in head.children)
         if definite and i > 0:
             self.how = "role"
             # "the poll": the last poll named, else the last of its kind ("survey")
