@@ -140,6 +140,12 @@ PRONOUNS = [
         " who gave an interview in which he said the plan would work.",
         ("John Hale", "person"),
     ),
+    # the one man the paragraph named, even in a possessive, before the last speaker of the paragraph before
+    (
+        "“The plan works,” said Tom Quell, an aide.\n\n"
+        "When it comes to Mr. Baker's best years, the defeats stand out. He said the fight was worth it.",
+        ("Baker", "person"),
+    ),
 ]
 
 

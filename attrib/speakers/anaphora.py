@@ -49,6 +49,11 @@ class Anaphora:
             if topic is not None:
                 self.how = f"pronoun, {self.salience}"
                 return topic
+            # the one person of that sex the paragraph named before it, as a subject or not ("Reed's best year ... he")
+            named = self._paragraph_person(gender, pos)
+            if named is not None:
+                self.how = "pronoun, paragraph subject"
+                return named
             # a person of that sex first, then one of unknown sex
             kinds = [
                 lambda e: e.type == "person" and e.gender == gender,
@@ -75,6 +80,16 @@ class Anaphora:
         if word not in PERSON_PRONOUNS:
             return None
         return self._person_like_subject(window_start, pos) or self._sentence_person(head, PERSON_PRONOUNS[word])
+
+    def _paragraph_person(self, gender: str, pos: int) -> Entity | None:
+        """The one person of the pronoun's sex named earlier in its paragraph, outside quotation marks, else None."""
+        here = paragraph_start(self.text, pos, 0)
+        people = {
+            id(e): e
+            for p, e in self.registry.mentions_between(here, pos)
+            if e.type == "person" and e.gender == gender and not self.quoted(p)
+        }
+        return people.popitem()[1] if len(people) == 1 else None
 
     def _person_like_subject(self, window_start: int, pos: int) -> Entity | None:
         """ "Burton explained ... "I love cats," he said.": with no person in reach, the one subject named by a single

@@ -156,12 +156,16 @@ class Registry:
 
     def mentioned_between(self, start: int, end: int) -> list[Entity]:
         """The entities mentioned in [start, end), in order of creation."""
+        return self._in_order([e for _, e in self.mentions_between(start, end)])
+
+    def mentions_between(self, start: int, end: int) -> list[tuple[int, Entity]]:
+        """(offset, entity) of the mentions in [start, end), by offset."""
         i = bisect_left(self._mentions, (start,))
         found = []
         while i < len(self._mentions) and self._mentions[i][0] < end:
-            found.append(self._mentions[i][3])
+            found.append((self._mentions[i][0], self._mentions[i][3]))
             i += 1
-        return self._in_order(found)
+        return found
 
     def person_in(self, start: int, end: int) -> Entity | None:
         """The one person mentioned in [start, end) ("Mrs. Clinton", "she"), else None."""
