@@ -357,3 +357,30 @@ def test_a_quoted_mention_without_a_name_word_makes_no_person():
     people = [e for e in Resolver(doc).registry.entities if e.type == "person"]
     assert all(e.key for e in people)
     assert "Tom Hale" in [e.name for e in people]
+
+
+@pytest.mark.parametrize(
+    "label, role, names",
+    [
+        # the NER took the surname for a place or a people: a role in apposition says it is a person
+        ("GPE", "spokeswoman", ["Zoe Quintrell"]),
+        ("NORP", "secretary", ["Zoe Quintrell"]),
+        # with no role beside it the word stays what the NER said
+        ("GPE", "town", []),
+    ],
+)
+def test_a_surname_the_ner_took_for_a_place_is_a_person_with_a_role(label, role, names):
+    spec = "\n".join(
+        [
+            "Zoe PROPN NNP compound 1",
+            "Quintrell PROPN NNP nsubj 6",
+            ", PUNCT , punct 1",
+            "a DET DT det 4",
+            f"{role} NOUN NN appos 1",
+            ", PUNCT , punct 1",
+            "spoke VERB VBD ROOT 6",
+            ". PUNCT . punct 6",
+        ]
+    )
+    doc = build(spec, {(1, 2): label})
+    assert [span.text for span in unlabelled_names(doc)] == names

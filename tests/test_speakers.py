@@ -130,9 +130,33 @@ STAND_INS = [
     ("Senator Paul Reyes was in Texas on Monday. His office said the vote would wait.", "Paul Reyes's office"),
     # a possessive name is its owner's canonical name, without the title
     ("Mr. Tom Clarke sold his bakery in May. Mr. Clarke's new company said sales were up.", "Tom Clarke's new company"),
-    # a person's campaign is named by surname, as news write it
-    ("Senator Ruth Ames is running again. Ruth Ames’s campaign said the ads would start in May.", "Ames campaign"),
-    ("Senator Ruth Ames is running again. Her campaign said the ads would start in May.", "Ames campaign"),
+    # a person's campaign is named by surname when the article names it so ("the Ames campaign"), else by its owner
+    (
+        "Senator Ruth Ames is running; the Ames campaign opened an office. Her campaign said the ads would start.",
+        "Ames campaign",
+    ),
+    (
+        "Senator Ruth Ames is running; the Ames campaign opened an office. Ruth Ames’s campaign said ads would start.",
+        "Ames campaign",
+    ),
+    ("Senator Ruth Ames is running again. Her campaign said the ads would start in May.", "Ruth Ames's campaign"),
+    # a possessive in s is spelled as the article spells it: "Sanders’ plan", "Sanders's plan"
+    ("Senator Tom Rivers spoke. Rivers’ plan is old. His campaign said the ads would start.", "Tom Rivers' campaign"),
+    ("Senator Tom Rivers spoke. Rivers's plan is old. His campaign said the ads would start.", "Tom Rivers's campaign"),
+    # "some angry Ames supporters": the words before a compound owner only count the owner's group
+    ("Senator Ruth Ames spoke in May. Some angry Ames supporters said the vote was rigged.", "Ruth Ames's supporters"),
+    # a document the article gives a title is named by it, through its later descriptions
+    (
+        "A new television ad from Harbor Action PAC hits the governor on taxes. The ad, titled “Second Look”, says"
+        " that taxes rose twice. The 30-second spot says the governor lied.",
+        "Second Look",
+    ),
+    # two spellings of one body's long name are one body, which its short form names
+    (
+        "Shares of Harbor Pharmaceuticals International fell on Monday, and bonds of Harbor Pharmaceutical"
+        " International fell too. Harbor said on Tuesday that the drop would pass.",
+        "Harbor Pharmaceuticals International",
+    ),
     # published numbers speak with their source's voice; a document's name keeps its year
     ("Data from the Census Bureau show that rents rose in May.", "Census Bureau"),
     ("Figures from the 2023 Harbor Housing Survey show that rents rose in May.", "2023 Harbor Housing Survey"),

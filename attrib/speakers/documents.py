@@ -9,17 +9,23 @@ later, the first one named after it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import document_nouns, document_verbs
 from ..nlp.labels import DEFINITE_DETERMINERS, DETERMINERS
+from ..nlp.spans import text_of
 from .entities import Entity
 from .names import name_key
 
 # entity types a proper name that owns a document may have ("a Harbor Data survey", "the Reed ad")
 OWNER_TYPES = ("PERSON", "ORG", "")
+# participles that give a document its title ("an ad titled ...")
+TITLING_VERBS = frozenset({"titled", "entitled", "called", "dubbed", "named"})
+# the quoted title right after such a participle
+TITLE_AFTER = re.compile(r"\s*[\"“‘']([^\"“”‘’\n]{1,80}?)[\"”’']")
 
 
 def document_kind(head: Token) -> str | None:
@@ -61,6 +67,13 @@ def document_name(head: Token, owner: Span, owner_name: str) -> str:
     return f"{owner_name} {middle}{head.text}"
 
 
+def given_title(head: Token) -> str | None:
+    """The quoted title a document noun is given: "an ad titled “Unifier?”", "a memo called 'Plan B'"."""
+    verb = next((c for c in head.rights if c.dep_ == "acl" and c.lower_ in TITLING_VERBS), None)
+    found = TITLE_AFTER.match(text_of(head.doc), verb.idx + len(verb)) if verb is not None else None
+    return found.group(1).strip() if found else None
+
+
 def _name_phrase(name: Token) -> Span:
     """The proper name a token heads, without its determiner."""
     start = name.left_edge.i
@@ -100,6 +113,15 @@ class Documents:
             entity.add("", pos)
             self.owned[head.i] = entity
             self.documents.setdefault(document_kind(head), []).append((pos, head.i, entity))  # in text order
+        self._name_titled()
+
+    def _name_titled(self) -> None:
+        """ "The ad, titled “Unifier?”": a document the article gives a title is named by it (ANNOTATION.md)."""
+        for t in self.doc:
+            title = given_title(t) if t.pos_ == "NOUN" and document_kind(t) is not None else None
+            entity = self._document(t, t.idx) if title is not None else None
+            if entity is not None:
+                entity.rename(title, name_key(title.split()), (9, 9))
 
     def _owner_name(self, owner: Span) -> str:
         """The owner's canonical name: "Karl Reed" for "Reed", the spelled-out name of a short form."""

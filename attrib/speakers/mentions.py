@@ -8,7 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import first_names, honorifics
+from ..lexicon import first_names, honorifics, role_nouns
 from ..nlp.labels import NAME_PARTICLES, NOMINAL, SUBJECTS
 from ..nlp.spans import sentence
 from .names import fold, gender_of, name_key, split_title
@@ -85,6 +85,8 @@ def unlabelled_names(doc: Doc) -> list[Span]:
             j += 1
         if 2 <= j - i <= 4 and fold(doc[i].text) in first_names():
             runs.append(doc[i:j])
+        elif j == i + 1 and _described_person(doc, j):
+            runs.append(doc[i : j + 1])  # "Ana Quell, a city spokeswoman": the NER took the surname for a place
         elif j == i + 1 and _lone_person(doc, j) and fold(doc[j].text) not in named and seen[doc[i].lower_] == 1:
             whole = doc[i : j + 1]
             # a title is no first name ("Sen. Joseph"), nor is a shout or a broken word ("SUPER", "Released-")
@@ -123,6 +125,19 @@ def shared_surname(first: Token) -> Token | None:
     while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ == label:
         end += 1
     return doc[end] if end > start else None
+
+
+def _described_person(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a one-word place, people or body the NER found right after an unlabelled capitalised
+    word it heads, with a person's role in apposition ("Ana Quell, a city spokeswoman"): a person's surname."""
+    if i >= len(doc) or i == 0 or doc[i].ent_iob_ != "B" or doc[i].ent_type_ not in ("GPE", "NORP", "ORG"):
+        return False
+    if i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        return False
+    first = doc[i - 1]
+    if first.dep_ != "compound" or first.head != doc[i] or not first.text.isalpha() or first.is_upper:
+        return False
+    return any(c.dep_ == "appos" and c.lower_ in role_nouns() for c in doc[i].children)
 
 
 def _lone_person(doc: Doc, i: int) -> bool:

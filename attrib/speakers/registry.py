@@ -127,7 +127,8 @@ class Registry:
             for e in self._words.get(key[0], {}).values()
             if e.type == "organization" and len(e.key) > 1 and e.key[0] == key[0]
         ]
-        return found[0] if len(found) == 1 else None
+        # two spellings of one longer name are one body ("Ruiz Pharmaceutical Inc." / "Ruiz Pharmaceuticals Inc.")
+        return found[0] if len(found) == 1 or _variants(found) else None
 
     def role_holders(self, word: str) -> list[Entity]:
         """Entities given the role ``word`` or one of its other names ("judge", "justice")."""
@@ -176,3 +177,10 @@ class Registry:
         """Each entity once, in order of creation."""
         unique = {id(e): e for e in entities}
         return sorted(unique.values(), key=lambda e: self._order[id(e)])
+
+
+def _variants(found: list[Entity]) -> bool:
+    """Whether several names are one name spelled apart: the same first word, then words that differ only by a
+    closing "s" ("Pharmaceutical" / "Pharmaceuticals")."""
+    forms = {tuple(w.rstrip("s") for w in e.key) for e in found}
+    return len(found) > 1 and len(forms) == 1

@@ -4,7 +4,9 @@ data that speak with their source's voice (a mixin of the ``Resolver``)."""
 
 from __future__ import annotations
 
+import re
 from bisect import insort
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -18,6 +20,8 @@ from .speakers import describe
 
 # mention kinds that carry a proper name
 NAMED_KINDS = ("person", "name", "organization")
+# a capitalised name in s followed by an apostrophe and no "s": "Sanders’ plan"
+BARE_APOSTROPHE = re.compile(r"\b([A-Z]\w*s)['’](?![A-Za-z])")
 
 
 class StandIns:
@@ -63,12 +67,22 @@ class StandIns:
         if entity is None:
             return None
         rest = [t for t in span if t not in owner.subtree and t.tag_ != "POS"]
+        # "some angry Ames supporters" are Ruth Ames's supporters: the words before a compound owner only count them
+        rest = [t for t in rest if t.i > owner.i] if owner.dep_ == "compound" else rest
         rest = rest[1:] if rest and rest[0].i == span.start and rest[0].lower_ in DETERMINERS else rest
-        if head.lower_ == "campaign" and entity.type == "person" and rest and rest[-1] == head:
-            return f"{entity.name.split()[-1]} campaign"  # news name a campaign by surname: "the Clinton campaign"
-        # a plural group takes the apostrophe alone: "reporters' editors"
-        mark = "'" if entity.type == "group" and entity.name.endswith("s") else "'s"
+        surname = entity.name.split()[-1] if entity.name else ""
+        by_surname = self.registry.named("organization", name_key([surname, "campaign"]))
+        if head.lower_ == "campaign" and entity.type == "person" and rest and rest[-1] == head and by_surname:
+            return f"{surname} campaign"  # the article's own "the Clinton campaign" names it, whoever's "his campaign"
+        # a plural group takes the apostrophe alone ("reporters' editors"), and a name in s as the article spells it
+        bare = entity.type == "group" or surname in self.bare_apostrophes
+        mark = "'" if bare and entity.name.endswith("s") else "'s"
         return f"{entity.name}{mark} {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
+
+    @cached_property
+    def bare_apostrophes(self) -> frozenset[str]:
+        """Names in s the article makes possessive with an apostrophe alone ("Sanders’ plan", not "Sanders's")."""
+        return frozenset(m.group(1) for m in BARE_APOSTROPHE.finditer(self.text))
 
     def _phrase_entity(self, phrase: str, kind: str, gender: str | None) -> Entity:
         key = name_key(phrase.split())
