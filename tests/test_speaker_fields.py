@@ -157,6 +157,12 @@ GENDERS = [
     ("Donald Trump spoke on Monday. Hillary Clinton said he lied about the plan.", "Hillary Clinton", ("f", "census")),
     # a gendered title outranks the first name too
     ("Congresswoman Tom Hale said the vote was close.", "Congresswoman Tom Hale", ("f", "title")),
+    # a pronoun inside a name's own phrase ("her rival Tom Hale") is someone else's
+    (
+        "Ana Ruiz has friends in the Senate, in which her rival Tom Hale serves. Hale said the vote was close.",
+        "Hale",
+        ("m", "census"),
+    ),
 ]
 
 

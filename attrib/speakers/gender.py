@@ -116,6 +116,8 @@ def _tied_pronouns(doc: Doc, quoted: Callable[[int], bool]) -> Iterable[tuple[To
             named = next((c for c in clause.children if c.dep_ in SUBJECTS and c.ent_type_ == "PERSON"), None)
             if named is None or quoted(named.idx) or named.i < pronoun.i and own:
                 continue
+            if named.left_edge.i <= pronoun.i <= named.right_edge.i:
+                continue  # "her rival Ana Ruiz spoke": a pronoun inside a name's own phrase is someone else
             fronted = pronoun.i < named.i < clause.i and (own or verb.dep_ == "advcl")
             # "Reed said his bill would pass"; not "Reed said he refused", whose "he" is as often someone else
             subject = pronoun.dep_ == "poss" and pronoun.head.dep_ in SUBJECTS
