@@ -157,6 +157,11 @@ STAND_INS = [
         " International fell too. Harbor said on Tuesday that the drop would pass.",
         "Harbor Pharmaceuticals International",
     ),
+    # a date that owns a phrase only dates it
+    ("July's Harbor Times polling shows that the governor leads.", "Harbor Times polling"),
+    ("Tuesday's exit polling showed that most voters were angry.", "exit polling"),
+    # "the cities of A and B" are A and B
+    ("The cities of Dover and Leeds said the lights would stay on.", "Dover and Leeds"),
     # published numbers speak with their source's voice; a document's name keeps its year
     ("Data from the Census Bureau show that rents rose in May.", "Census Bureau"),
     ("Figures from the 2023 Harbor Housing Survey show that rents rose in May.", "2023 Harbor Housing Survey"),

@@ -217,10 +217,17 @@ def counted_whole(head: Token) -> Token | None:
 
 
 def without_focus(span: Span) -> Span:
-    """The phrase without the adverbs that open it: "only four percent" is "four percent"."""
+    """The phrase without the adverbs or the date's possessive that open it: "only four percent" is "four percent",
+    "July's poll" is "poll"."""
     start = span.start
     while start < span.end - 1 and span.doc[start].lower_ in focus_adverbs() and span.doc[start].dep_ == "advmod":
         start += 1
+    # "July's poll" is the poll: a date that owns a phrase only dates it
+    end = start
+    while end < span.end - 1 and span.doc[end].ent_type_ == "DATE" and span.doc[end].tag_ != "POS":
+        end += 1
+    if end > start and span.doc[end].tag_ == "POS" and end + 1 < span.end:
+        start = end + 1
     return span.doc[start : span.end]
 
 
