@@ -56,6 +56,18 @@ NAMES = [
     ("Barack Obama watched from the front row. Michelle Obama said the school would open in May.", "Michelle Obama"),
     # "Tom and Lena Hale": the lone first name shares the surname that follows
     ("Tom and Lena Hale opened a bakery in May. Mr. Hale said sales were up.", "Tom Hale"),
+    # a full name only a quotation gives is still the fullest form the article gives
+    (
+        "Mr. Vasko spoke in Ohio. “Tarek Vasko has failed us,” said Ana Ruiz. Vasko said the plan would fail.",
+        "Tarek Vasko",
+    ),
+    # and its first name alone, which no census list holds, is that person
+    ("“Nobody likes Tarek Vasko,” said Ana Ruiz.\n\nTarek said the plan would work.", "Tarek Vasko"),
+    # an epithet the article also writes in lower case is no first name
+    (
+        "Mr. Vasko was crooked. “Crooked Vasko has failed us,” said Ana Ruiz. Vasko said the plan would fail.",
+        "Vasko",
+    ),
 ]
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import first_names, honorifics, role_nouns
 from ..nlp.labels import NAME_PARTICLES, NOMINAL, SUBJECTS
 from ..nlp.spans import sentence
-from .names import fold, gender_of, name_key, split_title
+from .names import fold, fullness, gender_of, name_key, split_title
 from .speakers import Mention
 
 # a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
@@ -94,6 +94,34 @@ def unlabelled_names(doc: Doc) -> list[Span]:
                 runs.append(whole)
         i = max(j, i + 1)
     return runs
+
+
+def quoted_full_names(doc: Doc, quoted) -> dict[str, list[str]]:
+    """Folded surname -> the one two-word name a quotation gives it ("Barack Obama" in a speaker's words), when its
+    first word is capitalised wherever the article uses it: a first name, not an epithet ("crooked")."""
+    lower = {t.lower_ for t in doc if not t.is_title}
+    found: dict[str, set[tuple[str, str]]] = {}
+    for ent in doc.ents:
+        first, last = ent[0], ent[-1]
+        if ent.label_ != "PERSON" or len(ent) != 2 or not quoted(ent.start_char) or not first.is_title:
+            continue
+        if first.is_alpha and last.is_alpha and first.text not in honorifics() and first.lower_ not in lower:
+            found.setdefault(fold(last.text), set()).add((first.text, last.text))
+    return {key: list(names.pop()) for key, names in found.items() if len(names) == 1}
+
+
+def complete_from_quotes(doc: Doc, people: list, quoted) -> None:
+    """Give a person the article names only by surname outside quotation marks the full name a quotation gives
+    ("Obama" is "Barack Obama"), when no one else bears that surname."""
+    full = quoted_full_names(doc, quoted)
+    by_surname: dict[str, list] = {}
+    for e in people:
+        if e.type == "person" and e.key:
+            by_surname.setdefault(e.key[-1], []).append(e)
+    for surname, bearers in by_surname.items():
+        if surname in full and len(bearers) == 1 and len(bearers[0].key) == 1:
+            words = full[surname]
+            bearers[0].rename(" ".join(words), name_key(words), (fullness(words), 0))
 
 
 def names_in_titles(doc: Doc) -> list[list[str]]:

@@ -29,6 +29,7 @@ from .documents import Documents, document_kind
 from .entities import Entity, Resolution, evidence, fitting, most_recent, most_salient
 from .gender import tie_pronouns
 from .mentions import (
+    complete_from_quotes,
     from_first_name,
     headline_lines,
     name_of,
@@ -94,6 +95,8 @@ class Resolver(Anaphora, StandIns, Documents):
                 self._person(span, span.start_char, title_before(span))
         for words in names_in_titles(doc):
             self._titled_person(words)
+        # a surname a quotation gives in full ("Barack Obama") is that full name, before bare surnames find it
+        complete_from_quotes(doc, self.registry.entities, self.quoted)
         # and organisations' full names: a short form then finds the one it stands for ("Goldman", "Goldman Sachs")
         bodies = {id(m) for _, m in mentions if isinstance(m, Span) and m.label_ == "ORG" and self._full_body(m)}
         tie_pronouns(doc, self.registry.people, self.quoted, self._in_reach)
@@ -211,8 +214,8 @@ class Resolver(Anaphora, StandIns, Documents):
         if len(key) == 1 and not matches:
             # no full name ends in it: "Ms. Gao" is Gao Junlan, "Ms. Acosta" Melba Acosta Febo
             matches = [e for e in self.registry.inner(key[0]) if surname_inside(key[0], e.key)]
-        if len(key) == 1 and not matches and not title_words and key[0] in first_names():
-            # a first name alone ("Melissa said") is the one person the article names in full with it
+        if len(key) == 1 and not matches and not title_words and key[0] not in self.places:
+            # a first name alone ("Melissa said", "Jeb said") is the one person the article names in full with it
             firsts = [e for e in self.registry.inner(key[0]) if len(e.key) > 1 and e.key[0] == key[0]]
             matches = firsts if len(firsts) == 1 else []
         if len(key) > 1:
