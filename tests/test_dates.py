@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from attrib.dates.dates import article_date, resolve
+from attrib.dates.dates import DateValue, article_date, resolve
 from attrib.dates.statements import statement_date
+from attrib.dates.timeline import Statement, carry_dates
 from attrib.read.articles import parse_article_date
 
 DATELINES = [
@@ -650,3 +651,24 @@ def test_a_day_the_parser_made_the_cues_subject_dates_the_saying(first, ent, exp
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
     found = statement_date(doc[6], {7, 8, 9}, "2026-02-12")
     assert (found.iso, found.source, found.text) == expected
+
+
+@pytest.mark.parametrize(
+    "day_dep, expected",
+    [
+        ("npadvmod", ("2026-02-08", "relative")),  # "targeted the shoppers Sunday": the day dates the verb
+        ("compound", ("2026-02-12", "article")),  # "targeted the Sunday shoppers": the day names the object
+    ],
+)
+def test_a_day_the_parser_hung_on_the_object_dates_the_event(day_dep, expected):
+    # "Rivals targeted the shoppers Sunday. The mayor said the plan failed." with the day hung on the object
+    words = "Rivals targeted the shoppers Sunday . The mayor said the plan failed .".split()
+    heads = [1, 1, 3, 1, 3, 1, 7, 8, 8, 10, 11, 8, 8]
+    deps = ["nsubj", "ROOT", "det", "dobj", day_dep, "punct", "det", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"]
+    tags = ["NNS", "VBD", "DT", "NNS", "NNP", ".", "DT", "NN", "VBD", "DT", "NN", "VBD", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-DATE", "O", "O", "O", "O", "O", "O", "O", "O"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    said = Statement(doc[8], DateValue("2026-02-12", "article", "day"), frozenset({9, 10, 11}))
+    found = carry_dates(doc, [said], "2026-02-12")[0]
+    assert (found.iso, found.source) == expected

@@ -342,7 +342,9 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(5):
         # a subject's time phrase dates its clause ("the troubles on Monday began")
         if token.dep_ not in ADVERBIAL_LINKS and not (token.dep_ == "nsubj" and path[-2:] == ["pobj", "prep"]):
-            return None
+            # a day the parser hung on the verb's object ("targeted the candidates Sunday") dates the verb
+            if not (token.dep_ == "dobj" and path == ["npadvmod"]):
+                return None
         path.append(token.dep_)
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
