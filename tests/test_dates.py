@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from attrib.dates.dates import DateValue, article_date, resolve
+from attrib.dates.posts import post_dates
 from attrib.dates.statements import statement_date
 from attrib.dates.timeline import Statement, carry_dates
 from attrib.read.articles import parse_article_date
@@ -672,3 +673,35 @@ def test_a_day_the_parser_hung_on_the_object_dates_the_event(day_dep, expected):
     said = Statement(doc[8], DateValue("2026-02-12", "article", "day"), frozenset({9, 10, 11}))
     found = carry_dates(doc, [said], "2026-02-12")[0]
     assert (found.iso, found.source) == expected
+
+
+@pytest.mark.parametrize(
+    "tag, expected",
+    [
+        ('<tweet tweet-author="@aide" tweet-date="March 3, 2026">', "2026-03-03"),
+        ('<tweet id="1" author="@aide" datetime="2026-03-03">', "2026-03-03"),
+        ('<tweet author="aide" timestamp="1772496000" tweet_id="1">', "2026-03-03"),
+        ('<tweet tweet-author="@aide" tweet-date="March 3">', None),  # no year: no day of its own
+        ('<tweet tweet-id="1">', None),
+    ],
+)
+def test_an_embedded_post_gives_its_own_day(tag, expected):
+    assert [value.iso for _, value in post_dates(f"Intro.\n\n{tag}The bridge opens soon.<tweet/>")] == (
+        [expected] if expected else []
+    )
+
+
+@pytest.mark.parametrize(
+    "between, expected",
+    [
+        ("\n\n", ("2026-03-03", "explicit")),  # the post right after the statement is the one it quotes
+        ("\n\nThe council met later.\n\n", ("2026-03-10", "article")),  # a post further on is another's
+    ],
+)
+def test_a_statement_quoting_an_embedded_post_takes_its_day(extractor, between, expected):
+    text = (
+        "The mayor answered her critics online.\n\nHer aide tweeted: “The bridge opens soon, and it is safe.”"
+        f'{between}<tweet tweet-author="@aide" tweet-date="March 3, 2026">The bridge opens soon.<tweet/>.'
+    )
+    said = [a for a in extractor.extract(text, date="2026-03-10") if a.cue == "tweeted"]
+    assert [(a.date, a.date_source) for a in said] == [expected]

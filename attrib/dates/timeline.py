@@ -15,6 +15,7 @@ from ..lexicon import reporting_verbs
 from ..nlp.labels import DEFINITE_DETERMINERS
 from ..nlp.spans import Coverage, text_of
 from .dates import DateValue, resolve
+from .posts import quoted_posts
 from .statements import date_expressions_in, hosts, is_occasion
 
 # a headline or subhead: a short line before the first paragraph of running text
@@ -139,6 +140,9 @@ def carry_dates(
     dated event of its paragraph or the one before, or its speaker's last dated statement or event),
     else the article date. ``who`` gives the speaker key of an event's subject (None: no one's)."""
     paragraphs = _paragraph_starts(text_of(doc))
+    # a statement quoting the post embedded right after it was made the day the post gives
+    posted = quoted_posts(doc, [s.content if s.own.source == "article" else frozenset() for s in statements])
+    statements = [s if day is None else replace(s, own=day) for s, day in zip(statements, posted)]
     content = frozenset().union(*(s.content for s in statements)) if statements else frozenset()
     cues = {s.cue.i for s in statements if s.cue is not None}
     quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
