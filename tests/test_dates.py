@@ -232,6 +232,23 @@ STATEMENTS = [
         "March 3, 2024",
     ),
     ("The governor said the roads were safe.", None, None, None, None, None),
+    # a noun cue in a verb's phrase is made when that verb happens
+    (
+        "The governor toured the county last week with a pledge to rebuild the roads.",
+        "2026-02-16",
+        "2026-02-09",
+        "relative",
+        "week",
+        "last week",
+    ),
+    (
+        "The newspaper responded late Friday with an editor's note on the story saying the quotes were accurate.",
+        "2026-02-16",
+        "2026-02-13",
+        "relative",
+        "day",
+        "Friday",
+    ),
 ]
 
 
