@@ -722,3 +722,14 @@ def test_a_statement_quoting_an_embedded_post_takes_its_day(extractor, between, 
     )
     said = [a for a in extractor.extract(text, date="2026-03-10") if a.cue == "tweeted"]
     assert [(a.date, a.date_source) for a in said] == [expected]
+
+
+def test_the_lede_takes_the_day_its_speakers_later_statement_was_carried_to(extractor):
+    # the speaker's first later statement is undated in its own clause but told at the story's dated event
+    text = (
+        "Mayor Ann Cole says the old bridge over the river will reopen in the spring after two years of repairs, "
+        "and that the toll will stay at one dollar for cars and trucks.\n\n"
+        "The council met on Monday to debate the bridge.\n\nCole said the repairs were nearly done."
+    )
+    dates = [(a.cue, a.date) for a in extractor.extract(text, date="2026-02-11")]
+    assert dates == [("says", "2026-02-09"), ("said", "2026-02-09")]

@@ -190,7 +190,9 @@ def _headlines(
     """A headline's or the lede's statement summarises the story: it takes the day of its speaker's first
     statement or event the text dates after it ("Cruz endorses Trump" over "in a message posted Friday, Cruz
     said"; "X praises Y" over "X met Y on Wednesday")."""
-    said = _days_by_speaker((t.cue.idx, t.own, t.speaker) for t in statements if t.cue is not None)
+    # the day each later statement was given, its own or the story's it was carried to ("Trump blamed ..." after
+    # "What unified the candidates Sunday ...")
+    said = _days_by_speaker((t.cue.idx, v, t.speaker) for t, v in zip(statements, values) if t.cue is not None)
     done = _days_by_speaker((a.pos, a.value, a.speaker) for a in events)
     out = list(values)
     for i, s in enumerate(statements):
