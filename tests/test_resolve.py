@@ -123,6 +123,11 @@ PRONOUNS = [
         ("State Department", "organization"),
     ),
     ("Cuban officials met in Havana on Monday. They said no talks were planned.", ("Cuban officials", "group")),
+    # "it" may be a document that spoke, not only the body that made it
+    (
+        "A new television ad from Harbor Action PAC says that the governor lied.\n\nIt also says that taxes rose.",
+        ("Harbor Action PAC television ad", "other"),
+    ),
     ("The mayor opened the bridge. She said it had cost less than planned.", ("mayor", "person")),
     (
         "Tom Reed, the union’s leader, called the vote."

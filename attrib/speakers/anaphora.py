@@ -67,7 +67,8 @@ class Anaphora:
             ]
         elif word in ("it", "its"):
             # an unnamed study speaks too ("The report says ... It also points out")
-            kinds = [lambda e: e.type == "organization" or _unnamed_study(e)]
+            # and so does a document the article named ("The ad, titled ..., ends with a vow. It also says")
+            kinds = [lambda e: e.type == "organization" or _unnamed_study(e) or self.is_document(e)]
         else:
             return None
         for ok in kinds:

@@ -112,8 +112,13 @@ class Documents:
             entity = self._phrase_entity(document_name(head, owner, name), "other", None)
             entity.add("", pos)
             self.owned[head.i] = entity
+            self.document_ids.add(id(entity))
             self.documents.setdefault(document_kind(head), []).append((pos, head.i, entity))  # in text order
         self._name_titled()
+
+    def is_document(self, entity: Entity) -> bool:
+        """Whether the entity is a document the article named (a poll, an ad, a report)."""
+        return id(entity) in self.document_ids
 
     def _name_titled(self) -> None:
         """ "The ad, titled “Unifier?”": a document the article gives a title is named by it (ANNOTATION.md)."""

@@ -82,6 +82,7 @@ class Resolver(Anaphora, StandIns, Documents):
         self.salience = ""  # what made the last salient entity win: "last speaker" or "other"
         self.documents: dict[str, list[tuple[int, int, Entity]]] = {}  # kind -> (position, token, entity), sorted
         self.owned: dict[int, Entity] = {}  # the document of each document noun that has an owner, by token
+        self.document_ids: set[int] = set()  # id() of the documents' entities
         self.quotes = Coverage([(q.start, q.end) for q in quoted_spans(self.text)])
         self.headlines, self.lede_end = Coverage(headline_lines(self.text)), lede_end(self.text)
         # words the NER takes for places are no first names, even when a census lists them ("Burma")
