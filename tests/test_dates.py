@@ -733,3 +733,20 @@ def test_the_lede_takes_the_day_its_speakers_later_statement_was_carried_to(extr
     )
     dates = [(a.cue, a.date) for a in extractor.extract(text, date="2026-02-11")]
     assert dates == [("says", "2026-02-09"), ("said", "2026-02-09")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a day on a noun content is the saying's, even where the content's span takes it in
+        (
+            "Leaders were quick to offer condolences on Monday and affirm their support for the city. "
+            "The chancellor condemned the attack.",
+            ["2026-02-09", "2026-02-09"],
+        ),
+        # a day of someone's remarks dates the remarks, not the saying
+        ("The mayor called her rival's remarks on Saturday “a disgrace” and left the hall.", ["2026-02-11"]),
+    ],
+)
+def test_a_day_on_the_thing_said_dates_the_saying(extractor, text, expected):
+    assert [a.date for a in extractor.extract(text, date="2026-02-11")] == expected

@@ -89,7 +89,8 @@ def _date_expressions(cue: Token, content_tokens: set[int] = frozenset(), own: b
     found: list[Span] = []
 
     def wanted(span: Span) -> bool:
-        if any(t.i in content_tokens for t in span):
+        # a day on a noun content is the saying's, though the content's span took it in ("offered thanks on Monday")
+        if any(t.i in content_tokens for t in span) and not _on_object(span, cue):
             return False
         # "said on Monday the talks ...", "told reporters on Feb. 1 that ...": the parser may hang it on the content
         between = own and content_start is not None and 0 < span.start - cue.i <= 4 and span.end <= content_start
@@ -108,6 +109,19 @@ def _date_expressions(cue: Token, content_tokens: set[int] = frozenset(), own: b
         ):
             found.append(ent)
     return sorted(found, key=lambda s: s.start)
+
+
+def _on_object(span: Span, cue: Token) -> bool:
+    """A day on the thing said when that is a noun, not a clause ("offered condolences on Monday"): the day of
+    the saying, though the content's span took it in."""
+    token, path = span.root, []
+    while token.dep_ in ("npadvmod", "pobj", "prep") and token.head != token and len(path) < 3:
+        path.append(token.dep_)
+        token = token.head
+    prep_ok = path == ["npadvmod"] or (path == ["pobj", "prep"] and span.root.head.lower_ in ("on", "at"))
+    # a day of someone's remarks or of an occasion dates them, not this saying ("called her remarks on Saturday ...")
+    owned = is_occasion(token) or any(c.dep_ == "poss" for c in token.children)
+    return prep_ok and token.dep_ == "dobj" and token.head == cue and token.pos_ == "NOUN" and not owned
 
 
 def date_expressions_in(doc: Doc) -> list[Span]:
