@@ -106,6 +106,36 @@ def test_a_chain_of_coordinated_predicates_lends_its_first_subject(extractor):
 @pytest.mark.parametrize(
     "text, speaker, cue, quote",
     [
+        # an active verb coordinated with a passive one shares the passive's subject
+        (
+            "The farmers were angered by the ruling and predicted it would ruin the harvest.",
+            "The farmers",
+            "predicted",
+            "it would ruin the harvest",
+        ),
+        (
+            "The nurses were alarmed by the cuts and warned that patients would suffer.",
+            "The nurses",
+            "warned",
+            "that patients would suffer",
+        ),
+        # a verb of saying hung on a verb of another's content speaks for the verb of saying above in its own form
+        (
+            "The senator says the old program failed badly and says she wrote a new bill to replace it.",
+            "The senator",
+            "says",
+            "she wrote a new bill to replace it",
+        ),
+    ],
+)
+def test_a_coordinated_cue_borrows_the_subject_it_goes_on_with(extractor, text, speaker, cue, quote):
+    found = [(a.speaker_mention, a.cue, a.quote) for a in extractor.extract(text)]
+    assert (speaker, cue, quote) in found
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, quote",
+    [
         # an intention noun's infinitive is its content, and its possessor the speaker
         ("The mayor's promise to repave the road angered the council.", "The mayor's", "promise", "to repave the road"),
         (

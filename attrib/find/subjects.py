@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from ..lexicon import event_nouns, reporting_verbs
@@ -35,6 +37,8 @@ def speaker_root(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
         return _occasion_holder(verb.head) or verb.head  # "reports suggesting that ...": the noun speaks
     seen = 0
+    # "were angered by the deal and predicted ...": an active verb coordinated with a passive one shares its subject
+    active = not any(c.dep_ == "auxpass" for c in verb.children)
     while verb.dep_ in SUBJECT_LENDERS and verb.head != verb and seen < MAX_LENDER_STEPS:
         if _spoken_to(verb):
             return None
@@ -46,19 +50,31 @@ def speaker_root(verb: Token) -> Token | None:
             and verb.head.dep_ not in ("ROOT", "conj")  # a chain of predicates ("rushed in and said") walks up
             and not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON") for c in verb.head.children)
         ):
-            # coordination deep inside a clause is too often a misparse to borrow from, short of a named subject
-            return None
+            # coordination deep inside a clause is too often a misparse to borrow from, short of a named subject; but
+            # "He says the fix failed and says he ...": a verb of saying in the same form higher up is the one it joins
+            return _parallel_speaker(verb)
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # "published the results by announcing that ...": the verb the phrase modifies
             while verb.head.dep_ == "pobj" and verb.head.head.dep_ == "prep":
                 verb = verb.head.head  # "in addition to stating that ...": a compound preposition
         # "is expected to endorse", "was devoted to criticizing": the subject of the passive or adjective completed
         raised = verb.dep_ in ("xcomp", "prep")
+        shares_passive = raised or verb.dep_ == "conj" and active and seen == 0
         verb = verb.head.head if raised and verb.head.dep_ == "acomp" else verb.head
         seen += 1
         for child in verb.children:
-            if child.dep_ == "nsubj" or raised and child.dep_ == "nsubjpass":
+            if child.dep_ == "nsubj" or shares_passive and child.dep_ == "nsubjpass":
                 return _antecedent_of_relative(child)
+    return None
+
+
+def _parallel_speaker(verb: Token) -> Token | None:
+    """The subject of the nearest verb of saying above a coordinated cue that has the cue's form ("says ... and
+    says", "noting ... and saying"): the parser hung the second on a verb of the first one's content."""
+    for above in islice(verb.ancestors, MAX_LENDER_STEPS + 2):  # a bounded walk, however deep the tree
+        if above.tag_ == verb.tag_ and above.lemma_.lower() in reporting_verbs():
+            subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+            return _antecedent_of_relative(subject) if subject is not None else None
     return None
 
 
