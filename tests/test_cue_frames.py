@@ -35,6 +35,17 @@ from attrib.find.cues import NOUN_PREPOSITION_ADMIT, find_cues
             "a full investigation of the agency",
         ),
         ("The governor lashed out at the federal regulators on Monday.", "lashed out", "the federal regulators"),
+        # a clause before a verb that takes an object is not its content when a noun object follows the verb
+        (
+            "The old plant is closing soon; the company has announced a new factory in Ohio.",
+            "has announced",
+            "a new factory in Ohio",
+        ),
+        (
+            "Ticket sales have been weak: the league often announces discounts late in the season.",
+            "often announces",
+            "discounts",
+        ),
     ],
 )
 def test_listed_cue_frames(extractor, text, cue, quote):

@@ -24,7 +24,7 @@ def _clause_root(verb: Token, children: list[Token], frames: frozenset[str]) -> 
     """The root of the verb's content when that is a clause: "that", infinitive, gerund, "for X to"."""
     for child in children:
         # a complement clause, or a quotation the parser hung on the verb as a side clause
-        if child.dep_ in ("ccomp", "parataxis") and "that" in frames:
+        if child.dep_ in ("ccomp", "parataxis") and "that" in frames and not _object_after(verb, child, frames):
             return child, "that"
     if "that" in frames:
         clause = _misattached_that_clause(verb)
@@ -98,6 +98,16 @@ def _object_root(verb: Token, children: list[Token], frames: frozenset[str]) -> 
         ):
             return obj, "obj"
     return None
+
+
+def _object_after(verb: Token, clause: Token, frames: frozenset[str]) -> bool:
+    """ "Costs rose; others have shared the report online": a clause before a verb that takes an object is not its
+    content when a noun object follows the verb (a verb without "obj", "told reporters", names its addressee)."""
+    return (
+        clause.i < verb.i
+        and "obj" in frames
+        and any(c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+    )
 
 
 def _after_particle(verb: Token) -> int:
