@@ -185,3 +185,22 @@ def test_a_nouns_preposition_object_needs_the_nouns_probability(parse, probabili
     cues = [c for c in find_cues(doc, FixedScorer("attacks", probability)) if c.token.text == "attacks"]
     found = [doc[c.content.left_edge.i : c.content.right_edge.i + 1].text for c in cues if c.content is not None]
     assert found == ([content] if content else [])
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (
+            "The senator spent five million dollars on ads, and her rival spent twice as much, according to campaign "
+            "filings.",
+            "The senator spent five million dollars on ads, and her rival spent twice as much",
+        ),
+        (
+            "The mayor returned on Friday for the end of the meeting and said little, according to two aides.",
+            "The mayor returned on Friday for the end of the meeting and said little",
+        ),
+    ],
+)
+def test_according_to_after_coordinated_clauses_attributes_them_all(extractor, text, quote):
+    # the parser hangs "according to" on the last conjunct; what it attributes is the whole coordination
+    assert [a.quote for a in extractor.extract(text) if a.cue == "according to"] == [quote]

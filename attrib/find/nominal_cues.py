@@ -86,6 +86,15 @@ def according_to(according: Token) -> Cue | None:
         objects = [t for t in to.subtree if t.i > to.i and t.pos_ in nominal and t.head.pos_ not in nominal]
     if not objects:
         return None
-    return Cue(
-        according, (according, to), according.head if according.head != according else None, "according", objects[0]
-    )
+    return Cue(according, (according, to), _according_content(according), "according", objects[0])
+
+
+def _according_content(according: Token) -> Token | None:
+    """What "according to" attributes: the clause it hangs on; after the last of coordinated clauses ("A was paid
+    and B was paid, according to records"), the whole coordination, which the parser hangs on its first clause."""
+    root = according.head
+    if root == according:
+        return None
+    while root.dep_ == "conj" and root.head.pos_ in VERBAL and according.i > root.i:
+        root = root.head
+    return root
