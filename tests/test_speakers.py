@@ -165,6 +165,8 @@ STAND_INS = [
     # published numbers speak with their source's voice; a document's name keeps its year
     ("Data from the Census Bureau show that rents rose in May.", "Census Bureau"),
     ("Figures from the 2023 Harbor Housing Survey show that rents rose in May.", "2023 Harbor Housing Survey"),
+    # a recording speaks with the voice of the one recorded
+    ("A video of Ana Ruiz shows that she mocked the plan.", "Ana Ruiz"),
     # an unnamed study is named by its noun, and a later "the report" is that study
     (
         "An exhaustive study released on Tuesday shows that rents rose.\n\nThe report says that wages fell.",
