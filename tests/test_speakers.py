@@ -182,6 +182,12 @@ STAND_INS = [
         "The fire hurt the owners of the shops, many of whom said the insurance would not pay.",
         "many owners of the shops",
     ),
+    # an acronym in brackets names the words before it that it spells, small words and a place included
+    (
+        "The request came from the watchdog group Citizens for Fair Courts in Ohio (CFCO) in May.\n\n"
+        "CFCO said the judge was biased.",
+        "Citizens for Fair Courts in Ohio",
+    ),
     # acronyms and their organisation are one entity, named in full
     (
         "The International Refugee Council met in Geneva on Monday. The IRC said aid would rise.",

@@ -294,3 +294,11 @@ def _same_entity(a: Token, b: Token) -> bool:
     while end < len(a.doc) and a.doc[end].ent_iob_ == "I":
         end += 1
     return start <= b.i < end
+
+
+def unlabelled_subject(token: Token) -> bool:
+    """A proper noun the NER left unlabelled, or a relative pronoun ("who") whose antecedent is a name."""
+    if token.tag_ in RELATIVE_TAGS:
+        noun = antecedent(token)
+        return noun is not None and noun.ent_type_ == "PERSON"
+    return token.pos_ == "PROPN" and not token.ent_type_ and not conjuncts(token)

@@ -45,7 +45,7 @@ from .mentions import (
     unlabelled_names,
     without_article,
 )
-from .names import acronym, fold, fullness, gender_of, name_key, same_person, surname_inside
+from .names import acronym, fold, fullness, gender_of, name_key, same_person, spelled_out, surname_inside
 from .phrases import (
     DESCRIPTION,
     antecedent,
@@ -59,6 +59,7 @@ from .phrases import (
     own_phrase,
     partitive_phrase,
     share_of,
+    unlabelled_subject,
     unnamed_study,
     without_dated_clause,
     without_focus,
@@ -100,13 +101,15 @@ class Resolver(Anaphora, StandIns, Documents):
         complete_from_quotes(doc, self.registry.entities, self.quoted)
         # and organisations' full names: a short form then finds the one it stands for ("Goldman", "Goldman Sachs")
         bodies = {id(m) for _, m in mentions if isinstance(m, Span) and m.label_ == "ORG" and self._full_body(m)}
+        for name in spelled_out(doc):  # "Citizens for Ethics in Ohio (CEO)": the name its acronym in brackets spells
+            self._organization(name)
         tie_pronouns(doc, self.registry.people, self.quoted, self._in_reach)
         for _, mention in sorted(mentions + pairs, key=lambda m: m[0]):
             if isinstance(mention, Token) and mention.lower_ in ("he", "she"):
                 person = self._pronoun(mention, mention.idx)
                 if person is not None:
                     person.add("", mention.idx, subject_sentence(mention))
-            elif isinstance(mention, Token) and _unlabelled_subject(mention):
+            elif isinstance(mention, Token) and unlabelled_subject(mention):
                 self._subject_name(mention)
             elif isinstance(mention, Token) and mention.pos_ == "PROPN":
                 group = self._phrase_entity(self._joined_names(conjuncts(mention)), "group", None)
@@ -139,7 +142,7 @@ class Resolver(Anaphora, StandIns, Documents):
         pronouns = [t for t in doc if t.dep_ in SUBJECTS and t.lower_ in ("he", "she")]
         pairs += [(t.idx, t) for t in pronouns if not self.quoted(t.idx)]
         # "Lynch speaks", "Obama, who sat": a subject the NER left unlabelled still keeps its person in focus
-        pairs += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and _unlabelled_subject(t) and not self.quoted(t.idx)]
+        pairs += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and unlabelled_subject(t) and not self.quoted(t.idx)]
         mentions.sort(key=lambda m: m[0])
         return mentions, pairs
 
@@ -388,11 +391,3 @@ class Resolver(Anaphora, StandIns, Documents):
     def speakers(self) -> list[Entity]:
         """Entities that were resolved as speakers, in order of first attribution."""
         return list({id(e): e for _, _, e in self.resolved}.values())
-
-
-def _unlabelled_subject(token: Token) -> bool:
-    """A proper noun the NER left unlabelled, or a relative pronoun ("who") whose antecedent is a name."""
-    if token.tag_ in RELATIVE_TAGS:
-        noun = antecedent(token)
-        return noun is not None and noun.ent_type_ == "PERSON"
-    return token.pos_ == "PROPN" and not token.ent_type_ and not conjuncts(token)
