@@ -750,3 +750,17 @@ def test_the_lede_takes_the_day_its_speakers_later_statement_was_carried_to(extr
 )
 def test_a_day_on_the_thing_said_dates_the_saying(extractor, text, expected):
     assert [a.date for a in extractor.extract(text, date="2026-02-11")] == expected
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # another speaker's dated question in the same paragraph is the exchange the answer belongs to
+        ("On his radio show on Tuesday, Tom Reed asked about the tolls. “They stay,” Cole said.", "2026-02-10"),
+        # in a paragraph of its own, the answer stays with its speaker's dated statement
+        ("On his radio show on Tuesday, Tom Reed asked about the tolls.\n\n“They stay,” Cole said.", "2026-02-09"),
+    ],
+)
+def test_an_answer_takes_the_day_of_the_exchange_in_its_paragraph(extractor, second, expected):
+    text = f"Mayor Ann Cole said on Monday that the bridge was safe.\n\n{second}"
+    assert extractor.extract(text, date="2026-02-11")[-1].date == expected

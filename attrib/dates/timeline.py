@@ -101,7 +101,9 @@ class _Story:
         goes on; else its speaker's thread across paragraphs."""
         near = _latest(self.anchors, pos, paragraph)
         thread = self.thread(speaker, pos)
-        if near is not None and (thread is None or near.speaker is None):
+        # another speaker's dated statement in this paragraph, after this speaker's own, is the exchange it answers
+        exchange = near is not None and thread is not None and near.paragraph == paragraph and near.pos > thread.pos
+        if near is not None and (thread is None or near.speaker is None or exchange):
             return _day(near, DAY) or (_day(thread, CARRIED) if thread is not None else None)
         return _day(thread, CARRIED) if thread is not None else None
 
