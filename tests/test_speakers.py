@@ -157,6 +157,17 @@ STAND_INS = [
         " International fell too. Harbor said on Tuesday that the drop would pass.",
         "Harbor Pharmaceuticals International",
     ),
+    # a person an unnamed phrase names by surname is named in full there, without an honorific
+    (
+        "Senator Maria Lopez spoke in Ohio on Monday. Advisers to Ms. Lopez said the plan would work.",
+        "Advisers to Maria Lopez",
+    ),
+    (
+        "Senator Maria Lopez spoke in Ohio. A person familiar with Ms. Lopez's views said the plan would work.",
+        "person familiar with Maria Lopez's views",
+    ),
+    # a surname that modifies a noun keeps the article's wording
+    ("Senator Maria Lopez spoke in Ohio on Monday. A Lopez ally said the plan would work.", "Lopez ally"),
     # a date that owns a phrase only dates it
     ("July's Harbor Times polling shows that the governor leads.", "Harbor Times polling"),
     ("Tuesday's exit polling showed that most voters were angry.", "exit polling"),

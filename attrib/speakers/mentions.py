@@ -194,9 +194,9 @@ def title_before(span: Span) -> list[str]:
     return title
 
 
-def without_article(span: Span) -> str:
+def without_article(span: Span | str) -> str:
     """The phrase without its article; "one" before a description counts like "a" ("one senior official")."""
-    words = span.text.split()
+    words = (span if isinstance(span, str) else span.text).split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
     elif len(words) > 1 and words[0].lower() == "one" and words[1][:1].islower() and words[1] != "of":

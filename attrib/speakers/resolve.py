@@ -334,7 +334,7 @@ class Resolver(Anaphora, StandIns, Documents):
             trimmed = without_dated_clause(without_focus(span), head)
             owned = self._owned(trimmed, head)
             how = "possessive" if owned else "unnamed"
-            phrase = owned or unnamed_study(head) or without_article(trimmed)
+            phrase = owned or unnamed_study(head) or self._full_names_in(trimmed)
             entity = self._phrase_entity(phrase, kind, gender)
         if entity is None:
             return Resolution(None, None, "other", None)

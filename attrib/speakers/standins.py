@@ -10,10 +10,11 @@ from functools import cached_property
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import confidence, event_nouns
+from ..lexicon import confidence, event_nouns, honorifics
 from ..nlp.labels import DETERMINERS
+from ..nlp.spans import ents_in
 from .entities import Entity, Resolution
-from .mentions import without_article
+from .mentions import name_of, without_article
 from .names import name_key
 from .phrases import join_names, own_phrase, owner_name, possessor
 from .speakers import describe
@@ -83,6 +84,25 @@ class StandIns:
     def bare_apostrophes(self) -> frozenset[str]:
         """Names in s the article makes possessive with an apostrophe alone ("Sanders’ plan", not "Sanders's")."""
         return frozenset(m.group(1) for m in BARE_APOSTROPHE.finditer(self.text))
+
+    def _full_names_in(self, span: Span) -> str:
+        """The phrase without its article, each person it names by surname named in full, without an honorific:
+        "advisers to Mr. Ruiz" is "advisers to Ana Ruiz", "a friend of Ruiz's" "friend of Ana Ruiz's"."""
+        text, base = span.text, span.start_char
+        for ent in reversed(ents_in(span)):
+            title, key = name_of(ent)
+            if ent.label_ != "PERSON" or len(key) != 1 or ent.start == span.start or self.quoted(ent.start_char):
+                continue
+            if ent.root.dep_ == "compound":
+                continue  # a surname that modifies a noun is the article's wording: "the Ruiz campaign", "a Ruiz ally"
+            person = self._person_for(key, ent.start_char, title)
+            if person is None or len(person.key) < 2:
+                continue
+            first = span.doc[ent.start - 1]  # "Mr." before the entity, or inside it
+            start = first.idx if first.text in honorifics() and first.i > span.start else ent.start_char
+            end = ent[-1].idx + len(ent[-1]) if ent[-1].tag_ != "POS" else ent[-1].idx
+            text = text[: start - base] + person.name + text[end - base :]
+        return without_article(text)
 
     def _phrase_entity(self, phrase: str, kind: str, gender: str | None) -> Entity:
         key = name_key(phrase.split())
