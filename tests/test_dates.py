@@ -764,3 +764,15 @@ def test_a_day_on_the_thing_said_dates_the_saying(extractor, text, expected):
 def test_an_answer_takes_the_day_of_the_exchange_in_its_paragraph(extractor, second, expected):
     text = f"Mayor Ann Cole said on Monday that the bridge was safe.\n\n{second}"
     assert extractor.extract(text, date="2026-02-11")[-1].date == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a present perfect names no day: the date of the verb it is coordinated with is not its own
+        ("A libertarian, she backed the mayor in 2012 and has supported the governor in every race.", "article"),
+        ("The senator spoke in Ohio on Monday and said that taxes would fall.", "relative"),
+    ],
+)
+def test_a_present_perfect_cue_takes_no_date_of_the_verb_it_hangs_on(extractor, text, expected):
+    assert extractor.extract(text, date="2026-06-11")[-1].date_source == expected

@@ -14,7 +14,11 @@ def statement_date(cue: Token | None, content_tokens: set[int], base: str | None
     """The date in the cue's own clause or in the clause it hangs on (not in its content), else
     the article date."""
     ref = base_date(base)
-    for verb in hosts(cue):
+    verbs = hosts(cue)
+    # a present perfect names no day: in "has begun to rebut ..., fundraising in April" April dates the fundraising
+    if any(_present_perfect(v) for v in verbs):
+        verbs = []
+    for verb in verbs:
         for expr in _date_expressions(verb, content_tokens, verb is cue):
             resolved = resolve(expr.text, ref, future=_future(verb))
             if resolved:
@@ -70,6 +74,11 @@ def _future(verb: Token) -> bool:
         return True
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in ("be", "plan", "schedule", "expect", "set") and head != verb
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "has said", "have begun": a present perfect, which English does not pin to a past day."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _has_long(cue: Token) -> bool:
