@@ -204,3 +204,25 @@ def test_a_nouns_preposition_object_needs_the_nouns_probability(parse, probabili
 def test_according_to_after_coordinated_clauses_attributes_them_all(extractor, text, quote):
     # the parser hangs "according to" on the last conjunct; what it attributes is the whole coordination
     assert [a.quote for a in extractor.extract(text) if a.cue == "according to"] == [quote]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, quote",
+    [
+        (
+            "As the governor pointed out, the new bridge will cut travel times in half.",
+            "the governor",
+            "pointed out",
+            "the new bridge will cut travel times in half",
+        ),
+        (
+            "But as critics point out, the plan leaves the budget short by a billion dollars.",
+            "critics",
+            "point out",
+            "the plan leaves the budget short by a billion dollars",
+        ),
+    ],
+)
+def test_an_as_clause_with_a_particle_reports_the_clause_it_hangs_on(extractor, text, speaker, cue, quote):
+    # the particle ("out") belongs to the clause set off by the comma, not to what was said
+    assert [(a.speaker_mention, a.cue, a.quote) for a in extractor.extract(text)] == [(speaker, cue, quote)]

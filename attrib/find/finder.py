@@ -209,10 +209,11 @@ def _is_parenthetical(cue: Cue) -> bool:
 
 
 def _object_ids(verb: Token) -> set[int]:
-    """The verb's objects and adverbials: "reporters" in ", Ruiz told reporters,", "earlier in the hearing" in
-    ", the banker explained earlier in the hearing,", and the "as" of ", as a memo put it"."""
+    """The verb's objects, adverbials and particle: "reporters" in ", Ruiz told reporters,", "earlier in the hearing"
+    in ", the banker explained earlier in the hearing,", the "out" of "as she pointed out," and the "as" of ", as a
+    memo put it"."""
     marks = {c.i for c in verb.lefts if c.dep_ == "mark"}
-    return marks | {t.i for c in verb.rights if c.dep_ in OBJECTS_AND_ADVERBIALS for t in c.subtree}
+    return marks | {t.i for c in verb.rights if c.dep_ in OBJECTS_AND_ADVERBIALS | {"prt"} for t in c.subtree}
 
 
 def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, int]]) -> tuple[int, int] | None:
