@@ -595,3 +595,27 @@ def test_subtree_range_stops_at_an_excluded_token_and_a_separator():
     doc = build(CONTRADICTING)
     start, end = subtree_range(doc[5], {8})  # the clause under "was", short of the participle
     assert text_of(doc)[start:end] == "the bill was dead"
+
+
+# ", Ms. Ortiz said," hung on the subject noun before it, not on the clause's verb
+MEDIAL_ON_SUBJECT = """
+The DET DT det 1
+slogan NOUN NN nsubj 7
+, PUNCT , punct 5
+Ms. PROPN NNP compound 4
+Ortiz PROPN NNP nsubj 5
+said VERB VBD parataxis 1 say
+, PUNCT , punct 5
+appeared VERB VBD ROOT 7 appear
+on ADP IN prep 7
+every DET DT det 10
+poster NOUN NN pobj 8
+. PUNCT . punct 7
+"""
+
+
+def test_a_medial_cue_clause_hung_on_the_subject_reports_the_sentence_around_it():
+    doc = build(MEDIAL_ON_SUBJECT, {(3, 5): "PERSON"})
+    assert [(s, c, k) for s, c, _, k in attributions(doc)] == [
+        ("Ms. Ortiz", "The slogan, Ms. Ortiz said, appeared on every poster.", "indirect")
+    ]

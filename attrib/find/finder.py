@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import reporting_verbs
 from ..nlp.labels import (
+    NOMINAL,
     OBJECTS_AND_ADVERBIALS,
     RELATIVE_TAGS,
     SUBJECTS,
@@ -188,7 +189,7 @@ def _is_parenthetical(cue: Cue) -> bool:
     verb = cue.token
     if (
         not (verb.dep_ in ("parataxis", "ccomp") or is_as_clause(verb))
-        or verb.head.pos_ not in VERBAL
+        or not (verb.head.pos_ in VERBAL or _on_subject(verb))
         or cue.speaker is None
     ):
         return False
@@ -206,6 +207,11 @@ def _is_parenthetical(cue: Cue) -> bool:
     opening = doc[sentence(verb).start : first]
     opens = is_as_clause(verb) and all(t.pos_ == "CCONJ" or t.dep_ == "cc" for t in opening)
     return (opens or first > 0 and after_comma(doc[first])) and last + 1 < len(doc) and doc[last + 1].text in (",", ".")
+
+
+def _on_subject(verb: Token) -> bool:
+    """ "The plan, he said, would ...": the parser may hang a clause set off by commas on the noun before it."""
+    return verb.dep_ == "parataxis" and verb.head.pos_ in NOMINAL and verb.head.i < verb.i
 
 
 def _object_ids(verb: Token) -> set[int]:
