@@ -166,6 +166,15 @@ STAND_INS = [
         "Senator Maria Lopez spoke in Ohio. A person familiar with Ms. Lopez's views said the plan would work.",
         "person familiar with Maria Lopez's views",
     ),
+    # and a possessive pronoun inside the phrase (not its own owner) is its owner's name
+    (
+        "Senator Maria Lopez spoke in Ohio on Monday. The more liberal backers of her party said the plan would work.",
+        "more liberal backers of Maria Lopez's party",
+    ),
+    (
+        "Senator Tom Rivers spoke in Ohio. Rivers’ plan is old. The backers of his party said it would work.",
+        "backers of Tom Rivers' party",
+    ),
     # a surname that modifies a noun keeps the article's wording
     ("Senator Maria Lopez spoke in Ohio on Monday. A Lopez ally said the plan would work.", "Lopez ally"),
     # a date that owns a phrase only dates it

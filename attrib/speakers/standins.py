@@ -75,10 +75,13 @@ class StandIns:
         by_surname = self.registry.named("organization", name_key([surname, "campaign"]))
         if head.lower_ == "campaign" and entity.type == "person" and rest and rest[-1] == head and by_surname:
             return f"{surname} campaign"  # the article's own "the Clinton campaign" names it, whoever's "his campaign"
-        # a plural group takes the apostrophe alone ("reporters' editors"), and a name in s as the article spells it
-        bare = entity.type == "group" or surname in self.bare_apostrophes
-        mark = "'" if bare and entity.name.endswith("s") else "'s"
-        return f"{entity.name}{mark} {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
+        return f"{entity.name}{self._mark(entity)} {span.doc[rest[0].i : rest[-1].i + 1].text}" if rest else None
+
+    def _mark(self, owner: Entity) -> str:
+        """The possessive mark after an owner's name: the apostrophe alone after a plural group ("reporters'") and
+        after a name in s the article spells so ("Sanders' plan"), else "'s"."""
+        bare = owner.type == "group" or (owner.name.split() or [""])[-1] in self.bare_apostrophes
+        return "'" if bare and owner.name.endswith("s") else "'s"
 
     @cached_property
     def bare_apostrophes(self) -> frozenset[str]:
@@ -89,6 +92,11 @@ class StandIns:
         """The phrase without its article, each person it names by surname named in full, without an honorific:
         "advisers to Mr. Ruiz" is "advisers to Ana Ruiz", "a friend of Ruiz's" "friend of Ana Ruiz's"."""
         text, base = span.text, span.start_char
+        # "backers of her party" are "backers of Ana Ruiz's party": a possessive pronoun inside it is its owner's
+        for t in reversed(span[1:]):
+            owner = self._pronoun(t, t.idx) if t.dep_ == "poss" and t.lower_ in ("his", "her") else None
+            if owner is not None and owner.type == "person" and not self.quoted(t.idx):
+                text = text[: t.idx - base] + owner.name + self._mark(owner) + text[t.idx + len(t) - base :]
         for ent in reversed(ents_in(span)):
             title, key = name_of(ent)
             if ent.label_ != "PERSON" or len(key) != 1 or ent.start == span.start or self.quoted(ent.start_char):
