@@ -776,3 +776,66 @@ def test_an_answer_takes_the_day_of_the_exchange_in_its_paragraph(extractor, sec
 )
 def test_a_present_perfect_cue_takes_no_date_of_the_verb_it_hangs_on(extractor, text, expected):
     assert extractor.extract(text, date="2026-06-11")[-1].date_source == expected
+
+
+def _parsed(words, heads, deps, tags, pos, ents):
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+
+
+# "... The mayor said the plan failed ." after the first sentence, at token offset ``n``
+def _said(n):
+    return (
+        "The mayor said the plan failed .".split(),
+        [n + 1, n + 2, n + 2, n + 4, n + 5, n + 2, n + 2],
+        ["det", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+        ["DT", "NN", "VBD", "DT", "NN", "VBD", "."],
+        ["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+    )
+
+
+@pytest.mark.parametrize(
+    "first, expected",
+    [
+        # "took on hecklers loyal to her rival Thursday": the day the parser hung on the object's adjective
+        (
+            (
+                "Rivals targeted hecklers loyal to her rival Thursday .".split(),
+                [1, 1, 1, 2, 3, 6, 4, 3, 1],
+                ["nsubj", "ROOT", "dobj", "amod", "prep", "poss", "pobj", "npadvmod", "punct"],
+                ["NNS", "VBD", "NNS", "JJ", "IN", "PRP$", "NN", "NNP", "."],
+                ["NOUN", "VERB", "NOUN", "ADJ", "ADP", "PRON", "NOUN", "PROPN", "PUNCT"],
+            ),
+            "2026-02-12",
+        ),
+        # "with the mayor taking on hecklers Thursday": a gerund after "with" is an event of the story's past
+        (
+            (
+                "It is tense , with the mayor taking hecklers on Thursday .".split(),
+                [1, 1, 1, 1, 1, 6, 7, 4, 7, 7, 9, 1],
+                ["nsubj", "ROOT", "acomp", "punct", "prep", "det", "nsubj", "pcomp", "dobj", "prep", "pobj", "punct"],
+                ["PRP", "VBZ", "JJ", ",", "IN", "DT", "NN", "VBG", "NNS", "IN", "NNP", "."],
+                ["PRON", "AUX", "ADJ", "PUNCT", "ADP", "DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+            ),
+            "2026-02-12",
+        ),
+        # a present participle on a noun dates that noun's event, not the story's
+        (
+            (
+                "It is tense , with fans dancing on Thursday .".split(),
+                [1, 1, 1, 1, 1, 4, 5, 6, 7, 1],
+                ["nsubj", "ROOT", "acomp", "punct", "prep", "pobj", "acl", "prep", "pobj", "punct"],
+                ["PRP", "VBZ", "JJ", ",", "IN", "NNS", "VBG", "IN", "NNP", "."],
+                ["PRON", "AUX", "ADJ", "PUNCT", "ADP", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+            ),
+            "2026-02-14",
+        ),
+    ],
+)
+def test_a_day_on_an_objects_adjective_or_a_with_gerund_dates_the_story(first, expected):
+    words, heads, deps, tags, pos = first
+    n = len(words)
+    more = _said(n)
+    ents = ["B-DATE" if w == "Thursday" else "O" for w in words] + ["O"] * len(more[0])
+    doc = _parsed(words + more[0], heads + more[1], deps + more[2], tags + more[3], pos + more[4], ents)
+    said = Statement(doc[n + 2], DateValue("2026-02-14", "article", "day"), frozenset({n + 3, n + 4, n + 5}))
+    assert carry_dates(doc, [said], "2026-02-14")[0].iso == expected

@@ -17,6 +17,7 @@ from ..nlp.spans import Coverage, text_of
 from .dates import DateValue, resolve
 from .posts import quoted_posts
 from .statements import date_expressions_in, hosts, is_occasion
+from .tense import absolute, past_perfect, past_tense, told_past
 
 # a headline or subhead: a short line before the first paragraph of running text
 HEADLINE_WORDS = 25
@@ -165,7 +166,7 @@ def carry_dates(
                     value = _carried(out[outer], value)
         elif _anchors(s, content):
             story.add(_Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value, s.speaker, said=True))
-        elif s.cue is not None and value.source == "article" and _told_past(s.cue) and not _other_time(s.cue):
+        elif s.cue is not None and value.source == "article" and told_past(s.cue) and not _other_time(s.cue):
             paragraph = _paragraph(paragraphs, s.cue.idx)
             if _own_occasion(s.cue):  # "said in an interview": no story's event, only the speaker's own saying
                 carried = story.occasion(s.cue.idx, paragraph, s.speaker)
@@ -270,21 +271,18 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quo
         if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
             continue
         verb = _governing_verb(span.root)
-        if verb is None or verb.i in content or not (past_tense(verb) or _past_perfect(verb)):
+        if verb is None or verb.i in content:
             continue
         resolved = resolve(span.text, base)
         if resolved is None or resolved[1] not in ("explicit", "relative", "vague"):
             continue
         iso, source, precision = resolved
+        if not (past_tense(verb) or past_perfect(verb) or (absolute(verb) and precision == "day")):
+            continue
         value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         speaker = who(subject) if who is not None and subject is not None else None
         yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value, speaker)
-
-
-def _past_perfect(verb: Token) -> bool:
-    """ "had begun by Monday": a dated past perfect is an event of the story's past, as a simple past is."""
-    return any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Coverage):
@@ -350,41 +348,15 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(5):
         # a subject's time phrase dates its clause ("the troubles on Monday began")
         if token.dep_ not in ADVERBIAL_LINKS and not (token.dep_ == "nsubj" and path[-2:] == ["pobj", "prep"]):
-            # a day the parser hung on the verb's object ("targeted the candidates Sunday") dates the verb
-            if not (token.dep_ == "dobj" and path == ["npadvmod"]):
+            # a day the parser hung on the verb's object or an adjective of it ("targeted the candidates Sunday",
+            # "took on hecklers loyal to her rival Thursday") dates the verb
+            if not (token.dep_ in ("dobj", "amod") and path in (["npadvmod"], ["npadvmod", "amod"])):
                 return None
         path.append(token.dep_)
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token
     return None
-
-
-def past_tense(cue: Token) -> bool:
-    """The cue tells of a past event: a simple past ("said", "did not say", "was asked"), or a
-    participle or coordinated verb hanging on one; perfects and modals are no events of the story."""
-    token = cue
-    for _ in range(4):
-        if token.lemma_ == "accord":
-            return False
-        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lemma_ == "have" or a.tag_ == "MD" for a in auxes):
-            return False
-        if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
-            return True
-        if token.tag_ in ("VBG", "VBN", "VB") and token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep"):
-            token = token.head
-            continue
-        if token.dep_ == "prep":
-            token = token.head
-            continue
-        return False
-    return False
-
-
-def _told_past(cue: Token) -> bool:
-    """A statement told in the past; a predicative adjective ("was not happy about it") takes its copula's tense."""
-    return past_tense(cue.head if cue.dep_ == "acomp" and cue.pos_ == "ADJ" else cue)
 
 
 def _paragraph_starts(text: str) -> list[int]:
