@@ -2,7 +2,7 @@
 
 import pytest
 
-from attrib.speakers.mentions import unlabelled_names
+from attrib.speakers.mentions import named_head, unlabelled_names
 from attrib.speakers.resolve import Resolver
 from tests.test_rules_docs import build
 
@@ -401,3 +401,21 @@ def test_a_surname_the_ner_took_for_a_place_is_a_person_with_a_role(label, role,
     )
     doc = build(spec, {(1, 2): label})
     assert [span.text for span in unlabelled_names(doc)] == names
+
+
+def test_a_day_the_parser_took_for_the_subject_gives_way_to_the_name_in_its_phrase():
+    # "Saturday at the convention Lopez said": the speaker phrase's head is a date; the person named in it speaks
+    doc = build(
+        """
+        Saturday PROPN NNP nsubj 6
+        at ADP IN prep 0
+        the DET DT det 3
+        convention NOUN NN pobj 1
+        Maria PROPN NNP compound 5
+        Lopez PROPN NNP appos 3
+        said VERB VBD ROOT 6
+        """,
+        {(0, 1): "DATE", (4, 6): "PERSON"},
+    )
+    assert named_head(doc[0]).text == "Lopez"
+    assert named_head(doc[5]).text == "Lopez"

@@ -237,6 +237,10 @@ def name_type(mention: Mention) -> str:
 def named_head(head: Token) -> Token:
     """A title noun with the name in apposition ("Minister … Carlos Fernandez de Cossio") or after titles joined to
     it ("Vice President and Managing Editor Ana Ruiz") is that name; so is a noun with a body's name in apposition."""
+    if head.ent_type_ in ("DATE", "TIME"):
+        # "Saturday at the convention Sen. Ana Ruiz": a day the parser took for the subject is no speaker; the name is
+        people = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+        return _name_end(people[0]) if len(people) == 1 else head
     if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
         for child in head.children:
             if child.dep_ in ("appos", "compound", "conj") and child.ent_type_ == "PERSON" and child.i > head.i:
@@ -246,3 +250,11 @@ def named_head(head: Token) -> Token:
             if child.dep_ == "appos" and body and head.pos_ == "NOUN" and child.i > head.i:
                 return child
     return head
+
+
+def _name_end(first: Token) -> Token:
+    """The last token of the entity that ``first`` opens."""
+    end = first.i
+    while end + 1 < len(first.doc) and first.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return first.doc[end]
