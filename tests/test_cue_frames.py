@@ -226,3 +226,27 @@ def test_according_to_after_coordinated_clauses_attributes_them_all(extractor, t
 def test_an_as_clause_with_a_particle_reports_the_clause_it_hangs_on(extractor, text, speaker, cue, quote):
     # the particle ("out") belongs to the clause set off by the comma, not to what was said
     assert [(a.speaker_mention, a.cue, a.quote) for a in extractor.extract(text)] == [(speaker, cue, quote)]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        (
+            "The mayor said she regretted her remarks and promised to stay out of the dispute.",
+            [
+                ("The mayor", "said", "she regretted her remarks"),
+                ("The mayor", "promised", "to stay out of the dispute"),
+            ],
+        ),
+        (
+            'The minister said it was too early to count the votes but added, "We all know who won."',
+            [
+                ("The minister", "said", "it was too early to count the votes"),
+                ("The minister", "added", '"We all know who won."'),
+            ],
+        ),
+    ],
+)
+def test_a_verb_of_saying_coordinated_inside_the_content_is_a_second_act(extractor, text, found):
+    # the parser hangs the second verb of saying on the content's verb; it is the speaker's second act
+    assert [(a.speaker_mention, a.cue, a.quote) for a in extractor.extract(text)] == found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import contrast_marks
+from ..lexicon import contrast_marks, reporting_verbs
 from ..nlp.labels import RELATIVE_TAGS
 from .found import Draft, Parts
 
@@ -42,13 +42,41 @@ def without_nested(found: list[Draft]) -> list[Draft]:
         at = item.cue_token.idx if item.cue_token is not None else -1
         around = parts.meeting(at, at + 1)
         outer = [j for j in around if j != k and _share_inside(item.content, found[j].content) >= NESTED_SHARE]
-        contrasts = {j: _contrast_clause(item, found[j]) for j in outer}
-        if all(contrasts.values()):
+        cuts = {j: _contrast_start(item, found[j]) for j in outer}
+        if all(cuts.values()):
             out.append(item)
-        for j, clause in contrasts.items():
-            if clause is not None:
-                _cut_before(found[j], clause.left_edge.idx)  # what the first speaker said ends where the contrast opens
+        for j, at in cuts.items():
+            if at is not None:
+                _cut_before(found[j], at)  # what the first speaker said ends where the contrast or second act opens
     return out
+
+
+def _contrast_start(item: Draft, outer: Draft) -> int | None:
+    """Where a clause of contrast or a second act of the outer speaker opens inside the outer content."""
+    clause = _contrast_clause(item, outer)
+    if clause is not None:
+        return clause.left_edge.idx
+    return _second_act(item, outer)
+
+
+def _second_act(item: Draft, outer: Draft) -> int | None:
+    """ "said she had paid her taxes and called on her rival to do the same": a verb of saying in the cue's own form,
+    coordinated without a subject inside the content, is a second act of the outer speaker the parser hung on the
+    content's verb; it speaks with the outer speaker, and the outer content ends where it opens."""
+    cue, first = item.cue_token, outer.cue_token
+    if (
+        cue is None
+        or first is None
+        or cue.dep_ != "conj"
+        or cue.i < first.i
+        or cue.tag_ != first.tag_
+        or not _is_saying(cue)
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    ):
+        return None
+    links = [c for c in cue.head.children if c.dep_ == "cc" and c.i < cue.i]
+    item.speaker, item.speaker_token = outer.speaker, outer.speaker_token
+    return links[-1].idx if links else cue.left_edge.idx
 
 
 def _cut_before(item: Draft, at: int) -> None:
@@ -62,6 +90,12 @@ def _cut_before(item: Draft, at: int) -> None:
         if end > start:
             pieces.append((start, end))
     item.content[:] = pieces or item.content
+
+
+def _is_saying(verb: Token) -> bool:
+    """A listed verb of saying (a belief or wish coordinated in a content is part of what was said)."""
+    entry = reporting_verbs().get(verb.lemma_.lower())
+    return entry is not None and entry.kind == "speech"
 
 
 def _contrast_clause(item: Draft, outer: Draft) -> Token | None:
