@@ -250,3 +250,11 @@ def test_an_as_clause_with_a_particle_reports_the_clause_it_hangs_on(extractor, 
 def test_a_verb_of_saying_coordinated_inside_the_content_is_a_second_act(extractor, text, found):
     # the parser hangs the second verb of saying on the content's verb; it is the speaker's second act
     assert [(a.speaker_mention, a.cue, a.quote) for a in extractor.extract(text)] == found
+
+
+def test_a_that_clause_coordinated_with_the_cue_goes_on_with_what_was_said(extractor):
+    # "claims X, and that Y": the parser hangs the second "that" clause on the cue; it is a second complement
+    text = "The clerk claims he was the only one punished for the error, and that his firing was unfair."
+    assert [(a.cue, a.quote) for a in extractor.extract(text)] == [
+        ("claims", "he was the only one punished for the error, and that his firing was unfair")
+    ]

@@ -14,7 +14,12 @@ from .quotes import Quotations
 
 def continuations(cue: Cue, quotes: Quotations) -> list[Token]:
     """The clauses and verb phrases after the content that go on with what was said."""
-    return _further_complements(cue) + _quoted_coordinates(cue, quotes) + _predicates_of_content(cue)
+    return (
+        _further_complements(cue)
+        + _quoted_coordinates(cue, quotes)
+        + _that_coordinates(cue)
+        + _predicates_of_content(cue)
+    )
 
 
 def _further_complements(cue: Cue) -> list[Token]:
@@ -42,6 +47,21 @@ def _quoted_coordinates(cue: Cue, quotes: Quotations) -> list[Token]:
         and has_subject(c)
         and c.lemma_.lower() not in reporting_verbs()
         and any(quotes.touching(c.left_edge.idx, c.right_edge.idx))
+    ]
+
+
+def _that_coordinates(cue: Cue) -> list[Token]:
+    """ "said that costs would rise, but that wages would rise faster": a "that" clause the parser coordinated with the
+    cue is a second complement of it."""
+    if cue.frame != "that" or cue.content.i < cue.token.i:
+        return []
+    return [
+        c
+        for c in cue.token.rights
+        if c.dep_ == "conj"
+        and c.i > cue.content.i
+        and has_subject(c)
+        and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
     ]
 
 
