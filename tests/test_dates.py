@@ -334,6 +334,15 @@ NARRATIVE = [
         "2026-02-10",
         "2026-02-10",
     ),
+    # but an occasion a verb other than one of saying names is the story's ("the clash came during a speech")
+    (
+        (
+            "The governor toured the flooded towns on Monday.\n\nThe first clash came during a speech in the "
+            "square, when farmers interrupted her, shouting “Where were you?”"
+        ),
+        "2026-02-11",
+        "2026-02-09",
+    ),
     # nor is a participle on a cue that names one
     (
         (

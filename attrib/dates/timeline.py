@@ -314,7 +314,10 @@ def _other_time(cue: Token) -> bool:
 def _own_occasion(cue: Token) -> bool:
     """The cue, or the verb it hangs on, names a new occasion of its own ("said in an interview",
     "at a breakfast, he said"), not the story's ("at the forum", "in a speech earlier in the day")."""
-    return any(_new_occasion(noun) for noun in _prepositional_objects(hosts(cue)))
+    # only a verb of saying makes it the speaker's own: in "the clash came during a speech, with farmers shouting"
+    # the speech is the story's event
+    verbs = [v for v in hosts(cue) if v == cue or v.lemma_ in reporting_verbs()]
+    return any(_new_occasion(noun) for noun in _prepositional_objects(verbs))
 
 
 def _story_occasion(cue: Token) -> bool:
