@@ -848,3 +848,28 @@ def test_a_day_on_an_objects_adjective_or_a_with_gerund_dates_the_story(first, e
     doc = _parsed(words + more[0], heads + more[1], deps + more[2], tags + more[3], pos + more[4], ents)
     said = Statement(doc[n + 2], DateValue("2026-02-14", "article", "day"), frozenset({n + 3, n + 4, n + 5}))
     assert carry_dates(doc, [said], "2026-02-14")[0].iso == expected
+
+
+@pytest.mark.parametrize(
+    "day_dep, day_head, expected",
+    [
+        ("appos", 5, "2026-02-12"),  # the parser took the day for the occasion's apposition
+        ("npadvmod", 2, "2026-02-12"),  # or hung it right
+        ("appos", 1, "2026-02-14"),  # a day after no occasion ("the paper, Thursday, ...") dates nothing here
+    ],
+)
+def test_a_day_right_after_an_occasion_dates_it(day_dep, day_head, expected):
+    # "The paper argued in an editorial Thursday ." (the day at 6, after the occasion "editorial" at 5)
+    words = "The paper argued in an editorial Thursday .".split()
+    if day_head == 1:
+        words[5] = "way"  # "in an way Thursday": no occasion before the day
+    heads = [1, 2, 2, 2, 5, 3, day_head, 2]
+    deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", day_dep, "punct"]
+    tags = ["DT", "NN", "VBD", "IN", "DT", "NN", "NNP", "."]
+    pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT"]
+    n = len(words)
+    more = _said(n)
+    ents = ["B-DATE" if w == "Thursday" else "O" for w in words] + ["O"] * len(more[0])
+    doc = _parsed(words + more[0], heads + more[1], deps + more[2], tags + more[3], pos + more[4], ents)
+    said = Statement(doc[n + 2], DateValue("2026-02-14", "article", "day"), frozenset({n + 3, n + 4, n + 5}))
+    assert carry_dates(doc, [said], "2026-02-14")[0].iso == expected

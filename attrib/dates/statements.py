@@ -143,6 +143,18 @@ def date_expressions_in(doc: Doc) -> list[Span]:
     return sorted(found, key=lambda s: s.start)
 
 
+def occasion_before(span: Span) -> Token | None:
+    """The occasion a day right after it dates ("in an op-ed Thursday", "at a rally Monday"), however the parser hung
+    the day: the occasion's verb is the day's."""
+    noun = span.doc[span.start - 1] if span.start else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    word = noun.lower_
+    if noun.i >= 2 and span.doc[noun.i - 1].text == "-":
+        word = span.doc[noun.i - 2].lower_ + "-" + word  # "op-ed" is three tokens
+    return noun if _occasion_word(word) else None
+
+
 def _governed_by(token: Token, cue: Token) -> bool:
     """The date hangs from the cue through adverbial or prepositional links, not through a clause
     or a thing it dates ("the 2011 raid"); an occasion's date counts ("in a Thursday interview",
@@ -199,5 +211,8 @@ def _other_time(clause: Token) -> bool:
 
 def is_occasion(token: Token) -> bool:
     """A noun for an occasion or document statements are made in or at ("interview", "debates")."""
-    word = token.lower_
+    return _occasion_word(token.lower_)
+
+
+def _occasion_word(word: str) -> bool:
     return word in event_nouns() or word.endswith("s") and word[:-1] in event_nouns()

@@ -16,7 +16,7 @@ from ..nlp.labels import DEFINITE_DETERMINERS
 from ..nlp.spans import Coverage, text_of
 from .dates import DateValue, resolve
 from .posts import quoted_posts
-from .statements import date_expressions_in, hosts, is_occasion
+from .statements import date_expressions_in, hosts, is_occasion, occasion_before
 from .tense import absolute, past_perfect, past_tense, told_past
 
 # a headline or subhead: a short line before the first paragraph of running text
@@ -270,7 +270,7 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quo
     for span in date_expressions_in(doc):
         if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
             continue
-        verb = _governing_verb(span.root)
+        verb = _governing_verb(occasion_before(span) or span.root)
         if verb is None or verb.i in content:
             continue
         resolved = resolve(span.text, base)
