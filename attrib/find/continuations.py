@@ -62,6 +62,8 @@ def _that_coordinates(cue: Cue) -> list[Token]:
         and c.i > cue.content.i
         and has_subject(c)
         and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
+        # "told X that A and that he believed B": a clause whose verb reports is an attribution nested in it
+        and c.lemma_.lower() not in reporting_verbs()
     ]
 
 
