@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import first_names, honorifics, role_nouns
 from ..nlp.labels import NAME_PARTICLES, NOMINAL, SUBJECTS
 from ..nlp.spans import sentence
-from .names import fold, fullness, gender_of, name_key, split_title
+from .names import ACRONYM_SKIPS, acronym, fold, fullness, gender_of, name_key, split_title
 from .speakers import Mention
 
 # a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
@@ -258,3 +258,20 @@ def _name_end(first: Token) -> Token:
     while end + 1 < len(first.doc) and first.doc[end + 1].ent_iob_ == "I":
         end += 1
     return first.doc[end]
+
+
+def spelled_out(doc: Doc) -> list[Span]:
+    """Organisation names an acronym in brackets spells out right after them: "Citizens for Ethics in Ohio (CEO)"."""
+    out = []
+    for t in doc[2:-1]:
+        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6 and t.nbor(-1).text == "(" and t.nbor(1).text == ")"):
+            continue
+        start = t.i - 1
+        # back over the capitalised words and the small words between them, until their initials spell the acronym
+        while start > 0 and t.i - start <= 12 and (doc[start - 1].is_title or doc[start - 1].lower_ in ACRONYM_SKIPS):
+            start -= 1
+            words = [w.text for w in doc[start : t.i - 1]]
+            if doc[start].is_title and acronym(words) == t.lower_:
+                out.append(Span(doc, start, t.i - 1, label="ORG"))
+                break
+    return out

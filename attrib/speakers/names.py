@@ -5,8 +5,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from spacy.tokens import Span
-
 from ..lexicon import first_names, titles
 from ..nlp.labels import NAME_SUFFIXES
 
@@ -95,20 +93,3 @@ def acronym(words: list[str]) -> str:
     """The initials of a multi-word name, small words skipped: "International Monetary Fund" -> "imf"."""
     letters = [fold(w)[:1] for w in words if fold(w) and fold(w) not in ACRONYM_SKIPS]
     return "".join(letters) if len(letters) > 1 else ""
-
-
-def spelled_out(doc) -> list:
-    """Organisation names an acronym in brackets spells out right after them: "Citizens for Ethics in Ohio (CEO)"."""
-    out = []
-    for t in doc[2:-1]:
-        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 6 and t.nbor(-1).text == "(" and t.nbor(1).text == ")"):
-            continue
-        start = t.i - 1
-        # back over the capitalised words and the small words between them, until their initials spell the acronym
-        while start > 0 and t.i - start <= 12 and (doc[start - 1].is_title or doc[start - 1].lower_ in ACRONYM_SKIPS):
-            start -= 1
-            words = [w.text for w in doc[start : t.i - 1]]
-            if doc[start].is_title and acronym(words) == t.lower_:
-                out.append(Span(doc, start, t.i - 1, label="ORG"))
-                break
-    return out

@@ -39,13 +39,14 @@ from .mentions import (
     office,
     paragraph_start,
     shared_surname,
+    spelled_out,
     subject_sentence,
     surname_sexes,
     title_before,
     unlabelled_names,
     without_article,
 )
-from .names import acronym, fold, fullness, gender_of, name_key, same_person, spelled_out, surname_inside
+from .names import acronym, fold, fullness, gender_of, name_key, same_person, surname_inside
 from .phrases import (
     DESCRIPTION,
     antecedent,
