@@ -305,6 +305,17 @@ NARRATIVE = [
         "2026-02-10",
         "2026-02-10",
     ),
+    # a noun cue is told in the tense of the verb it is the object of
+    (
+        "The governor toured the flooded towns on Monday. She reserved her praise for the volunteers who filled bags.",
+        "2026-02-11",
+        "2026-02-09",
+    ),
+    (
+        "The governor toured the flooded towns on Monday. She reserves her praise for the volunteers who filled bags.",
+        "2026-02-11",
+        "2026-02-11",
+    ),
     # a present-tense cue speaks on the article's date
     (
         "The governor toured the flooded towns on Monday.\n\n“We will rebuild every road,” she says.",

@@ -39,5 +39,10 @@ def past_tense(cue: Token) -> bool:
 
 
 def told_past(cue: Token) -> bool:
-    """A statement told in the past; a predicative adjective ("was not happy about it") takes its copula's tense."""
+    """A statement told in the past; a predicative adjective ("was not happy about it") takes its copula's tense,
+    a noun cue the tense of the verb it is the object of."""
+    if cue.pos_ == "NOUN" and cue.dep_ == "dobj":
+        return past_tense(cue.head)  # a noun cue takes its verb's tense: "reserved his passion for ..."
+    if cue.pos_ == "NOUN" and cue.dep_ == "pobj" and cue.head.dep_ == "prep":
+        return past_tense(cue.head.head)  # or through a preposition: "responded with a note saying ..."
     return past_tense(cue.head if cue.dep_ == "acomp" and cue.pos_ == "ADJ" else cue)
