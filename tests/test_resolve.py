@@ -54,6 +54,17 @@ NAMES = [
     ),
     ("John Smith and Jane Smith run the shop together. Jane Smith said sales were down.", "Jane Smith"),
     ("Barack Obama watched from the front row. Michelle Obama said the school would open in May.", "Michelle Obama"),
+    # a spouse named once in passing does not take the bare surname of the bearer the article is about
+    (
+        "Tom Vasko held a rally in Ohio on Monday. Vasko told the crowd that jobs would return. Vasko also told donors"
+        " that taxes would fall.\n\nHis wife, Ana Vasko, sat in the front row.\n\nVasko said the economy would grow.",
+        "Tom Vasko",
+    ),
+    (
+        "Hillary Clinton campaigned in Iowa on Monday, and Clinton told voters that jobs would return.\n\n"
+        "Her husband, Bill Clinton, stayed in New York.\n\nClinton said the race was close.",
+        "Hillary Clinton",
+    ),
     # "Tom and Lena Hale": the lone first name shares the surname that follows
     ("Tom and Lena Hale opened a bakery in May. Mr. Hale said sales were up.", "Tom Hale"),
     # a full name only a quotation gives is still the fullest form the article gives

@@ -22,6 +22,10 @@ class Listener(Protocol):
     def renamed(self, entity: Entity) -> None: ...
 
 
+# characters within which two mentions of one entity are one place ("his wife, Ana Ruiz")
+PHRASE_REACH = 25
+
+
 @dataclass
 class Entity:
     """One entity of the article, grown as its mentions are read."""
@@ -91,6 +95,11 @@ class Entity:
     def last_before(self, pos: int) -> int | None:
         return _last_below(self._sorted_positions, pos)
 
+    def named_often_before(self, pos: int) -> bool:
+        """Whether the article mentioned it before ``pos`` in more than one phrase ("his wife, Ana Ruiz" is one)."""
+        last = self.last_before(pos)
+        return last is not None and last - self._sorted_positions[0] > PHRASE_REACH
+
     def last_subject_before(self, pos: int) -> int | None:
         return _last_below(self._sorted_subjects, pos)
 
@@ -127,6 +136,9 @@ def most_salient(entities: list[Entity], pos: int) -> Entity | None:
     mention before it, else the most mentioned (news keeps one protagonist per surname)."""
     if not entities:
         return None
+    # a bearer named once in passing ("his wife, Ana Ruiz") does not take the bare surname of one named often
+    if any(e.named_often_before(pos) for e in entities):
+        entities = [e for e in entities if e.named_often_before(pos)]
     subjects = [(e.last_subject_before(pos), e) for e in entities]
     subjects = [(p, e) for p, e in subjects if p is not None]
     if subjects:
