@@ -54,6 +54,9 @@ NAMES = [
     ),
     ("John Smith and Jane Smith run the shop together. Jane Smith said sales were down.", "Jane Smith"),
     ("Barack Obama watched from the front row. Michelle Obama said the school would open in May.", "Michelle Obama"),
+    # a title is no part of a name ("Chairperson"); a noun "named" someone is that person
+    ("Chairperson Ana Ruiz opened the meeting. Chairperson Ruiz said the budget was balanced.", "Ana Ruiz"),
+    ("A freshman named Jane Roe said the rooms were full.", "Jane Roe"),
     # a spouse named once in passing does not take the bare surname of the bearer the article is about
     (
         "Tom Vasko held a rally in Ohio on Monday. Vasko told the crowd that jobs would return. Vasko also told donors"

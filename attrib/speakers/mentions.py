@@ -14,6 +14,8 @@ from ..nlp.spans import sentence
 from .names import ACRONYM_SKIPS, acronym, fold, fullness, gender_of, name_key, split_title
 from .speakers import Mention
 
+# participles that give a noun its person's name: "a freshman named Jane Roe"
+NAMING = frozenset({"named", "called"})
 # a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
 BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2})[ \t]*$", re.MULTILINE)
 AUTHOR_NOTE = re.compile(
@@ -243,6 +245,10 @@ def named_head(head: Token) -> Token:
         return _name_end(people[0]) if len(people) == 1 else head
     if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
         for child in head.children:
+            # "a freshman named Jane Roe": the name a participle of naming gives the noun
+            named = [c for c in child.children if c.ent_type_ == "PERSON"] if child.lower_ in NAMING else []
+            if child.dep_ == "acl" and named:
+                return named[-1]
             if child.dep_ in ("appos", "compound", "conj") and child.ent_type_ == "PERSON" and child.i > head.i:
                 return child
             # "One group, Occupy Main Street": a body's name in apposition to a common noun is that body
