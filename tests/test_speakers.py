@@ -126,6 +126,11 @@ STAND_INS = [
         "Tom Hale and Lena Ortiz met on Monday.\n\nMr. Hale and Ms. Ortiz said the deal was close.",
         "Tom Hale and Lena Ortiz",
     ),
+    # a group noun with named people in apposition is those people
+    (
+        "The lawmakers, Representatives Ana Ruiz of Ohio and Tom Hale of Texas, said the bill would pass.",
+        "Ana Ruiz and Tom Hale",
+    ),
     # a possessive pronoun names its owner
     ("Senator Paul Reyes was in Texas on Monday. His office said the vote would wait.", "Paul Reyes's office"),
     # a possessive name is its owner's canonical name, without the title

@@ -321,7 +321,7 @@ class Resolver(Anaphora, StandIns, Documents):
             # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
             span = head.doc[head.left_edge.i : head.i + 1]
         shared = distributed_subject(head)  # "each", "both": the coordinated subject they distribute
-        parts = conjuncts(shared if shared is not None else head) or named_pair(span)
+        parts = conjuncts(shared if shared is not None else head) or conjuncts(named_head(head)) or named_pair(span)
         if parts:
             return self._coordination(span, parts)
         head = named_head(head)
