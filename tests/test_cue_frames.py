@@ -168,6 +168,7 @@ class FixedScorer:
     """A cue scorer that gives one word a set probability: the rule's threshold, not the learned weights, decides."""
 
     admit, veto = 0.4, 0.05
+    pairs = None  # no second stage: the first stage's admit decides
 
     def __init__(self, word: str, probability: float):
         self.word, self.probability = word, probability

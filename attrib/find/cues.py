@@ -101,7 +101,24 @@ def _verb_entry(token: Token, verbs: dict[str, ReportingVerb], p, scorer: CueSco
         return entry
     if entry is not None:
         return None if p[token.i] < scorer.veto else entry
-    return ReportingVerb(lemma, "learned", LEARNED_FRAMES) if p[token.i] >= scorer.admit else None
+    learned = ReportingVerb(lemma, "learned", LEARNED_FRAMES)
+    pairs = scorer.pairs
+    if pairs is None:
+        return learned if p[token.i] >= scorer.admit else None
+    # the second stage judges the verb with the content its frames find: "called for a ban", not "called him"
+    if not p[token.i] >= pairs.floor:
+        return None
+    content, frame = content_root(token, LEARNED_FRAMES)
+    if _statement_nouns_clause(token, content):
+        return None
+    return learned if pairs.probability(token, content, frame, "learned", p[token.i]) >= pairs.admit else None
+
+
+def _statement_nouns_clause(verb: Token, content: Token | None) -> bool:
+    """ "examined Trump's claim that crime had doubled": a clause a statement noun governs is the noun's report,
+    not the report of the verb outside the lists that has the noun for its object."""
+    owner = content.head if content is not None else None
+    return owner is not None and owner != verb and owner.pos_ == "NOUN" and owner.lower_ in noun_cues()
 
 
 def _denied_belief(verb: Token, entry: ReportingVerb) -> bool:

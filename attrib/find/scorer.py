@@ -19,6 +19,7 @@ from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc
 
 from ..lexicon import data_dir, noun_cues, reporting_verbs
+from .frame_scorer import FrameScorer
 from .word_vectors import WordVectors, load_vectors
 
 WEIGHTS_FILE = "cue_scorer.npz"
@@ -203,6 +204,7 @@ class CueScorer:
     veto: float  # a listed word below this probability is not
     dense: np.ndarray | None = None  # weights of ``dense_features``: the word vectors of word, head and subject
     vectors: WordVectors | None = None
+    pairs: FrameScorer | None = None  # the second stage, for verbs outside the lists with their content
 
     def probabilities(self, doc: Doc) -> np.ndarray:
         """P(cue) for every token of ``doc``; NaN for words that cannot be cues (no verdict: every
@@ -222,7 +224,7 @@ class CueScorer:
 
 @lru_cache(maxsize=None)
 def load_scorer() -> CueScorer:
-    """The scorer shipped in ``models/`` (read once)."""
+    """The scorer shipped in ``models/`` (read once), with its second stage when the file holds one."""
     with data_dir().joinpath(WEIGHTS_FILE).open("rb") as f:
         data = np.load(f)
         dense = data["dense"].astype(np.float64) if "dense" in data.files else None
@@ -233,4 +235,18 @@ def load_scorer() -> CueScorer:
             float(data["veto"]),
             dense,
             load_vectors() if dense is not None else None,
+            _pairs(data),
         )
+
+
+def _pairs(data) -> FrameScorer | None:
+    """The second stage stored beside the first: its weights, slope and thresholds (``pair_*``)."""
+    if "pair_weights" not in data.files:
+        return None
+    return FrameScorer(
+        data["pair_weights"].astype(np.float64),
+        int(data["pair_bits"]),
+        float(data["pair_slope"]),
+        float(data["pair_admit"]),
+        float(data["pair_floor"]),
+    )
