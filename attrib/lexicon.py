@@ -206,6 +206,12 @@ def event_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def occasion_nouns() -> frozenset[str]:
+    """Occasions whose holder speaks at them ("a rally", "a speech"), unlike documents, which speak themselves."""
+    return frozenset(_lines("occasion_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def confidences() -> dict[str, float]:
     """How a speaker was resolved -> how often that way gives the right canonical name."""
     return {how: float(value) for how, value in (line.split("\t") for line in _lines("speaker_confidence.tsv"))}

@@ -234,6 +234,10 @@ def _speaker_span(doc: Doc, cue: Cue, cue_ids: set[int], parts: list[tuple[int, 
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             exclude.update(range(span.start, span.end))
+    for child in cue.speaker.rights:
+        # "supporters planning protests against X": a participle clause that holds the cue is the act, not the speaker
+        if child.dep_ == "acl" and any(t.i in cue_ids for t in child.subtree):
+            exclude.update(t.i for t in child.subtree)
     exclude.discard(cue.speaker.i)
     start, end = trim(text_of(doc), *subtree_range(cue.speaker, exclude))
     # never cut a name in two: "Díaz-Canel" may parse as two subjects (a date the NER ran into a name is none)

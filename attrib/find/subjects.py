@@ -6,7 +6,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
-from ..lexicon import event_nouns, reporting_verbs
+from ..lexicon import event_nouns, occasion_nouns, reporting_verbs
 from ..nlp.labels import NOMINAL, RELATIVE_TAGS, SUBJECT_LENDERS
 from .frames import object_of
 
@@ -35,7 +35,8 @@ def speaker_root(verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     if verb.dep_ == "acl" and verb.head.pos_ in NOMINAL:
-        return _occasion_holder(verb.head) or verb.head  # "reports suggesting that ...": the noun speaks
+        # "reports suggesting that ...": the noun speaks
+        return _occasion_holder(verb.head) or _purpose_holder(verb) or verb.head
     seen = 0
     # "were angered by the deal and predicted ...": an active verb coordinated with a passive one shares its subject
     active = not any(c.dep_ == "auxpass" for c in verb.children)
@@ -43,7 +44,7 @@ def speaker_root(verb: Token) -> Token | None:
         if _spoken_to(verb):
             return None
         if verb.dep_ == "relcl":
-            return verb.head
+            return _purpose_holder(verb) or verb.head
         if (
             verb.dep_ == "conj"
             and verb.head.lemma_.lower() not in reporting_verbs()
@@ -96,12 +97,33 @@ def _occasion_holder(noun: Token) -> Token | None:
     """ "She said at a news conference announcing that ...": an occasion speaks with the voice of whoever
     held it, the subject of the verb of saying it hangs on."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "during") or noun.lower_ not in event_nouns():
+    # "began a speech blasting X": an occasion its verb's subject holds speaks with that subject's voice
+    held = noun.dep_ == "dobj" and prep.pos_ == "VERB" and noun.lower_ in occasion_nouns()
+    if held:
+        verb = prep
+    elif noun.dep_ != "pobj" or prep.lower_ not in ("at", "during") or noun.lower_ not in event_nouns():
         return None
-    verb = prep.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs():
-        return None
+    else:
+        verb = prep.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs():
+            return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _antecedent_of_relative(subject) if subject is not None else None
+
+
+def _purpose_holder(verb: Token) -> Token | None:
+    """ "bought shares in a bid to persuade X", "will have more to say": an infinitive on a purpose phrase or on a
+    word of amount is the act of the subject of the verb above, not of the noun it hangs on."""
+    noun = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
+        above = noun.head.head  # "in a bid to", "in an effort to": the purpose of whoever acts
+    elif noun.dep_ == "dobj" and noun.pos_ not in ("NOUN", "PROPN") and noun.head.pos_ in ("VERB", "AUX"):
+        above = noun.head  # "more to say", "nothing to add": no noun that could speak
+    else:
+        return None
+    subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
     return _antecedent_of_relative(subject) if subject is not None else None
 
 
