@@ -241,6 +241,7 @@ STATEMENTS = [
         "week",
         "last week",
     ),
+    ("The senator made a fresh plea for calm on Tuesday.", "2026-02-16", "2026-02-10", "relative", "day", "Tuesday"),
     (
         "The newspaper responded late Friday with an editor's note on the story saying the quotes were accurate.",
         "2026-02-16",

@@ -50,8 +50,9 @@ def hosts(cue: Token | None) -> list[Token]:
             break  # a phrase on a noun: that noun's clause is no occasion of the cue
         # participles and infinitives share their head's occasion ("appeared to blame", "saying")
         shares = dep in ("conj", "pcomp", "prep", "xcomp") or (dep == "advcl" and token.tag_ in ("VBG", "VBN"))
-        # a noun cue in a verb's phrase is made when that verb happens ("responded Friday with a note saying")
-        shares = shares or (dep == "pobj" and token == cue and cue.pos_ == "NOUN")
+        # a noun cue in a verb's phrase or its object is made when that verb happens ("responded Friday with a note
+        # saying", "made a plea for calm on Tuesday")
+        shares = shares or (dep in ("pobj", "dobj") and token == cue and cue.pos_ == "NOUN")
         # "told reporters on Feb. 1 that ... and that he believed ...": the second cue sits in the first's content
         shares = shares or (dep == "ccomp" and out[-1].dep_ == "conj")
         # "opened a rally on Tuesday blasting X": a participle on an occasion shares the verb that noun hangs on
