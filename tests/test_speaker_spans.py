@@ -28,6 +28,19 @@ from attrib.find.found import Cue
             "to persuade",
         ),
         ("He will surely have more to say about it in the weeks to come.", "He", "to say"),
+        # an occasion speaks with its holder's voice when the parser makes its infinitive a relative clause too
+        (
+            "Ms. Ruiz on Friday held an impromptu press briefing to boast that the jobless rate has fallen.",
+            "Ms. Ruiz",
+            "to boast",
+        ),
+        # a finite verb after a comma beside a clause in the same tense shares that clause's subject (a split list)
+        (
+            "In fact, the only time Ruiz came up was when Tom Hale mocked the cost of her shoes, referred to her "
+            "supposed temper and asked whether the mayor's backing would help.",
+            "Tom Hale",
+            "referred",
+        ),
     ],
 )
 def test_speaker_of_an_act_on_a_noun(extractor, text, speaker, cue):

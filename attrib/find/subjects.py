@@ -44,7 +44,9 @@ def speaker_root(verb: Token) -> Token | None:
         if _spoken_to(verb):
             return None
         if verb.dep_ == "relcl":
-            return _purpose_holder(verb) or verb.head
+            return _occasion_holder(verb.head) or _purpose_holder(verb) or verb.head
+        if (sibling := _listed_sibling(verb)) is not None:
+            return sibling
         if (
             verb.dep_ == "conj"
             and verb.head.lemma_.lower() not in reporting_verbs()
@@ -124,6 +126,17 @@ def _purpose_holder(verb: Token) -> Token | None:
     else:
         return None
     subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+    return _antecedent_of_relative(subject) if subject is not None else None
+
+
+def _listed_sibling(verb: Token) -> Token | None:
+    """ "when Hale mocked X, cited Y and asked Z": a finite verb without a subject hung beside a clause of the same
+    tense that has one is that clause's next verb in a list the parser split; it shares that clause's subject."""
+    after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or not after_comma:
+        return None
+    before = [c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ == verb.tag_]
+    subject = next((c for c in before[-1].children if c.dep_ == "nsubj"), None) if before else None
     return _antecedent_of_relative(subject) if subject is not None else None
 
 
