@@ -885,3 +885,27 @@ def test_a_day_right_after_an_occasion_dates_it(day_dep, day_head, expected):
     doc = _parsed(words + more[0], heads + more[1], deps + more[2], tags + more[3], pos + more[4], ents)
     said = Statement(doc[n + 2], DateValue("2026-02-14", "article", "day"), frozenset({n + 3, n + 4, n + 5}))
     assert carry_dates(doc, [said], "2026-02-14")[0].iso == expected
+
+
+@pytest.mark.parametrize(
+    "subject, aux, tag, expected",
+    [
+        (("to", "aux"), True, "VB", ("2026-02-09", "relative")),  # "went ... on Monday to release ..., calling"
+        (("they", "nsubj"), False, "VBD", ("2026-02-12", "article")),  # a clause of its own has its own time
+    ],
+)
+def test_a_purpose_infinitive_shares_its_verbs_occasion(subject, aux, tag, expected):
+    # "Romney went to Ohio on Monday to release the plan, calling it a disgrace." with "calling" on the infinitive
+    words = "Romney went to Ohio on Monday X release the plan , calling it a disgrace .".split()
+    words[6] = subject[0]
+    heads = [1, 1, 1, 2, 1, 4, 7, 1, 9, 7, 7, 7, 11, 14, 11, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", subject[1], "advcl", "det", "dobj", "punct", "advcl"]
+    deps += ["dobj", "det", "oprd", "punct"]
+    tags = ["NNP", "VBD", "IN", "NNP", "IN", "NNP", "TO" if aux else "PRP", tag, "DT", "NN", ",", "VBG", "PRP", "DT"]
+    tags += ["NN", "."]
+    pos = ["PROPN", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PART" if aux else "PRON", "VERB", "DET", "NOUN", "PUNCT"]
+    pos += ["VERB", "PRON", "DET", "NOUN", "PUNCT"]
+    ents = ["B-PERSON", "O", "O", "B-GPE", "O", "B-DATE"] + ["O"] * 10
+    doc = _parsed(words, heads, deps, tags, pos, ents)
+    found = statement_date(doc[11], {12, 13, 14}, "2026-02-12")
+    assert (found.iso, found.source) == expected

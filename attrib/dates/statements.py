@@ -50,6 +50,9 @@ def hosts(cue: Token | None) -> list[Token]:
             break  # a phrase on a noun: that noun's clause is no occasion of the cue
         # participles and infinitives share their head's occasion ("appeared to blame", "saying")
         shares = dep in ("conj", "pcomp", "prep", "xcomp") or (dep == "advcl" and token.tag_ in ("VBG", "VBN"))
+        # a purpose infinitive shares its verb's occasion ("went to Ohio on Monday to rally supporters, saying ...")
+        infinitive = token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        shares = shares or (dep == "advcl" and infinitive)
         # a noun cue in a verb's phrase or its object is made when that verb happens ("responded Friday with a note
         # saying", "made a plea for calm on Tuesday")
         shares = shares or (dep in ("pobj", "dobj") and token == cue and cue.pos_ == "NOUN")
