@@ -41,6 +41,14 @@ from attrib.find.found import Cue
             "Tom Hale",
             "referred",
         ),
+        # a name glued in apposition after a fronted phrase, right before the verb, is the verb's subject
+        (
+            "The number of mayors  The Denver Post reported Ana Ruiz is quietly vetting to be her deputy.",
+            "The Denver Post",
+            "reported",
+        ),
+        # but a name without an article of its own is part of the phrase before it
+        ("The head of the union Tom Hale said the strike would end soon.", "The head of the union Tom Hale", "said"),
     ],
 )
 def test_speaker_of_an_act_on_a_noun(extractor, text, speaker, cue):

@@ -30,7 +30,8 @@ def speaker_root(verb: Token) -> Token | None:
         # to the sentence: "THE LOANS When he ..., Mr. Reed said")
         named = [c for c in subjects if c.ent_type_ == "PERSON" and c.i < verb.i]
         common = subjects[0].ent_type_ != "PERSON" and subjects[0].pos_ != "PROPN"
-        return _antecedent_of_relative(named[-1] if named and common else subjects[0])
+        chosen = named[-1] if named and common else subjects[0]
+        return _glued_name(chosen, verb) or _antecedent_of_relative(chosen)
     inverted = _inverted_speaker(verb)
     if inverted is not None:
         return inverted
@@ -138,6 +139,18 @@ def _listed_sibling(verb: Token) -> Token | None:
     before = [c for c in verb.head.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ == verb.tag_]
     subject = next((c for c in before[-1].children if c.dep_ == "nsubj"), None) if before else None
     return _antecedent_of_relative(subject) if subject is not None else None
+
+
+def _glued_name(subject: Token, verb: Token) -> Token | None:
+    """ "The number of towns The Globe reported ...": a name the parser hung without a comma in apposition inside the
+    subject's phrase, ending right before the verb, is the verb's own subject glued after a fronted phrase (one that
+    opens with its own article: "the union Tom Hale said" is one phrase)."""
+    for token in subject.subtree:
+        first = token.left_edge
+        glued = first.i > subject.i and first.dep_ == "det" and token.doc[first.i - 1].text != ","
+        if token.dep_ == "appos" and token.head.dep_ == "pobj" and token.i == verb.i - 1 and glued:
+            return token if token.ent_type_ in ("PERSON", "ORG") else None
+    return None
 
 
 def _spoken_to(verb: Token) -> bool:
