@@ -814,6 +814,17 @@ def _said(n):
     )
 
 
+def _carried_to_said(words, heads, deps, tags, pos):
+    """The day carried to "The mayor said the plan failed ." told after the given sentence (its "Thursday" a date),
+    in an article of 2026-02-14."""
+    n = len(words)
+    more = _said(n)
+    ents = ["B-DATE" if w == "Thursday" else "O" for w in words] + ["O"] * len(more[0])
+    doc = _parsed(words + more[0], heads + more[1], deps + more[2], tags + more[3], pos + more[4], ents)
+    said = Statement(doc[n + 2], DateValue("2026-02-14", "article", "day"), frozenset({n + 3, n + 4, n + 5}))
+    return carry_dates(doc, [said], "2026-02-14")[0].iso
+
+
 @pytest.mark.parametrize(
     "first, expected",
     [
@@ -854,12 +865,7 @@ def _said(n):
 )
 def test_a_day_on_an_objects_adjective_or_a_with_gerund_dates_the_story(first, expected):
     words, heads, deps, tags, pos = first
-    n = len(words)
-    more = _said(n)
-    ents = ["B-DATE" if w == "Thursday" else "O" for w in words] + ["O"] * len(more[0])
-    doc = _parsed(words + more[0], heads + more[1], deps + more[2], tags + more[3], pos + more[4], ents)
-    said = Statement(doc[n + 2], DateValue("2026-02-14", "article", "day"), frozenset({n + 3, n + 4, n + 5}))
-    assert carry_dates(doc, [said], "2026-02-14")[0].iso == expected
+    assert _carried_to_said(words, heads, deps, tags, pos) == expected
 
 
 @pytest.mark.parametrize(
@@ -879,12 +885,7 @@ def test_a_day_right_after_an_occasion_dates_it(day_dep, day_head, expected):
     deps = ["det", "nsubj", "ROOT", "prep", "det", "pobj", day_dep, "punct"]
     tags = ["DT", "NN", "VBD", "IN", "DT", "NN", "NNP", "."]
     pos = ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PUNCT"]
-    n = len(words)
-    more = _said(n)
-    ents = ["B-DATE" if w == "Thursday" else "O" for w in words] + ["O"] * len(more[0])
-    doc = _parsed(words + more[0], heads + more[1], deps + more[2], tags + more[3], pos + more[4], ents)
-    said = Statement(doc[n + 2], DateValue("2026-02-14", "article", "day"), frozenset({n + 3, n + 4, n + 5}))
-    assert carry_dates(doc, [said], "2026-02-14")[0].iso == expected
+    assert _carried_to_said(words, heads, deps, tags, pos) == expected
 
 
 @pytest.mark.parametrize(

@@ -34,6 +34,11 @@ def _further_complements(cue: Cue) -> list[Token]:
     ]
 
 
+def _later_conjuncts(cue: Cue) -> list[Token]:
+    """The clauses or verbs the parser coordinated with the cue after its content: where a content may go on."""
+    return [c for c in cue.token.rights if c.dep_ == "conj" and c.i > cue.content.i]
+
+
 def _quoted_coordinates(cue: Cue, quotes: Quotations) -> list[Token]:
     """ "said that X, and there was “no evidence” yet": a clause the parser coordinated with the cue that quotes
     and has no cue of its own goes on with what was said; the reporter's own words quote nobody."""
@@ -41,10 +46,8 @@ def _quoted_coordinates(cue: Cue, quotes: Quotations) -> list[Token]:
         return []
     return [
         c
-        for c in cue.token.rights
-        if c.dep_ == "conj"
-        and c.i > cue.content.i
-        and has_subject(c)
+        for c in _later_conjuncts(cue)
+        if has_subject(c)
         and c.lemma_.lower() not in reporting_verbs()
         and any(quotes.touching(c.left_edge.idx, c.right_edge.idx))
     ]
@@ -57,10 +60,8 @@ def _that_coordinates(cue: Cue) -> list[Token]:
         return []
     return [
         c
-        for c in cue.token.rights
-        if c.dep_ == "conj"
-        and c.i > cue.content.i
-        and has_subject(c)
+        for c in _later_conjuncts(cue)
+        if has_subject(c)
         and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)
         # "told X that A and that he believed B": a clause whose verb reports is an attribution nested in it
         and c.lemma_.lower() not in reporting_verbs()
@@ -74,10 +75,8 @@ def _predicates_of_content(cue: Cue) -> list[Token]:
         return []
     return [
         c
-        for c in cue.token.rights
-        if c.dep_ == "conj"
-        and c.i > cue.content.i
-        and c.pos_ in ("VERB", "AUX")
+        for c in _later_conjuncts(cue)
+        if c.pos_ in ("VERB", "AUX")
         and not has_subject(c)
         and not same_form(c, cue.token)
         # "..., but did not recommend that ...": a verb with a clause of its own reports something else
