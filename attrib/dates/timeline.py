@@ -14,9 +14,9 @@ from ..find.quotes import quoted_spans
 from ..lexicon import reporting_verbs
 from ..nlp.labels import DEFINITE_DETERMINERS
 from ..nlp.spans import Coverage, text_of
-from .dates import DateValue, resolve
+from .dates import DateValue, base_date, resolve
 from .posts import quoted_posts
-from .statements import date_expressions_in, hosts, is_occasion, occasion_before
+from .statements import date_expressions_in, hosts, is_occasion, occasion_after, occasion_before
 from .tense import absolute, past_perfect, past_tense, told_past
 
 # a headline or subhead: a short line before the first paragraph of running text
@@ -270,19 +270,31 @@ def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quo
     for span in date_expressions_in(doc):
         if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
             continue
-        verb = _governing_verb(occasion_before(span) or span.root)
-        if verb is None or verb.i in content:
-            continue
         resolved = resolve(span.text, base)
         if resolved is None or resolved[1] not in ("explicit", "relative", "vague"):
             continue
         iso, source, precision = resolved
-        if not (past_tense(verb) or past_perfect(verb) or (absolute(verb) and precision == "day")):
-            continue
         value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
+        verb = _governing_verb(occasion_before(span) or span.root)
+        if (
+            verb is None
+            or verb.i in content
+            or not (past_tense(verb) or past_perfect(verb) or (absolute(verb) and precision == "day"))
+        ):
+            # "the October 28 CNBC debate": a calendar day before an occasion's name dates that occasion, however
+            # the parser read the sentence (it may take the noun for a verb); the calendar says it is past
+            if _past_day(value, base) and occasion_after(span) is not None:
+                yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value)
+            continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         speaker = who(subject) if who is not None and subject is not None else None
         yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value, speaker)
+
+
+def _past_day(value: DateValue, base: str | None) -> bool:
+    """A calendar day the text gives, on or before the article date."""
+    ref = base_date(base)
+    return value.source == "explicit" and value.precision == "day" and ref is not None and value.iso <= ref.isoformat()
 
 
 def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Coverage):
