@@ -11,7 +11,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Token
 
-from ..lexicon import newspaper_nouns, organization_nouns, outlet_words, role_nouns, study_nouns
+from ..lexicon import RoleNoun, newspaper_nouns, organization_nouns, outlet_words, role_nouns, study_nouns
 from ..nlp.labels import DEFINITE_DETERMINERS, DETERMINERS, PLURAL_NOUN_TAGS, SUBJECTS
 from ..nlp.spans import sentence
 from .entities import Entity, most_recent
@@ -23,6 +23,8 @@ from .roles import description_head, same_role
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 # how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
+# what "the 46-year-old" says of its holder: a person of either sex, holding no office
+AGE_NOUN = RoleNoun(None, False, frozenset())
 
 
 class Anaphora:
@@ -54,6 +56,12 @@ class Anaphora:
             if named is not None:
                 self.how = "pronoun, paragraph subject"
                 return named
+            # the speaker just before, a person of unknown sex ("Rep. Lee Hale said ...\n\n"..." he said"), goes on
+            # speaking: an earlier speaker of the pronoun's sex does not take the turn back
+            last = self._last_speaker(window_start, pos)
+            if last is not None and last.type == "person" and last.gender is None:
+                self.how = "pronoun, last speaker"
+                return last
             # a person of that sex first, then one of unknown sex
             kinds = [
                 lambda e: e.type == "person" and e.gender == gender,
@@ -79,8 +87,28 @@ class Anaphora:
                 self.how = f"pronoun, {self.salience}"
                 return found
         if word not in PERSON_PRONOUNS:
-            return None
+            return self._owned_body(head, pos) if word == "it" else None
         return self._person_like_subject(window_start, pos) or self._sentence_person(head, PERSON_PRONOUNS[word])
+
+    def _owned_body(self, head: Token, pos: int) -> Entity | None:
+        """ "Hale's campaign backtracked. ... it said": with no body in reach, the last subject of the paragraph that is
+        a body named by its owner ("Tom Hale's campaign", as the phrase itself would be resolved)."""
+        start = paragraph_start(self.text, pos, 0)
+        i = head.i - 1
+        while i >= 0 and self.doc[i].idx >= start:
+            t = self.doc[i]
+            if t.dep_ in SUBJECTS and t.lower_ in organization_nouns() and t.tag_ not in PLURAL_NOUN_TAGS:
+                owned = self._owned(self.doc[t.left_edge.i : t.i + 1], t)
+                if owned:
+                    self.how = "pronoun, other"
+                    return self._phrase_entity(owned, "organization", None)
+            i -= 1
+        return None
+
+    def _last_speaker(self, window_start: int, pos: int) -> Entity | None:
+        """The speaker resolved last among those in [window_start, pos), else None."""
+        start, end = bisect_left(self.resolved, (window_start,)), bisect_left(self.resolved, (pos,))
+        return max(self.resolved[start:end], key=lambda x: x[1])[2] if end > start else None
 
     def _paragraph_person(self, gender: str, pos: int) -> Entity | None:
         """The one person of the pronoun's sex named earlier in its paragraph, outside quotation marks, else None."""
@@ -268,7 +296,8 @@ class Anaphora:
             return None
         if (found := self._role_or_name_holder(head, word, pos)) is not None:
             return found
-        noun = role_nouns().get(word)
+        # "said the 46-year-old": an age describes a person as a role noun does
+        noun = AGE_NOUN if is_age(head) else role_nouns().get(word)
         if noun is None:
             return None
 
@@ -315,6 +344,12 @@ class Anaphora:
         self.how = "role"
         best = max(score for *score, _ in scored)
         return most_recent([e for *score, e in scored if score == best], pos)
+
+
+def is_age(head: Token) -> bool:
+    """Whether the phrase is an age standing for a person: "the 46-year-old" (spaCy's head is "old")."""
+    years = any(c.dep_ == "npadvmod" and c.lower_ in ("year", "years") for c in head.children)
+    return head.lower_ == "old" and years and any(c.lower_ == "the" for c in head.children)
 
 
 def _unnamed_study(entity: Entity) -> bool:

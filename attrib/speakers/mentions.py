@@ -16,6 +16,8 @@ from .speakers import Mention
 
 # participles that give a noun its person's name: "a freshman named Jane Roe"
 NAMING = frozenset({"named", "called"})
+# participles that name a noun's person through "as": "a woman later identified as Jane Roe"
+NAMING_AS = frozenset({"identified"})
 # a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
 BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2})[ \t]*$", re.MULTILINE)
 AUTHOR_NOTE = re.compile(
@@ -244,11 +246,19 @@ def named_head(head: Token) -> Token:
         people = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
         return _name_end(people[0]) if len(people) == 1 else head
     if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
+        # the parser may make the participle the verb: "A woman later identified as Jane Roe(,) demanded ..."
+        naming = head.head if head.dep_ in SUBJECTS and head.head.lower_ in NAMING_AS else None
+        if naming is not None and _named_as(naming) is not None:
+            return _named_as(naming)
         for child in head.children:
             # "a freshman named Jane Roe": the name a participle of naming gives the noun
             named = [c for c in child.children if c.ent_type_ == "PERSON"] if child.lower_ in NAMING else []
             if child.dep_ == "acl" and named:
                 return named[-1]
+            # "a woman identified as Jane Roe": the name "as" gives the noun is hers, as "named" would be
+            named_as = _named_as(child) if child.dep_ == "acl" and child.lower_ in NAMING_AS else None
+            if named_as is not None:
+                return named_as
             if child.dep_ in ("appos", "compound", "conj") and child.ent_type_ == "PERSON" and child.i > head.i:
                 return child
             # "One group, Occupy Main Street": a body's name in apposition to a common noun is that body
@@ -256,6 +266,15 @@ def named_head(head: Token) -> Token:
             if child.dep_ == "appos" and body and head.pos_ == "NOUN" and child.i > head.i:
                 return child
     return head
+
+
+def _named_as(participle: Token) -> Token | None:
+    """The person's name the object of "as" gives after a participle of naming, else None."""
+    for prep in participle.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            names = [c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"]
+            return names[-1] if names else None
+    return None
 
 
 def _name_end(first: Token) -> Token:

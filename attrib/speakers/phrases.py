@@ -197,7 +197,9 @@ def owner_name(head: Token) -> Token | None:
     if head.pos_ != "NOUN":
         return None
     deps = ("compound", "poss") if head.tag_ == "NNS" else ("poss",)
-    return next((c for c in head.children if c.dep_ in deps and c.ent_type_ == "PERSON"), None)
+    person = next((c for c in head.children if c.dep_ in deps and c.ent_type_ == "PERSON"), None)
+    # a possessive surname the NER took for a body ("Trump’s campaign" as ORG): the resolver checks it names a person
+    return person or next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
 
 
 def counted_whole(head: Token) -> Token | None:
@@ -302,3 +304,8 @@ def unlabelled_subject(token: Token) -> bool:
         noun = antecedent(token)
         return noun is not None and noun.ent_type_ == "PERSON"
     return token.pos_ == "PROPN" and not token.ent_type_ and not conjuncts(token)
+
+
+def people_noun(token: Token) -> bool:
+    """A plural the NER took for a nationality or party ("the Democrats", "Iranians"): a group of people."""
+    return token.ent_type_ == "NORP" and token.tag_ in PLURAL_NOUN_TAGS

@@ -13,7 +13,7 @@ from bisect import bisect_left, insort
 from collections import defaultdict
 from itertools import count
 
-from ..lexicon import outlet_words, role_nouns, study_nouns
+from ..lexicon import organization_nouns, outlet_words, role_nouns, study_nouns
 from .entities import Entity
 from .names import acronym
 
@@ -129,6 +129,14 @@ class Registry:
         ]
         # two spellings of one longer name are one body ("Ruiz Pharmaceutical Inc." / "Ruiz Pharmaceuticals Inc.")
         return found[0] if len(found) == 1 or _variants(found) else None
+
+    def kind_word(self, key: tuple[str, ...]) -> Entity | None:
+        """The one organisation whose longer name holds the kind of body ``key`` names ("the Committee": "Senate
+        Committee on Rules"); a name that is only a kind of body is a short form of the body named in full."""
+        if len(key) != 1 or key[0] not in organization_nouns():
+            return None
+        found = [e for e in self._words.get(key[0], {}).values() if e.type == "organization" and key[0] in e.key[1:]]
+        return found[0] if len(found) == 1 else None
 
     def role_holders(self, word: str) -> list[Entity]:
         """Entities given the role ``word`` or one of its other names ("judge", "justice")."""

@@ -24,7 +24,7 @@ from ..lexicon import (
 )
 from ..nlp.labels import DETERMINERS, PLURAL_NOUN_TAGS, RELATIVE_TAGS, SUBJECTS
 from ..nlp.spans import Coverage, ents_in, ents_of, lede_end, text_of
-from .anaphora import PRONOUN_REACH, Anaphora
+from .anaphora import PRONOUN_REACH, Anaphora, is_age
 from .documents import Documents, document_kind
 from .entities import Entity, Resolution, evidence, fitting, most_recent, most_salient
 from .gender import tie_pronouns
@@ -59,6 +59,7 @@ from .phrases import (
     named_pair,
     own_phrase,
     partitive_phrase,
+    people_noun,
     share_of,
     unlabelled_subject,
     unnamed_study,
@@ -66,7 +67,7 @@ from .phrases import (
     without_focus,
 )
 from .registry import Registry
-from .roles import roles_of
+from .roles import outlet_kind, roles_of
 from .speakers import Mention, describe, unnamed_kind
 from .standins import NAMED_KINDS, StandIns
 
@@ -112,6 +113,8 @@ class Resolver(Anaphora, StandIns, Documents):
                     person.add("", mention.idx, subject_sentence(mention))
             elif isinstance(mention, Token) and unlabelled_subject(mention):
                 self._subject_name(mention)
+            elif isinstance(mention, Token) and people_noun(mention):
+                self._subject_description(mention)  # "the Democrats": a group a later "they" may be
             elif isinstance(mention, Token) and mention.pos_ == "PROPN":
                 group = self._phrase_entity(self._joined_names(conjuncts(mention)), "group", None)
                 group.add("", mention.idx, subject_sentence(mention))
@@ -132,9 +135,10 @@ class Resolver(Anaphora, StandIns, Documents):
         a person in focus."""
         # every mention outside quotation marks, in document order, so that "most recent" means what it says
         mentions: list[tuple[int, Span | Token]] = [
-            (e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE")
+            (e.start_char, e) for e in ents_of(doc) if e.label_ in ("PERSON", "ORG", "GPE") or outlet_kind(e)
         ]
-        mentions += [(t.idx, t) for t in doc if t.dep_ in SUBJECTS and t.pos_ == "NOUN" and not t.ent_type_]
+        subjects = [t for t in doc if t.dep_ in SUBJECTS]
+        mentions += [(t.idx, t) for t in subjects if t.pos_ == "NOUN" and not t.ent_type_ or people_noun(t)]
         mentions += [(run.start_char, run) for run in unlabelled_names(doc)]
         mentions += [(d.start_char, d) for d in named_descriptions(doc)]
         # "Obama and Clinton call ...": the pair is what a later "they" may be
@@ -269,8 +273,9 @@ class Resolver(Anaphora, StandIns, Documents):
             spelled_out = len(key) == 1 and len(e.key) > 1 and acronym(e.name.split()) == key[0]
             if e.key == key or spelled_out or len(e.key) == 1 and short == e.key[0]:
                 return e
-        # "the Post" after "The New York Post" is that paper; "Goldman" after "Goldman Sachs" that bank
-        return self.registry.outlet(key) or self.registry.short_form(key)
+        # "the Post" after "The New York Post" is that paper; "Goldman" after "Goldman Sachs" that bank; "the
+        # Committee" after "the Senate Committee on Rules" that committee
+        return self.registry.outlet(key) or self.registry.short_form(key) or self.registry.kind_word(key)
 
     def _subject_description(self, head: Token) -> None:
         """A subject that is a description: "the senator" joins its entity; "the mayor" or
@@ -385,7 +390,7 @@ class Resolver(Anaphora, StandIns, Documents):
             person = self._person_for((fold(head.text),), pos)
             if person is not None:
                 return person
-        if mention.kind == "description" or role_word:
+        if mention.kind == "description" or role_word or is_age(head):
             return self._description(head, pos)
         return None
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import description_titles, role_nouns
+from ..lexicon import description_titles, newspaper_nouns, role_nouns
 from ..nlp.labels import DETERMINERS
 from .names import fold
 
 # what a role phrase leaves out: clauses and the punctuation around them
 CLAUSES = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "punct"})
+# the NER's labels for an outlet's name ("Family Weekly" may be a PRODUCT or a WORK_OF_ART)
+OUTLET_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 # plural role nouns that do not end in a plain "-s"
 IRREGULAR_PLURALS = {"children": "child", "women": "woman", "men": "man", "wives": "wife"}
 
@@ -47,7 +49,20 @@ def roles_of(span: Span) -> list[Role]:
     head = first.head
     if first.dep_ == "appos" and head.pos_ == "NOUN" and head.i < span.start:
         out.append(_role(_phrase(head), head))
+    kind = outlet_kind(span)
+    if kind is not None:
+        out.append(Role(kind.lower_, frozenset({kind.lower_})))
     return [r for r in out if r.words]
+
+
+def outlet_kind(span: Span) -> Token | None:
+    """ "Harvest Weekly magazine": a paper's noun right after an outlet's name, which a later "the magazine"
+    describes it by (only papers: a surname the NER took for a body says "the Ruiz campaign")."""
+    if span.label_ not in OUTLET_LABELS or span.end >= len(span.doc):
+        return None
+    noun = span.doc[span.end]
+    modifies = span.root.dep_ == "compound" and span.root.head == noun
+    return noun if modifies and noun.pos_ == "NOUN" and noun.lower_ in newspaper_nouns() else None
 
 
 def title_role(title: str) -> Role:
