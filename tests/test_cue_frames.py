@@ -259,3 +259,39 @@ def test_a_that_clause_coordinated_with_the_cue_goes_on_with_what_was_said(extra
     assert [(a.cue, a.quote) for a in extractor.extract(text)] == [
         ("claims", "he was the only one punished for the error, and that his firing was unfair")
     ]
+
+
+def _noun_cue_parts(doc, noun):
+    """The speaker and content a noun cue reads, as text (None when it reads none)."""
+    from attrib.find.nominal_cues import noun_cue
+
+    cue = noun_cue(next(t for t in doc if t.text == noun))
+    if cue is None:
+        return None
+    content = doc[cue.content.left_edge.i : cue.content.right_edge.i + 1].text
+    return cue.speaker.text, content
+
+
+@pytest.mark.parametrize(
+    "text, noun, speaker, content",
+    [
+        # a statement noun that is the subject of "be" states the copula's "that" clause or infinitive
+        ("Her argument is that the levy hurts farmers.", "argument", "Her", "that the levy hurts farmers"),
+        ("His goal is to repave every road in the county.", "goal", "His", "to repave every road in the county"),
+    ],
+)
+def test_a_statement_noun_subject_of_be_states_the_copulas_clause(parse, text, noun, speaker, content):
+    assert _noun_cue_parts(parse(text), noun) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        # a noun as subject of another verb than "be" states no complement of that verb
+        ("Her argument surprised everyone who wanted the levy.", "argument"),
+        # a noun subject of "be" with a predicate noun, not a clause, states nothing
+        ("Her argument was a long one.", "argument"),
+    ],
+)
+def test_a_noun_without_a_complement_reads_no_cue(parse, text, noun):
+    assert _noun_cue_parts(parse(text), noun) is None

@@ -39,11 +39,28 @@ def _noun_content(noun: Token, prepositional: bool) -> tuple[Token, str] | None:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
         ):
             return child, "to"
+    copular = _copula_complement(noun)
+    if copular is not None:
+        return copular
     after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     # "her criticism of the plan", "his attacks on the press": the object of the preposition right after the noun
     if prepositional and after is not None and after.head == noun and after.lower_ in NOUN_PREPOSITIONS:
         obj = object_of(after, ("pobj", "pcomp"))
         return (obj, "obj") if obj is not None else None
+    return None
+
+
+def _copula_complement(noun: Token) -> tuple[Token, str] | None:
+    """ "Her argument is that taxes must fall", "his goal is to win": a statement or intention noun that is the
+    subject of "be" states the copula's "that" clause or infinitive."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for child in verb.rights:
+        if child.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child, "that"
+        if child.dep_ in ("xcomp", "ccomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return child, "to"
     return None
 
 
