@@ -145,6 +145,12 @@ def document_labels() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def headline_kickers() -> frozenset[str]:
+    """Words a headline opens with before a colon to flag its news ("Breaking: ..."): they name no speaker."""
+    return frozenset(_lines("headline_kickers.txt"))
+
+
+@lru_cache(maxsize=None)
 def anonymous_markers() -> tuple[str, ...]:
     return tuple(_lines("anonymous_markers.txt"))
 

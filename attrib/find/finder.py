@@ -9,6 +9,7 @@ signature, or float to the nearest speaker.
 from __future__ import annotations
 
 import re
+from bisect import insort
 from collections import defaultdict
 
 from spacy.tokens import Doc, Token
@@ -50,9 +51,10 @@ from .cue_clause import (
     without_speaker,
 )
 from .cues import Cue, find_cues, is_as_clause
-from .found import Coverage, Draft, Found, Parts, finish
+from .found import Coverage, Draft, Found, Parts, finish, start_of
 from .fragments import fragment_cue
 from .frames import MAX_CLAUSE_TOKENS
+from .headline_labels import headline_statement
 from .leftovers import attach_leftover_quotes
 from .nesting import borrow_outer_speakers, inside_same_act, without_nested
 from .quotes import Quotations, quoted_spans
@@ -99,6 +101,9 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Found]:
     found = [f for f in found if not inside_same_act(f, by_speaker[f.speaker_token.i])]
     found = without_nested(found)
     borrow_outer_speakers(found)
+    headline = headline_statement(doc, found)
+    if headline is not None:
+        insort(found, headline, key=start_of)
     _attach_fragments(doc, quotes, found, headlines)
     attach_leftover_quotes(doc, quotes, found, headlines)
     for f in found:
