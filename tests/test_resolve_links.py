@@ -74,6 +74,41 @@ LINKS = [
 ]
 
 
+STAND_INS = [
+    # a relative pronoun after a body's name the parser split stands for the whole name
+    (
+        "“It will be calm,” said Dan Ruiz, organizer of a group called Parents for Hale, which expects 500 people"
+        " to attend.",
+        "which",
+        "Parents for Hale",
+    ),
+    # one after a predicate noun stands for the copula's subject, also one the copula shares with a verb before it
+    (
+        "Tom Hale is a reckless gambler and serial liar who has repeatedly promised to close the port.",
+        "who",
+        "Tom Hale",
+    ),
+    (
+        "Editor’s note: Tom Hale regularly incites violence and is a serial liar, rampant xenophobe, racist,"
+        " misogynist and birther who has repeatedly pledged to ban all imports.",
+        "who",
+        "Tom Hale",
+    ),
+    # the writer's own "we" is the author a closing note names
+    (
+        "Tax Plans Compared.\n\nMost of the time, when we look at tax plans, we think about the top rate.\n\n"
+        "Dana Pike edits the Money page for the Daily Ledger.",
+        "we",
+        "Dana Pike",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, canonical", STAND_INS)
+def test_a_stand_in_names_what_it_stands_for(extractor, text, mention, canonical):
+    assert speaker_of(extractor, text, mention) == canonical
+
+
 @pytest.mark.parametrize("text, mention, canonical", LINKS)
 def test_a_speaker_phrase_links_to_its_entity(extractor, text, mention, canonical):
     assert speaker_of(extractor, text, mention) == canonical

@@ -39,6 +39,9 @@ class Anaphora:
             self.how = "author"
             # a headline's "Ruiz: I back the plan" is Ruiz's; else the writer's "I" is the author the text names
             return self._headline_label(pos) or self._author()
+        if word == "we" and not self.quoted(pos) and (author := self._author()) is not None:
+            self.how = "author"  # the writer's own "we" outside quotation marks, where the text names the writer
+            return author
         window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]

@@ -21,7 +21,7 @@ NAMING_AS = frozenset({"identified"})
 # a byline ("By Ana Ruiz") or an author's note closing an opinion piece ("Ana Ruiz is a writer in Ohio.")
 BYLINE = re.compile(r"^[ \t]*By ([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2})[ \t]*$", re.MULTILINE)
 AUTHOR_NOTE = re.compile(
-    r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}),? (?:is|was|writes|teaches) ", re.MULTILINE
+    r"^[ \t]*([A-Z][\w'’-]+(?: [A-Z]\.)?(?: [A-Z][\w'’-]+){1,2}),? (?:is|was|writes|teaches|edits) ", re.MULTILINE
 )
 
 

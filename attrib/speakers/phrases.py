@@ -36,6 +36,46 @@ def antecedent(head: Token) -> Token | None:
     return noun if noun.pos_ in NOMINAL else None
 
 
+def whole_phrase(span: Span, head: Token) -> tuple[Span, Token]:
+    """The phrase a speaker cut to its head (the antecedent of "who") stands for: "Hale is a liar who ..." is Hale;
+    a word of a body's name the parser split is the whole name ("a group called Parents for Hale, which ..."); else the
+    head keeps its modifiers ("the European Union")."""
+    if len(span) != 1 or span[0] != head:
+        return span, head
+    subject = _predicated(head)
+    if subject is not None:
+        return own_phrase(subject), subject
+    start, end = _entity_bounds(head)
+    if end > start + 1 and head.ent_type_ == "ORG":  # a person's surname already finds the person
+        return head.doc[start:end], head.doc[start:end].root
+    return (head.doc[head.left_edge.i : head.i + 1] if head.left_edge.i < head.i else span), head
+
+
+def _predicated(noun: Token) -> Token | None:
+    """ "Hale is a gambler and liar who has promised ...": a predicate noun stands for the copula's subject."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_.lower() != "be":
+        return None
+    # "Hale incites ... and is a liar who ...": a copula coordinated after a verb shares its subject
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS]
+    return subjects[0] if subjects else None
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """The token range of the entity the token is part of, or the token alone."""
+    start, end = token.i, token.i + 1
+    if token.ent_iob_ not in ("B", "I"):
+        return start, end
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
 def loose_antecedent(head: Token) -> Token | None:
     """A relative pronoun the parser hung on no relative clause ("the police department which reported"): the
     noun right before it, a comma between or not."""

@@ -63,6 +63,7 @@ from .phrases import (
     share_of,
     unlabelled_subject,
     unnamed_study,
+    whole_phrase,
     without_dated_clause,
     without_focus,
 )
@@ -322,9 +323,7 @@ class Resolver(Anaphora, StandIns, Documents):
         counted = counted_whole(head)  # "Hundreds of farmers", "Some in the crowd": the group is the speaker
         if counted is not None:
             span, head = span.doc[counted.left_edge.i : max(span.end, counted.i + 1)], counted
-        if len(span) == 1 and span[0] == head and head.left_edge.i < head.i:
-            # a phrase cut to its head (the antecedent of "which") keeps its modifiers: "the European Union"
-            span = head.doc[head.left_edge.i : head.i + 1]
+        span, head = whole_phrase(span, head)  # a phrase cut to its head (the antecedent of "which")
         shared = distributed_subject(head)  # "each", "both": the coordinated subject they distribute
         parts = conjuncts(shared if shared is not None else head) or conjuncts(named_head(head)) or named_pair(span)
         if parts:
