@@ -21,6 +21,8 @@ from .phrases import unnamed_study
 from .roles import description_head, same_role
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# the pronouns that outside quotation marks are the writer's or the reader's
+WRITER_PRONOUNS = frozenset({"you", "i", "me", "my", "we"})
 # how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
 # what "the 46-year-old" says of its holder: a person of either sex, holding no office
@@ -32,16 +34,8 @@ class Anaphora:
 
     def _pronoun(self, head: Token, pos: int) -> Entity | None:
         word = head.lower_
-        if word == "you" and not self.quoted(pos):
-            self.how = "generic you"  # the writer's generic "you" outside quotation marks addresses the reader
-            return self._phrase_entity("reader", "other", None)
-        if word in ("i", "me", "my") and not self.quoted(pos):
-            self.how = "author"
-            # a headline's "Ruiz: I back the plan" is Ruiz's; else the writer's "I" is the author the text names
-            return self._headline_label(pos) or self._author()
-        if word == "we" and not self.quoted(pos) and (author := self._author()) is not None:
-            self.how = "author"  # the writer's own "we" outside quotation marks, where the text names the writer
-            return author
+        if word in WRITER_PRONOUNS and not self.quoted(pos) and (writer := self._writer(word, pos)) is not None:
+            return writer
         window_start = paragraph_start(self.text, pos, PRONOUN_REACH)
         if word in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[word]
@@ -107,6 +101,18 @@ class Anaphora:
                     return self._phrase_entity(owned, "organization", None)
             i -= 1
         return None
+
+    def _writer(self, word: str, pos: int) -> Entity | None:
+        """The writer's own pronouns outside quotation marks: "you" is the reader, "I" the author (or the person a
+        headline's label names), "we" the author where the text names one."""
+        if word == "you":
+            self.how = "generic you"  # the writer's generic "you" outside quotation marks addresses the reader
+            return self._phrase_entity("reader", "other", None)
+        self.how = "author"
+        if word == "we":
+            return self._author()  # the writer's own "we", where the text names the writer
+        # a headline's "Ruiz: I back the plan" is Ruiz's; else the writer's "I" is the author the text names
+        return self._headline_label(pos) or self._author()
 
     def _last_speaker(self, window_start: int, pos: int) -> Entity | None:
         """The speaker resolved last among those in [window_start, pos), else None."""
