@@ -57,6 +57,13 @@ LINKS = [
         "he",
         "Lee Ostrow",
     ),
+    # but not over a later subject of the pronoun's sex
+    (
+        "President Kwabena Odell answered a mother on Wednesday by saying the issue was made up.\n\n"
+        "During a town hall, Tina Rowe had a question for the president.\n\n“My son served,” she said.",
+        "she",
+        "Tina Rowe",
+    ),
     # a capitalised kind of body alone is the one body named in full with it
     (
         "The council asked the Senate Committee on Rules and Ethics for an opinion on the deal. The Committee"

@@ -55,8 +55,8 @@ class Anaphora:
                 return named
             # the speaker just before, a person of unknown sex ("Rep. Lee Hale said ...\n\n"..." he said"), goes on
             # speaking: an earlier speaker of the pronoun's sex does not take the turn back
-            last = self._last_speaker(window_start, pos)
-            if last is not None and last.type == "person" and last.gender is None:
+            last = self._last_speaker(window_start, gender, pos)
+            if last is not None:
                 self.how = "pronoun, last speaker"
                 return last
             # a person of that sex first, then one of unknown sex
@@ -114,10 +114,19 @@ class Anaphora:
         # a headline's "Ruiz: I back the plan" is Ruiz's; else the writer's "I" is the author the text names
         return self._headline_label(pos) or self._author()
 
-    def _last_speaker(self, window_start: int, pos: int) -> Entity | None:
-        """The speaker resolved last among those in [window_start, pos), else None."""
+    def _last_speaker(self, window_start: int, gender: str, pos: int) -> Entity | None:
+        """The speaker resolved last in [window_start, pos) when it is a person of unknown sex whom no subject of the
+        pronoun's sex followed and no pronoun of the other sex is tied to, else None."""
         start, end = bisect_left(self.resolved, (window_start,)), bisect_left(self.resolved, (pos,))
-        return max(self.resolved[start:end], key=lambda x: x[1])[2] if end > start else None
+        if end == start:
+            return None
+        said, _, last = max(self.resolved[start:end], key=lambda x: x[1])
+        other = "f" if gender == "m" else "m"
+        if last.type != "person" or last.gender is not None or last.pronouns[other]:
+            return None
+        # "Obama said ... Tina Houchins had a question. ... she said": a later subject of the pronoun's sex is its topic
+        later = self.registry.subjects_between(said + 1, pos)
+        return None if any(e.type == "person" and e.gender == gender for _, _, e in later) else last
 
     def _paragraph_person(self, gender: str, pos: int) -> Entity | None:
         """The one person of the pronoun's sex named earlier in its paragraph, outside quotation marks, else None."""
