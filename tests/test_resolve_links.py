@@ -111,6 +111,28 @@ STAND_INS = [
 ]
 
 
+OWNERS = [
+    # a full name owns as itself, whoever else bears its surname
+    (
+        "Marcus Allen Webb was shot on Tuesday. His wife, Dora Webb, saw it.\n\n"
+        "Marcus Allen Webb's brother said he was unarmed.",
+        "Marcus Allen Webb's brother",
+        "Marcus Allen Webb's brother",
+    ),
+    # a possessive the NER took for a body, shared by two people, stays as written
+    (
+        "Tom Hale met voters on Monday. Ana Hale stayed home.\nHale’s campaign said the rate will stay.",
+        "Hale’s campaign",
+        "Hale’s campaign",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, mention, canonical", OWNERS)
+def test_an_owner_is_the_person_its_name_gives(extractor, text, mention, canonical):
+    assert speaker_of(extractor, text, mention) == canonical
+
+
 @pytest.mark.parametrize("text, mention, canonical", STAND_INS)
 def test_a_stand_in_names_what_it_stands_for(extractor, text, mention, canonical):
     assert speaker_of(extractor, text, mention) == canonical

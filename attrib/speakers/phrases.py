@@ -64,6 +64,12 @@ def _predicated(noun: Token) -> Token | None:
     return subjects[0] if subjects else None
 
 
+def name_words(token: Token) -> list[str]:
+    """The words of the name that ``token`` is part of, without a possessive ("Keith Lamont Scott" of "Scott's")."""
+    start, end = _entity_bounds(token)
+    return [t.text for t in token.doc[start:end] if t.tag_ != "POS" and t.i <= token.i] or [token.text]
+
+
 def _entity_bounds(token: Token) -> tuple[int, int]:
     """The token range of the entity the token is part of, or the token alone."""
     start, end = token.i, token.i + 1

@@ -16,7 +16,7 @@ from ..nlp.spans import ents_in
 from .entities import Entity, Resolution
 from .mentions import name_of, without_article
 from .names import name_key
-from .phrases import join_names, own_phrase, owner_name, possessor
+from .phrases import join_names, name_words, own_phrase, owner_name, possessor
 from .speakers import describe
 
 # mention kinds that carry a proper name
@@ -64,7 +64,12 @@ class StandIns:
         if owner is None:
             return None
         pos = span.start_char
-        entity = self._pronoun(owner, pos) if owner.pos_ == "PRON" else self._person_for(name_key([owner.text]), pos)
+        # a possessive the NER took for a body ("Trump’s campaign") names a person only when one person has that surname
+        if owner.ent_type_ not in ("PERSON", "") and len(self.registry.people(name_key([owner.text]))) != 1:
+            return None
+        # a full name owns as itself: "Keith Lamont Scott's wife" is not the wife of another Scott the article names
+        name = name_key(name_words(owner))
+        entity = self._pronoun(owner, pos) if owner.pos_ == "PRON" else self._person_for(name, pos)
         if entity is None:
             return None
         rest = [t for t in span if t not in owner.subtree and t.tag_ != "POS"]
