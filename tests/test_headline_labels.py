@@ -35,3 +35,29 @@ def test_a_first_line_name_and_colon_states_the_clause_after_it(extractor, headl
 )
 def test_no_headline_statement_without_a_verb_a_name_or_the_first_line(extractor, text):
     assert not [a for a in extractor.extract(text) if a.cue == ":"]
+
+
+@pytest.mark.parametrize(
+    "headline, speaker, cue, quote",
+    [
+        # a title-case headline's verb of saying the parser may take for a name
+        ("Senator Ruiz Praises New Harbour Bridge Plan.", "Senator Ruiz", "Praises", "New Harbour Bridge Plan"),
+        ("Farm Union Endorses Mayor Okafor For Second Term.", "Farm Union", "Endorses", "Mayor Okafor For Second Term"),
+    ],
+)
+def test_a_title_case_headline_verb_of_saying_states_the_words_after_it(extractor, headline, speaker, cue, quote):
+    found = [(a.speaker_mention, a.cue, a.quote.rstrip(".")) for a in extractor.extract(headline + BODY)]
+    assert (speaker, cue, quote) in found
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # the words said stand before the verb
+        "‘A Real Crisis,’ Senator Ruiz Tells Harbour Council.",
+    ],
+)
+def test_no_title_case_statement_after_a_quotation(extractor, headline):
+    text = headline + BODY
+    first_line = len(headline)
+    assert not [a for a in extractor.extract(text) if a.cue_start < first_line and a.cue[:1].isupper()]
