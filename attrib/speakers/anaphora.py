@@ -25,7 +25,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "h
 WRITER_PRONOUNS = frozenset({"you", "i", "me", "my", "we"})
 # how far back a pronoun may look for its entity, in paragraphs
 PRONOUN_REACH = 2
-# what "the 46-year-old" says of its holder: a person of either sex, holding no office
+# what "the 52-year-old" says of its holder: a person of either sex, holding no office
 AGE_NOUN = RoleNoun(None, False, frozenset())
 
 
@@ -53,7 +53,7 @@ class Anaphora:
             if named is not None:
                 self.how = "pronoun, paragraph subject"
                 return named
-            # the speaker just before, a person of unknown sex ("Rep. Lee Hale said ...\n\n"..." he said"), goes on
+            # the speaker just before, a person of unknown sex ("Rep. Jody Hale said ...\n\n"..." he said"), goes on
             # speaking: an earlier speaker of the pronoun's sex does not take the turn back
             last = self._last_speaker(window_start, gender, pos)
             if last is not None:
@@ -88,8 +88,8 @@ class Anaphora:
         return self._person_like_subject(window_start, pos) or self._sentence_person(head, PERSON_PRONOUNS[word])
 
     def _owned_body(self, head: Token, pos: int) -> Entity | None:
-        """ "Hale's campaign backtracked. ... it said": with no body in reach, the last subject of the paragraph that is
-        a body named by its owner ("Tom Hale's campaign", as the phrase itself would be resolved)."""
+        """ "Hale's campaign issued a correction. ... it said": with no body in reach, the last subject of the paragraph
+        that is a body named by its owner ("Tom Hale's campaign", as the phrase itself would be resolved)."""
         start = paragraph_start(self.text, pos, 0)
         i = head.i - 1
         while i >= 0 and self.doc[i].idx >= start:
@@ -124,7 +124,7 @@ class Anaphora:
         other = "f" if gender == "m" else "m"
         if last.type != "person" or last.gender is not None or last.pronouns[other]:
             return None
-        # "Obama said ... Tina Houchins had a question. ... she said": a later subject of the pronoun's sex is its topic
+        # "Odell said ... Nora Pell had a complaint. ... she said": a later subject of the pronoun's sex is its topic
         later = self.registry.subjects_between(said + 1, pos)
         return None if any(e.type == "person" and e.gender == gender for _, _, e in later) else last
 
@@ -314,7 +314,7 @@ class Anaphora:
             return None
         if (found := self._role_or_name_holder(head, word, pos)) is not None:
             return found
-        # "said the 46-year-old": an age describes a person as a role noun does
+        # "said the 52-year-old": an age describes a person as a role noun does
         noun = AGE_NOUN if is_age(head) else role_nouns().get(word)
         if noun is None:
             return None
@@ -365,7 +365,7 @@ class Anaphora:
 
 
 def is_age(head: Token) -> bool:
-    """Whether the phrase is an age standing for a person: "the 46-year-old" (spaCy's head is "old")."""
+    """Whether the phrase is an age standing for a person: "the 52-year-old" (spaCy's head is "old")."""
     years = any(c.dep_ == "npadvmod" and c.lower_ in ("year", "years") for c in head.children)
     return head.lower_ == "old" and years and any(c.lower_ == "the" for c in head.children)
 

@@ -8,8 +8,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import first_names, honorifics, role_nouns
-from ..nlp.labels import NAME_PARTICLES, NOMINAL, SUBJECTS
+from ..lexicon import first_names, honorifics, person_nouns, role_nouns
+from ..nlp.labels import NAME_PARTICLES, NOMINAL, PLURAL_NOUN_TAGS, SUBJECTS
 from ..nlp.spans import sentence
 from .names import ACRONYM_SKIPS, acronym, fold, fullness, gender_of, name_key, split_title
 from .speakers import Mention
@@ -245,8 +245,12 @@ def named_head(head: Token) -> Token:
         # "Saturday at the convention Sen. Ana Ruiz": a day the parser took for the subject is no speaker; the name is
         people = [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
         return _name_end(people[0]) if len(people) == 1 else head
-    if head.ent_type_ != "PERSON" and head.pos_ in NOMINAL:
-        # the parser may make the participle the verb: "A woman later identified as Jane Roe(,) demanded ..."
+    if head.ent_type_ != "PERSON" and (head.pos_ in NOMINAL or head.pos_ == "NUM"):
+        # "An attorney for Bryan Hale, Mark Dorsey": a name set off after the phrase's object names the phrase
+        late = _name_after_object(head)
+        if late is not None:
+            return late
+        # the parser may make the participle the verb: "A voter later identified as Jane Roe(,) asked ..."
         naming = head.head if head.dep_ in SUBJECTS and head.head.lower_ in NAMING_AS else None
         if naming is not None and _named_as(naming) is not None:
             return _named_as(naming)
@@ -266,6 +270,19 @@ def named_head(head: Token) -> Token:
             if child.dep_ == "appos" and body and head.pos_ == "NOUN" and child.i > head.i:
                 return child
     return head
+
+
+def _name_after_object(head: Token) -> Token | None:
+    """A person's name the parser hung in apposition, after a comma, on the object of the phrase's preposition, when
+    that object cannot be the one it names: a name already, a plural or no noun for a person ("the hotels")."""
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            person_like = noun.pos_ == "NOUN" and noun.tag_ not in PLURAL_NOUN_TAGS and noun.lower_ in person_nouns()
+            for name in noun.children:
+                set_off = name.left_edge.i > 0 and name.doc[name.left_edge.i - 1].text == ","
+                if name.dep_ == "appos" and name.ent_type_ == "PERSON" and set_off and not person_like:
+                    return name
+    return None
 
 
 def _named_as(participle: Token) -> Token | None:

@@ -38,7 +38,7 @@ def antecedent(head: Token) -> Token | None:
 
 def whole_phrase(span: Span, head: Token) -> tuple[Span, Token]:
     """The phrase a speaker cut to its head (the antecedent of "who") stands for: "Hale is a liar who ..." is Hale;
-    a word of a body's name the parser split is the whole name ("a group called Parents for Hale, which ..."); else the
+    a word of a body's name the parser split is the whole name ("a group called Friends for Ardo, which ..."); else the
     head keeps its modifiers ("the European Union")."""
     if len(span) != 1 or span[0] != head:
         return span, head
@@ -58,14 +58,14 @@ def _predicated(noun: Token) -> Token | None:
     verb = noun.head
     if noun.dep_ != "attr" or verb.lemma_.lower() != "be":
         return None
-    # "Hale incites ... and is a liar who ...": a copula coordinated after a verb shares its subject
+    # "Brandt rarely speaks and is a planner who ...": a copula coordinated after a verb shares its subject
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS]
     return subjects[0] if subjects else None
 
 
 def name_words(token: Token) -> list[str]:
-    """The words of the name that ``token`` is part of, without a possessive ("Keith Lamont Scott" of "Scott's")."""
+    """The words of the name that ``token`` is part of, without a possessive ("Marcus Allen Webb" of "Webb's")."""
     start, end = _entity_bounds(token)
     return [t.text for t in token.doc[start:end] if t.tag_ != "POS" and t.i <= token.i] or [token.text]
 
@@ -244,7 +244,7 @@ def owner_name(head: Token) -> Token | None:
         return None
     deps = ("compound", "poss") if head.tag_ == "NNS" else ("poss",)
     person = next((c for c in head.children if c.dep_ in deps and c.ent_type_ == "PERSON"), None)
-    # a possessive surname the NER took for a body ("Trump’s campaign" as ORG): the resolver checks it names a person
+    # a possessive surname the NER took for a body ("Hale’s campaign" as ORG): the resolver checks it names a person
     return person or next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
 
 

@@ -64,10 +64,10 @@ class StandIns:
         if owner is None:
             return None
         pos = span.start_char
-        # a possessive the NER took for a body ("Trump’s campaign") names a person only when one person has that surname
+        # a possessive the NER took for a body ("Hale’s campaign") names a person only when one person has that surname
         if owner.ent_type_ not in ("PERSON", "") and len(self.registry.people(name_key([owner.text]))) != 1:
             return None
-        # a full name owns as itself: "Keith Lamont Scott's wife" is not the wife of another Scott the article names
+        # a full name owns as itself: "Marcus Allen Webb's brother" is not the brother of another Webb the article names
         name = name_key(name_words(owner))
         entity = self._pronoun(owner, pos) if owner.pos_ == "PRON" else self._person_for(name, pos)
         if entity is None:
