@@ -948,3 +948,21 @@ def test_a_calendar_day_before_an_occasions_name_dates_the_occasion(day, noun, e
 def test_a_time_phrase_written_as_a_title_names_a_programme(extractor, when, expected):
     a = extractor.extract(f"Mr. Lane told reporters {when} that taxes would fall.", date="2026-02-12")[0]
     assert (a.date, a.date_source) == expected
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("On the eve of the meeting", ("2026-02-11", "the eve of the meeting")),  # the day before the dated meeting
+        ("The day before the meeting", ("2026-02-11", "The day before the meeting")),
+        ("On the day after the meeting", ("2026-02-13", "the day after the meeting")),
+        ("On the eve of a vote", ("2026-02-12", "Thursday")),  # an occasion the article never dated: the story's day
+    ],
+)
+def test_a_day_told_from_an_occasion_the_article_dated(extractor, lead, expected):
+    text = (
+        "The governor spoke at a meeting Thursday about the bridge.\n\n"
+        f"{lead}, the mayor softened his tone. He said the talks would help the city."
+    )
+    a = extractor.extract(text, date="2026-02-14")[-1]
+    assert (a.date, a.date_text) == expected

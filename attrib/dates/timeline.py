@@ -14,10 +14,11 @@ from ..find.quotes import quoted_spans
 from ..lexicon import reporting_verbs
 from ..nlp.labels import DEFINITE_DETERMINERS
 from ..nlp.spans import Coverage, text_of
-from .dates import DateValue, base_date, resolve
+from .dates import DateValue
+from .events import Anchor, around_anchors, event_anchors, paragraph_of, paragraph_starts
 from .posts import quoted_posts
-from .statements import date_expressions_in, hosts, is_occasion, occasion_after, occasion_before
-from .tense import absolute, past_perfect, past_tense, told_past
+from .statements import hosts, is_occasion
+from .tense import told_past
 
 # a headline or subhead: a short line before the first paragraph of running text
 HEADLINE_WORDS = 25
@@ -25,8 +26,6 @@ HEADLINE_WORDS = 25
 # article date minus 7) carries to the same speaker's later statements too
 DAY = frozenset(["day"])
 CARRIED = frozenset(["day", "week"])
-# the links from a date expression up to the verb it is an adverbial of ("on Monday", "Monday's debate")
-ADVERBIAL_LINKS = frozenset({"npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod"})
 # adverbs that put a statement at another time than the event before it
 OTHER_TIMES = frozenset(
     [
@@ -61,16 +60,7 @@ class Statement:
     speaker: object = None
 
 
-@dataclass(frozen=True)
-class _Anchor:
-    pos: int  # character offset
-    paragraph: int
-    value: DateValue | None  # None: the thread breaks here
-    speaker: object = None  # whose statement it dates; None for the narrative's own events
-    said: bool = False  # a statement its own clause dates
-
-
-def _offset(anchor: _Anchor) -> int:
+def _offset(anchor: Anchor) -> int:
     return anchor.pos
 
 
@@ -78,18 +68,18 @@ class _Story:
     """The story's times told so far: anchors in text order (events, breaks and dated statements),
     the narrative's dated events alone, and each speaker's dated statements and events."""
 
-    def __init__(self, anchors: list[_Anchor]):
+    def __init__(self, anchors: list[Anchor]):
         self.anchors = sorted(anchors, key=_offset)  # insort keeps them so, each new one after those at its offset
         self.events = [a for a in self.anchors if a.value is not None]
         # a year or month the narrative mentions is background, not another day of the story
         self.days = [a for a in self.events if a.value.precision in CARRIED]
         self.told = list(self.days)  # and the dated statements, as they come
-        self.threads: dict[object, list[_Anchor]] = {}
+        self.threads: dict[object, list[Anchor]] = {}
         for anchor in self.events:
             if anchor.speaker is not None:
                 self.threads.setdefault(anchor.speaker, []).append(anchor)
 
-    def add(self, anchor: _Anchor) -> None:
+    def add(self, anchor: Anchor) -> None:
         insort(self.anchors, anchor, key=_offset)
         if anchor.value is not None and anchor.value.precision in CARRIED and anchor.said:
             insort(self.told, anchor, key=_offset)
@@ -120,7 +110,7 @@ class _Story:
         before = bisect_left(self.told, pos, key=_offset)
         return _day(self.told[before - 1], DAY) if before else None
 
-    def thread(self, speaker: object, pos: int) -> _Anchor | None:
+    def thread(self, speaker: object, pos: int) -> Anchor | None:
         """The speaker's last dated statement while the narrative has told no other day since: a
         speaker's remarks at a dated event stay at it across paragraphs ("said Monday" ... "she said"); a year
         or month of background the narrative mentions is no other day."""
@@ -142,7 +132,7 @@ def carry_dates(
     """Each statement's date: its own, else the narrative's (a past-tense cue takes the most recent
     dated event of its paragraph or the one before, or its speaker's last dated statement or event),
     else the article date. ``who`` gives the speaker key of an event's subject (None: no one's)."""
-    paragraphs = _paragraph_starts(text_of(doc))
+    paragraphs = paragraph_starts(text_of(doc))
     # a statement quoting the post embedded right after it was made the day the post gives
     posted = quoted_posts(doc, [s.content if s.own.source == "article" else frozenset() for s in statements])
     statements = [s if day is None else replace(s, own=day) for s, day in zip(statements, posted)]
@@ -151,7 +141,8 @@ def carry_dates(
     quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
     # a date a statement's own clause gives is that statement's anchor, with its speaker, not the narrative's
     owned = {s.own.start for s in statements if _anchors(s, content)}
-    events = [a for a in _event_anchors(doc, paragraphs, content, quoted, base, who) if a.value.start not in owned]
+    events = [a for a in event_anchors(doc, paragraphs, content, quoted, base, who) if a.value.start not in owned]
+    events += around_anchors(doc, paragraphs, events, content, quoted, who)
     story = _Story([*events, *_breaks(doc, paragraphs, content | cues, quoted)])
     holder = {i: n for n, t in enumerate(statements) for i in t.content}
     out: list[DateValue] = []
@@ -165,9 +156,9 @@ def carry_dates(
                 if statements[outer].speaker == s.speaker and _a_day(out[outer]):
                     value = _carried(out[outer], value)
         elif _anchors(s, content):
-            story.add(_Anchor(s.cue.idx, _paragraph(paragraphs, s.cue.idx), value, s.speaker, said=True))
+            story.add(Anchor(s.cue.idx, paragraph_of(paragraphs, s.cue.idx), value, s.speaker, said=True))
         elif s.cue is not None and value.source == "article" and told_past(s.cue) and not _other_time(s.cue):
-            paragraph = _paragraph(paragraphs, s.cue.idx)
+            paragraph = paragraph_of(paragraphs, s.cue.idx)
             if _own_occasion(s.cue):  # "said in an interview": no story's event, only the speaker's own saying
                 carried = story.occasion(s.cue.idx, paragraph, s.speaker)
             else:
@@ -176,7 +167,7 @@ def carry_dates(
                 carried = story.last_day(s.cue.idx)
             if carried is not None:
                 value = _carried(carried, value)
-                story.add(_Anchor(s.cue.idx, paragraph, carried, s.speaker))
+                story.add(Anchor(s.cue.idx, paragraph, carried, s.speaker))
         out.append(value)
     return _headlines(statements, out, _lede_end(text_of(doc)), events)
 
@@ -188,7 +179,7 @@ def _anchors(statement: Statement, content: frozenset[int]) -> bool:
 
 
 def _headlines(
-    statements: Sequence[Statement], values: list[DateValue], lede_end: int, events: Sequence[_Anchor]
+    statements: Sequence[Statement], values: list[DateValue], lede_end: int, events: Sequence[Anchor]
 ) -> list[DateValue]:
     """A headline's or the lede's statement summarises the story: it takes the day of its speaker's first
     statement or event the text dates after it ("Cruz endorses Trump" over "in a message posted Friday, Cruz
@@ -248,7 +239,7 @@ def _carried(anchor_value: DateValue, own: DateValue) -> DateValue:
     return replace(anchor_value, source="relative")
 
 
-def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> _Anchor | None:
+def _latest(anchors: list[Anchor], pos: int, paragraph: int) -> Anchor | None:
     """The most recent dated event before ``pos`` in the same paragraph or the one before; an event
     no day is known for, or a sentence in the present, ends the thread."""
     before = bisect_left(anchors, pos, key=_offset)
@@ -258,43 +249,9 @@ def _latest(anchors: list[_Anchor], pos: int, paragraph: int) -> _Anchor | None:
     return anchor
 
 
-def _day(anchor: _Anchor, precisions: frozenset[str]) -> DateValue | None:
+def _day(anchor: Anchor, precisions: frozenset[str]) -> DateValue | None:
     """The anchor's date when it is as precise as asked."""
     return anchor.value if anchor.value.precision in precisions and anchor.value.iso else None
-
-
-def _event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None, who):
-    """Dated past-tense events of the narrative outside any statement's content and any quotation
-    ("X vied for the title Wednesday", "on Tuesday, it raised its forecast"), each with its subject's
-    speaker key: a speaker placed at a dated event ("Clinton spoke in Ohio on Thursday") stays at it."""
-    for span in date_expressions_in(doc):
-        if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
-            continue
-        resolved = resolve(span.text, base)
-        if resolved is None or resolved[1] not in ("explicit", "relative", "vague"):
-            continue
-        iso, source, precision = resolved
-        value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
-        verb = _governing_verb(occasion_before(span) or span.root)
-        if (
-            verb is None
-            or verb.i in content
-            or not (past_tense(verb) or past_perfect(verb) or (absolute(verb) and precision == "day"))
-        ):
-            # "the October 28 CNBC debate": a calendar day before an occasion's name dates that occasion, however
-            # the parser read the sentence (it may take the noun for a verb); the calendar says it is past
-            if _past_day(value, base) and occasion_after(span) is not None:
-                yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value)
-            continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        speaker = who(subject) if who is not None and subject is not None else None
-        yield _Anchor(span.start_char, _paragraph(paragraphs, span.start_char), value, speaker)
-
-
-def _past_day(value: DateValue, base: str | None) -> bool:
-    """A calendar day the text gives, on or before the article date."""
-    ref = base_date(base)
-    return value.source == "explicit" and value.precision == "day" and ref is not None and value.iso <= ref.isoformat()
 
 
 def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Coverage):
@@ -314,7 +271,7 @@ def _breaks(doc: Doc, paragraphs: list[int], taken: frozenset[int], quoted: Cove
         auxes = [c for c in root.children if c.dep_ == "aux"]
         present = [a for a in auxes if a.tag_ in ("VBZ", "VBP", "MD")]
         if any(a.lemma_ in ("will", "have") or a.lemma_ == "be" and root.tag_ == "VBG" for a in present):
-            yield _Anchor(sent.start_char, _paragraph(paragraphs, sent.start_char), None)
+            yield Anchor(sent.start_char, paragraph_of(paragraphs, sent.start_char), None)
 
 
 def _other_time(cue: Token) -> bool:
@@ -355,29 +312,3 @@ def _new_occasion(noun: Token) -> bool:
     if not is_occasion(noun) or not any(d.lower_ in ("a", "an") for d in noun.children):
         return False
     return not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("earlier", "later") for t in noun.subtree)
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The verb a date expression is an adverbial of, through prepositions and occasion nouns."""
-    path = []
-    for _ in range(5):
-        # a subject's time phrase dates its clause ("the troubles on Monday began")
-        if token.dep_ not in ADVERBIAL_LINKS and not (token.dep_ == "nsubj" and path[-2:] == ["pobj", "prep"]):
-            # a day the parser hung on the verb's object or an adjective of it ("targeted the candidates Sunday",
-            # "took on hecklers loyal to her rival Thursday") dates the verb
-            if not (token.dep_ in ("dobj", "amod") and path in (["npadvmod"], ["npadvmod", "amod"])):
-                return None
-        path.append(token.dep_)
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
-def _paragraph_starts(text: str) -> list[int]:
-    """Offsets where each non-empty line begins."""
-    return [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
-
-
-def _paragraph(starts: list[int], pos: int) -> int:
-    return bisect_right(starts, pos) - 1

@@ -1,0 +1,124 @@
+"""The narrative's dated events: where the article tells what happened on a day ("X vied for the title Wednesday",
+"at Sunday night's debate"), as anchors of the story's time that the statements around them take their date from."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from spacy.tokens import Doc, Token
+
+from ..nlp.spans import Coverage
+from .dates import DateValue, base_date, resolve
+from .occasions import dated_occasion, day_around
+from .statements import date_expressions_in, occasion_after, occasion_before
+from .tense import absolute, past_perfect, past_tense
+
+# the links from a date expression up to the verb it is an adverbial of ("on Monday", "Monday's debate")
+ADVERBIAL_LINKS = frozenset({"npadvmod", "pobj", "prep", "advmod", "tmod", "poss", "compound", "nummod"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    pos: int  # character offset
+    paragraph: int
+    value: DateValue | None  # None: the thread breaks here
+    speaker: object = None  # whose statement it dates; None for the narrative's own events
+    said: bool = False  # a statement its own clause dates
+    occasion: str | None = None  # the occasion the day is of ("debate" for "Sunday's debate")
+
+
+def event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None, who):
+    """Dated past-tense events of the narrative outside any statement's content and any quotation
+    ("X vied for the title Wednesday", "on Tuesday, it raised its forecast"), each with its subject's
+    speaker key: a speaker placed at a dated event ("Clinton spoke in Ohio on Thursday") stays at it."""
+    for span in date_expressions_in(doc):
+        if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):
+            continue
+        resolved = resolve(span.text, base)
+        if resolved is None or resolved[1] not in ("explicit", "relative", "vague"):
+            continue
+        iso, source, precision = resolved
+        value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
+        verb = governing_verb(occasion_before(span) or span.root)
+        if (
+            verb is None
+            or verb.i in content
+            or not (past_tense(verb) or past_perfect(verb) or (absolute(verb) and precision == "day"))
+        ):
+            # "the October 28 CNBC debate": a calendar day before an occasion's name dates that occasion, however
+            # the parser read the sentence (it may take the noun for a verb); the calendar says it is past
+            if _past_day(value, base) and occasion_after(span) is not None:
+                yield Anchor(span.start_char, paragraph_of(paragraphs, span.start_char), value)
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = who(subject) if who is not None and subject is not None else None
+        where = paragraph_of(paragraphs, span.start_char)
+        yield Anchor(span.start_char, where, value, speaker, occasion=dated_occasion(span))
+
+
+def around_anchors(
+    doc: Doc, paragraphs: list[int], events: list[Anchor], content: frozenset[int], quoted: Coverage, who
+) -> Iterator[Anchor]:
+    """Past events told as a day from an occasion the article dated before ("On the eve of the meeting, Trump eased his
+    tone" after "a meeting Thursday"), with their subject's speaker key, as ``event_anchors`` gives them."""
+    days: dict[str, list[Anchor]] = {}
+    for anchor in sorted(events, key=_pos):
+        if anchor.occasion is not None and anchor.value.precision == "day" and anchor.value.iso:
+            days.setdefault(anchor.occasion, []).append(anchor)
+    for token in doc:
+        if token.lower_ not in ("eve", "day") or token.i in content or quoted.covers(token.idx, open_start=True):
+            continue
+        value = day_around(token, partial(_dated_before, days, token.idx))
+        verb = governing_verb(token) if value is not None else None
+        if verb is None or verb.i in content or not past_tense(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        speaker = who(subject) if who is not None and subject is not None else None
+        yield Anchor(token.idx, paragraph_of(paragraphs, token.idx), value, speaker)
+
+
+def _dated_before(days: dict[str, list[Anchor]], pos: int, name: str) -> DateValue | None:
+    """The day of the last occasion of that name the article dated before ``pos``."""
+    found = days.get(name, [])
+    before = bisect_left(found, pos, key=_pos)
+    return found[before - 1].value if before else None
+
+
+def _pos(anchor: Anchor) -> int:
+    return anchor.pos
+
+
+def _past_day(value: DateValue, base: str | None) -> bool:
+    """A calendar day the text gives, on or before the article date."""
+    ref = base_date(base)
+    return value.source == "explicit" and value.precision == "day" and ref is not None and value.iso <= ref.isoformat()
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a date expression is an adverbial of, through prepositions and occasion nouns."""
+    path = []
+    for _ in range(5):
+        # a subject's time phrase dates its clause ("the troubles on Monday began")
+        if token.dep_ not in ADVERBIAL_LINKS and not (token.dep_ == "nsubj" and path[-2:] == ["pobj", "prep"]):
+            # a day the parser hung on the verb's object or an adjective of it ("targeted the candidates Sunday",
+            # "took on hecklers loyal to her rival Thursday") dates the verb
+            if not (token.dep_ in ("dobj", "amod") and path in (["npadvmod"], ["npadvmod", "amod"])):
+                return None
+        path.append(token.dep_)
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where each non-empty line begins."""
+    return [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
+
+
+def paragraph_of(starts: list[int], pos: int) -> int:
+    return bisect_right(starts, pos) - 1
