@@ -212,6 +212,12 @@ def event_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def recording_nouns() -> frozenset[str]:
+    """Recordings and performances an article narrates in the present ("in the sketch, she asks ...")."""
+    return frozenset(_lines("recording_nouns.txt"))
+
+
+@lru_cache(maxsize=None)
 def occasion_nouns() -> frozenset[str]:
     """Occasions whose holder speaks at them ("a rally", "a speech"), unlike documents, which speak themselves."""
     return frozenset(_lines("occasion_nouns.txt"))

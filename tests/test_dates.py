@@ -966,3 +966,19 @@ def test_a_day_told_from_an_occasion_the_article_dated(extractor, lead, expected
     )
     a = extractor.extract(text, date="2026-02-14")[-1]
     assert (a.date, a.date_text) == expected
+
+
+@pytest.mark.parametrize(
+    "first, said, expected",
+    [
+        # the present narrates a dated recording: said the day it aired
+        ("Viewers laughed at this weekend's episode of the show.", "says", ("2026-02-07", "relative")),
+        ("A video posted Saturday showed the mayor at the bridge.", "says", ("2026-02-07", "relative")),
+        ("Viewers laughed at the mayor's speech on Saturday.", "says", ("2026-02-10", "article")),  # no recording
+        ("Viewers laughed at this weekend's episode of the show.", "has said", ("2026-02-10", "article")),  # a perfect
+    ],
+)
+def test_a_statement_told_in_the_present_takes_the_day_of_the_recording_it_narrates(extractor, first, said, expected):
+    text = f'{first}\n\n"I never lose," the host {said}, dressed as the mayor.'
+    a = extractor.extract(text, date="2026-02-10")[-1]
+    assert (a.date, a.date_source) == expected

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp.spans import Coverage
 from .dates import DateValue, base_date, resolve
-from .occasions import dated_occasion, day_around
+from .occasions import dated_occasion, day_around, occasion_name
 from .statements import date_expressions_in, occasion_after, occasion_before
 from .tense import absolute, past_perfect, past_tense
 
@@ -44,11 +44,7 @@ def event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quot
         iso, source, precision = resolved
         value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
         verb = governing_verb(occasion_before(span) or span.root)
-        if (
-            verb is None
-            or verb.i in content
-            or not (past_tense(verb) or past_perfect(verb) or (absolute(verb) and precision == "day"))
-        ):
+        if verb is None or verb.i in content or not _past_event(verb, precision):
             # "the October 28 CNBC debate": a calendar day before an occasion's name dates that occasion, however
             # the parser read the sentence (it may take the noun for a verb); the calendar says it is past
             if _past_day(value, base) and occasion_after(span) is not None:
@@ -90,6 +86,18 @@ def _dated_before(days: dict[str, list[Anchor]], pos: int, name: str) -> DateVal
 
 def _pos(anchor: Anchor) -> int:
     return anchor.pos
+
+
+def _past_event(verb: Token, precision: str) -> bool:
+    """The verb tells an event of the story's past: a simple past or past perfect, or, dated to the day, a gerund after
+    "with" or a past participle on an occasion."""
+    return past_tense(verb) or past_perfect(verb) or (precision == "day" and (absolute(verb) or _released(verb)))
+
+
+def _released(verb: Token) -> bool:
+    """A past participle on an occasion or recording ("a memo released Friday", "the sketch aired Saturday"): the day
+    it tells is when that occasion happened, an event of the story's past (a week or month is only background)."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and occasion_name(verb.head) is not None
 
 
 def _past_day(value: DateValue, base: str | None) -> bool:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import event_nouns
+from ..lexicon import event_nouns, recording_nouns
 from .dates import DateValue, base_date
 from .statements import occasion_after, occasion_before
 
@@ -18,13 +18,19 @@ _DAY_AROUND = {"before": -1, "after": 1}
 
 
 def occasion_name(token: Token | None) -> str | None:
-    """The occasion a noun names, as the word list spells it ("debates" is "debate"), or None."""
+    """The occasion or recording a noun names, as the word lists spell it ("debates" is "debate"), or None."""
     if token is None:
         return None
+    names = event_nouns() | recording_nouns()
     word = token.lower_
-    if word in event_nouns():
+    if word in names:
         return word
-    return word[:-1] if word.endswith("s") and word[:-1] in event_nouns() else None
+    return word[:-1] if word.endswith("s") and word[:-1] in names else None
+
+
+def recorded(name: str | None) -> bool:
+    """A recording or performance, which an article narrates in the present ("the sketch", "the video")."""
+    return name is not None and name in recording_nouns()
 
 
 def dated_occasion(span: Span) -> str | None:

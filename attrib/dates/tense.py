@@ -46,3 +46,18 @@ def told_past(cue: Token) -> bool:
     if cue.pos_ == "NOUN" and cue.dep_ == "pobj" and cue.head.dep_ == "prep":
         return past_tense(cue.head.head)  # or through a preposition: "responded with a note saying ..."
     return past_tense(cue.head if cue.dep_ == "acomp" and cue.pos_ == "ADJ" else cue)
+
+
+def told_present(cue: Token) -> bool:
+    """The cue is a simple present ("McKinnon says", "she asks as he walks in, saying"): the narration of a scene, as
+    of a recording; no perfect, modal or progressive."""
+    token = cue
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") for c in token.children):
+            return False
+        if token.tag_ in ("VBZ", "VBP"):
+            return True
+        if token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp", "conj"):
+            return False
+        token = token.head
+    return False

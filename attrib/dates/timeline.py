@@ -16,9 +16,10 @@ from ..nlp.labels import DEFINITE_DETERMINERS
 from ..nlp.spans import Coverage, text_of
 from .dates import DateValue
 from .events import Anchor, around_anchors, event_anchors, paragraph_of, paragraph_starts
+from .occasions import recorded
 from .posts import quoted_posts
 from .statements import hosts, is_occasion
-from .tense import told_past
+from .tense import told_past, told_present
 
 # a headline or subhead: a short line before the first paragraph of running text
 HEADLINE_WORDS = 25
@@ -105,6 +106,12 @@ class _Story:
         near = thread is not None and thread.said and thread.paragraph >= paragraph - 1
         return _day(thread, DAY) if near else None
 
+    def recording(self, pos: int, paragraph: int) -> Anchor | None:
+        """The dated recording a statement told in the present narrates: the story's last dated event of the
+        paragraph or the one before, when its day is a recording's ("this weekend's episode", "the sketch aired")."""
+        near = _latest(self.anchors, pos, paragraph)
+        return near if near is not None and recorded(near.occasion) and _day(near, DAY) else None
+
     def last_day(self, pos: int) -> DateValue | None:
         """The day of the story's last dated event or statement before ``pos``, however far back."""
         before = bisect_left(self.told, pos, key=_offset)
@@ -168,6 +175,13 @@ def carry_dates(
             if carried is not None:
                 value = _carried(carried, value)
                 story.add(Anchor(s.cue.idx, paragraph, carried, s.speaker))
+        elif s.cue is not None and value.source == "article" and told_present(s.cue):
+            # "McKinnon says" after "this weekend's episode": the present narrates the recording, made the day it aired
+            paragraph = paragraph_of(paragraphs, s.cue.idx)
+            scene = story.recording(s.cue.idx, paragraph)
+            if scene is not None:
+                value = _carried(scene.value, value)
+                story.add(Anchor(s.cue.idx, paragraph, scene.value, s.speaker, occasion=scene.occasion))
         out.append(value)
     return _headlines(statements, out, _lede_end(text_of(doc)), events)
 
