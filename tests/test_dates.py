@@ -968,6 +968,16 @@ def test_a_day_told_from_an_occasion_the_article_dated(extractor, lead, expected
     assert (a.date, a.date_text) == expected
 
 
+def test_a_day_told_from_an_occasion_a_statement_dated(extractor):
+    # the meeting's day is the governor's statement's own: the eve of the meeting is still the day before it
+    text = (
+        "The governor said at a meeting Thursday that the bridge would open.\n\n"
+        "On the eve of the meeting, the mayor softened his tone. He said the talks would help the city."
+    )
+    a = extractor.extract(text, date="2026-02-14")[-1]
+    assert (a.date, a.date_text) == ("2026-02-11", "the eve of the meeting")
+
+
 @pytest.mark.parametrize(
     "first, said, expected",
     [

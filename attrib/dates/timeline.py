@@ -148,8 +148,9 @@ def carry_dates(
     quoted = Coverage([(q.start, q.end) for q in quoted_spans(text_of(doc))])
     # a date a statement's own clause gives is that statement's anchor, with its speaker, not the narrative's
     owned = {s.own.start for s in statements if _anchors(s, content)}
-    events = [a for a in event_anchors(doc, paragraphs, content, quoted, base, who) if a.value.start not in owned]
-    events += around_anchors(doc, paragraphs, events, content, quoted, who)
+    dated = list(event_anchors(doc, paragraphs, content, quoted, base, who))
+    events = [a for a in dated if a.value.start not in owned]
+    events += around_anchors(doc, paragraphs, dated, content, quoted, who)
     story = _Story([*events, *_breaks(doc, paragraphs, content | cues, quoted)])
     holder = {i: n for n, t in enumerate(statements) for i in t.content}
     out: list[DateValue] = []
