@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.spans import Coverage
 from .dates import DateValue, base_date, resolve
@@ -45,9 +45,10 @@ def event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quot
         value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
         verb = governing_verb(occasion_before(span) or span.root)
         if verb is None or verb.i in content or not _past_event(verb, precision):
-            # "the October 28 CNBC debate": a calendar day before an occasion's name dates that occasion, however
-            # the parser read the sentence (it may take the noun for a verb); the calendar says it is past
-            if _past_day(value, base) and occasion_after(span) is not None:
+            # "at the October 28 CNBC debate": a calendar day before the name of an occasion a phrase places the story
+            # at dates that occasion, however the parser read the sentence (it may take the noun for a verb); the
+            # calendar says it is past ("included a May 11 speech" only lists one)
+            if _past_day(value, base) and _at_occasion(span):
                 yield Anchor(span.start_char, paragraph_of(paragraphs, span.start_char), value)
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -98,6 +99,12 @@ def _released(verb: Token) -> bool:
     """A past participle on an occasion or recording ("a memo released Friday", "the sketch aired Saturday"): the day
     it tells is when that occasion happened, an event of the story's past (a week or month is only background)."""
     return verb.tag_ == "VBN" and verb.dep_ == "acl" and occasion_name(verb.head) is not None
+
+
+def _at_occasion(span: Span) -> bool:
+    """The day stands before an occasion's name in a prepositional phrase ("at the Oct. 28 CNBC debate")."""
+    noun = occasion_after(span)
+    return noun is not None and any(t.dep_ == "pobj" for t in span.doc[span.start : noun.i + 1])
 
 
 def _past_day(value: DateValue, base: str | None) -> bool:

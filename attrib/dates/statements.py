@@ -3,16 +3,11 @@ belong to a cue, and which verbs share its occasion."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import event_nouns
 from ..nlp.spans import ents_in, ents_of, sentence, text_of
 from .dates import RELATIVE, WEEKDAYS, DateValue, base_date, resolve
-
-# "This Week", "CBS This Morning": a unit of time written with a capital, as in a title
-_TITLE = re.compile(r"\b[A-Z]\w* (?:Week|Month|Year|Morning)\b")
 
 
 def statement_date(cue: Token | None, content_tokens: set[int], base: str | None) -> DateValue:
@@ -107,8 +102,6 @@ def _date_expressions(cue: Token, content_tokens: set[int] = frozenset(), own: b
     found: list[Span] = []
 
     def wanted(span: Span) -> bool:
-        if show_title(span):
-            return False
         # a day on a noun content is the saying's, though the content's span took it in ("offered thanks on Monday")
         if any(t.i in content_tokens for t in span) and not _on_object(span, cue):
             return False
@@ -151,13 +144,7 @@ def date_expressions_in(doc: Doc) -> list[Span]:
     found = [s for s in found if s is not None]
     taken = {t.i for s in found for t in s}
     found += [e for e in ents_of(doc) if e.label_ in ("DATE", "TIME") and not any(t.i in taken for t in e)]
-    return sorted((s for s in found if not show_title(s)), key=lambda s: s.start)
-
-
-def show_title(span: Span) -> bool:
-    """A time phrase written as a title ("ABC's This Week", "CBS This Morning") names a programme, not a time: a
-    time phrase does not capitalize its unit."""
-    return _TITLE.search(span.text) is not None
+    return sorted(found, key=lambda s: s.start)
 
 
 def occasion_before(span: Span) -> Token | None:
