@@ -550,6 +550,16 @@ def test_a_headline_takes_its_speakers_first_dated_statement(extractor):
     assert dates[0] == ("says", "2026-02-09")
 
 
+def test_a_headline_without_a_cue_takes_its_speakers_first_dated_statement(extractor):
+    # "Name: clause" names its speaker with a colon, no verb of saying: where it stands is its content's start
+    text = (
+        "Ann Cole: The Bridge Will Reopen.\n\nMayor Ann Cole said on Monday that the old bridge over the "
+        "river would reopen in spring after two years of repairs, and that the toll would stay at one dollar for cars."
+    )
+    dates = [(a.cue, a.date) for a in extractor.extract(text, date="2026-02-11")]
+    assert dates[0] == (":", "2026-02-09")
+
+
 LEDE_EVENT = (
     "\n\nMayor Ann Cole rode the new ferry across the bay on Monday with the crews who built it, after two years "
     "of delays, storms and a strike that had kept the boat in the yard."

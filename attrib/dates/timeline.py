@@ -184,7 +184,9 @@ def carry_dates(
                 value = _carried(scene.value, value)
                 story.add(Anchor(s.cue.idx, paragraph, scene.value, s.speaker, occasion=scene.occasion))
         out.append(value)
-    return _headlines(statements, out, _lede_end(text_of(doc)), events)
+    # where each statement stands: its cue, or, with none ("Warren: Trump Is a Failure"), its content's start
+    starts = [s.cue.idx if s.cue is not None else doc[min(s.content)].idx if s.content else None for s in statements]
+    return _headlines(statements, starts, out, _lede_end(text_of(doc)), events)
 
 
 def _anchors(statement: Statement, content: frozenset[int]) -> bool:
@@ -194,23 +196,27 @@ def _anchors(statement: Statement, content: frozenset[int]) -> bool:
 
 
 def _headlines(
-    statements: Sequence[Statement], values: list[DateValue], lede_end: int, events: Sequence[Anchor]
+    statements: Sequence[Statement],
+    starts: Sequence[int | None],
+    values: list[DateValue],
+    lede_end: int,
+    events: Sequence[Anchor],
 ) -> list[DateValue]:
     """A headline's or the lede's statement summarises the story: it takes the day of its speaker's first
     statement or event the text dates after it ("Cruz endorses Trump" over "in a message posted Friday, Cruz
     said"; "X praises Y" over "X met Y on Wednesday")."""
     # the day each later statement was given, its own or the story's it was carried to ("Trump blamed ..." after
     # "What unified the candidates Sunday ...")
-    said = _days_by_speaker((t.cue.idx, v, t.speaker) for t, v in zip(statements, values) if t.cue is not None)
+    said = _days_by_speaker((at, v, t.speaker) for t, at, v in zip(statements, starts, values) if at is not None)
     done = _days_by_speaker((a.pos, a.value, a.speaker) for a in events)
     out = list(values)
-    for i, s in enumerate(statements):
-        if s.cue is None or s.cue.idx >= lede_end or values[i].source != "article" or s.speaker is None:
+    for i, (s, at) in enumerate(zip(statements, starts)):
+        if at is None or at >= lede_end or values[i].source != "article" or s.speaker is None:
             continue
-        found = [_next_day(said.get(s.speaker, []), s.cue.idx)]
+        found = [_next_day(said.get(s.speaker, []), at)]
         # a stance ("X loves her school") is no summary of what the speaker did on the story's day
-        if s.cue.lemma_ in reporting_verbs():
-            found.append(_next_day(done.get(s.speaker, []), s.cue.idx))
+        if s.cue is not None and s.cue.lemma_ in reporting_verbs():
+            found.append(_next_day(done.get(s.speaker, []), at))
         first = min((f for f in found if f is not None), key=_first, default=None)
         out[i] = first[1] if first is not None else values[i]
     return out
