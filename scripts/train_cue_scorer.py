@@ -12,8 +12,7 @@ article); the final weights are then fitted on all articles with the same settin
 split is read: never give this script the dev file. ``--cache`` keeps the parsed articles (spaCy
 DocBin) so a second run skips parsing; ``--held-out-model`` also writes the model fitted without the
 held-out fifth, to check figures on it. A second stage judges each verb with the content its frames
-find (``attrib/find/frame_scorer.py``), and a listed verb whose own frames find nothing with the content of its
-other frames (``frames.extra_root``), learnt from first-stage logits out of fold. The run is
+find (``attrib/find/frame_scorer.py``), learnt from first-stage logits out of fold. The run is
 deterministic: the same train file and pipeline give the same weights (liblinear with a fixed seed,
 features hashed without Python's salted ``hash``).
 """
@@ -31,14 +30,12 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Doc, DocBin, Token
+from spacy.tokens import Doc, DocBin
 
 from attrib.annotate import annotate
-from attrib.find.cues import LEARNED_FRAMES, Cue, _denied_belief, speaker_root
-from attrib.find.finder import _from_cue
+from attrib.find.cues import LEARNED_FRAMES, _denied_belief
 from attrib.find.frame_scorer import FrameScorer, logit_feature, pair_hashes
-from attrib.find.frames import content_root, cue_tokens, extra_root
-from attrib.find.quotes import Quotations, quoted_spans
+from attrib.find.frames import content_root
 from attrib.find.scorer import (
     WEIGHTS_FILE,
     CueScorer,
@@ -48,7 +45,7 @@ from attrib.find.scorer import (
     token_arrays,
 )
 from attrib.find.word_vectors import load_vectors
-from attrib.lexicon import ReportingVerb, reporting_verbs
+from attrib.lexicon import reporting_verbs
 from attrib.nlp.labels import VERBAL
 from attrib.pipeline import load_pipeline
 
@@ -73,9 +70,6 @@ PAIR_FLOOR = 0.05
 # stage out of fold): admit 0.2, 0.25, 0.3, 0.35 gave attribution F1 67.1, 67.4, 67.4, 67.3 and overlap 70.6, 70.8,
 # 70.9, 70.8 (the first stage alone, admit 0.4: 67.1, 70.6)
 PAIR_ADMIT = 0.3
-# a listed verb whose own frames find nothing reports in another frame (a learned one, its passive subject, its
-# relative clause's noun) at this pair probability: chosen the same way (EXTRA_CHOICE)
-PAIR_EXTRA_ADMIT = 0.5
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
@@ -179,9 +173,7 @@ def scorer(weights: np.ndarray, admit: float, veto: float, pairs: np.ndarray | N
     hashed, dense = weights[: 1 << BITS], weights[1 << BITS :]
     second = None
     if pairs is not None:
-        second = FrameScorer(
-            pairs[:-1].astype(np.float64), PAIR_BITS, float(pairs[-1]), PAIR_ADMIT, PAIR_FLOOR, PAIR_EXTRA_ADMIT
-        )
+        second = FrameScorer(pairs[:-1].astype(np.float64), PAIR_BITS, float(pairs[-1]), PAIR_ADMIT, PAIR_FLOOR)
     return CueScorer(hashed.astype(np.float64), BITS, admit, veto, dense.astype(np.float64), load_vectors(), second)
 
 
@@ -201,7 +193,6 @@ def save(path: Path, weights: np.ndarray, admit: float, veto: float, pairs: np.n
             pair_bits=np.int64(PAIR_BITS),
             pair_admit=np.float64(PAIR_ADMIT),
             pair_floor=np.float64(PAIR_FLOOR),
-            pair_extra_admit=np.float64(PAIR_EXTRA_ADMIT),
         )
 
 
@@ -225,12 +216,9 @@ def out_of_fold(items: list, arts: list[int]) -> dict[int, np.ndarray]:
 def pair_examples(doc: Doc, quotes: list[dict], p: np.ndarray) -> tuple[list[np.ndarray], list[float], list[bool]]:
     """The (verb, content) pairs ``find_cues`` would judge, as hashes, scaled logits and labels: a pair is positive
     when the verb lies in an annotated cue and the content's root in that attribution's content (or, with no
-    content, when the verb is a cue: a quotation beside it is the content). A listed verb whose own frames find
-    nothing adds the pair of its fallback frame (``extra_pair``), positive when the content the finder would cut
-    there matches that attribution's."""
+    content, when the verb is a cue: a quotation beside it is the content)."""
     verbs, hashes, logits, labels = reporting_verbs(), [], [], []
     cues = [q for q in quotes if q.get("cue_start") is not None]
-    quotations = Quotations(quoted_spans(doc.text))
     for tok in doc:
         if not p[tok.i] >= 0 or tok.pos_ not in VERBAL or tok.tag_ == "VBN" and tok.dep_ == "amod":
             continue
@@ -244,37 +232,11 @@ def pair_examples(doc: Doc, quotes: list[dict], p: np.ndarray) -> tuple[list[np.
             continue
         content, frame = content_root(tok, entry.frames if entry else LEARNED_FRAMES)
         hit = [q for q in cues if q["cue_start"] < tok.idx + len(tok.text) and q["cue_end"] > tok.idx]
-        own = content is None or any(s <= content.idx < e for q in hit for s, e in q["quote_spans"])
-        extra = extra_pair(tok, entry, quotations) if entry and content is None else None
-        pairs = [(content, frame, own)] + ([(extra[0], extra[1], matches(extra[2], hit))] if extra else [])
-        for root, pair_frame, inside in pairs:
-            hashes.append(pair_hashes(tok, root, pair_frame, entry.kind if entry else "learned", p[tok.i]))
-            logits.append(logit_feature(p[tok.i]))
-            labels.append(bool(hit) and inside)
+        inside = content is None or any(s <= content.idx < e for q in hit for s, e in q["quote_spans"])
+        hashes.append(pair_hashes(tok, content, frame, entry.kind if entry else "learned", p[tok.i]))
+        logits.append(logit_feature(p[tok.i]))
+        labels.append(bool(hit) and inside)
     return hashes, logits, labels
-
-
-def extra_pair(verb: Token, entry: ReportingVerb, quotations: Quotations) -> tuple[Token, str, list] | None:
-    """The pair ``find_cues`` offers for a listed verb whose own frames find nothing and that no quotation stands
-    beside: its content's root in another frame (``frames.extra_root``), the frame the pair model reads, and the
-    content parts the finder would cut there (none when it would cut none)."""
-    extra = extra_root(verb, entry.frames, LEARNED_FRAMES) if entry.kind != "learned" else None
-    if extra is None or _from_cue(verb.doc, Cue(verb, cue_tokens(verb), None, "quote", speaker_root(verb)), quotations):
-        return None
-    root, frame, pair_frame = extra
-    draft = _from_cue(verb.doc, Cue(verb, cue_tokens(verb), root, frame, speaker_root(verb), learned=True), quotations)
-    return root, pair_frame, draft.content if draft is not None else []
-
-
-def matches(parts: list[tuple[int, int]], hit: list[dict]) -> bool:
-    """Whether content ``parts`` match an attribution's content as score.py matches them: the characters the two
-    share are half or more of those either holds."""
-    mine = {i for a, b in parts for i in range(a, b)}
-    for q in hit:
-        theirs = {i for a, b in q["quote_spans"] for i in range(a, b)}
-        if mine and len(mine & theirs) >= 0.5 * len(mine | theirs):
-            return True
-    return False
 
 
 def fit_pairs(docs: list[Doc], gold: list[dict], logits: dict[int, np.ndarray]) -> np.ndarray:

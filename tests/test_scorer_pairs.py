@@ -13,10 +13,8 @@ from spacy.strings import get_string_id
 from attrib.find.cues import LEARNED_FRAMES
 from attrib.find.finder import find_attributions
 from attrib.find.frame_scorer import FrameScorer, pair_hashes, pair_words
-from attrib.find.frames import content_root, extra_root
+from attrib.find.frames import content_root
 from attrib.find.scorer import CueScorer, _combine, load_scorer
-
-from .test_rules_docs import build
 
 BITS = 10
 BIAS_TEMPLATE = 19  # the first stage's constant feature (as in test_scorer)
@@ -97,83 +95,3 @@ def test_the_shipped_scorer_has_its_second_stage():
     assert pairs is not None and pairs.weights.shape == (1 << pairs.bits,)
     assert 0 < pairs.floor < pairs.admit < 1
     assert pairs.slope > 0  # the first stage's verdict counts for the pair
-
-
-# --- a listed verb's frames beyond its own, judged by the pair model ---------------------------------------------
-GAP = """
-Voters NOUN NNS nsubj 1
-doubted VERB VBD ROOT 1 doubt
-the DET DT det 3
-charge NOUN NN dobj 1
-the DET DT det 5
-mayor NOUN NN nsubj 6
-denied VERB VBD relcl 3 deny
-. PUNCT . punct 1
-"""
-PASSIVE = """
-The DET DT det 1
-claim NOUN NN nsubjpass 3
-was AUX VBD auxpass 3
-denied VERB VBN ROOT 3 deny
-by ADP IN agent 3
-the DET DT det 6
-mayor NOUN NN pobj 4
-. PUNCT . punct 3
-"""
-CHAMPIONED_BY = """
-The DET DT det 1
-policies NOUN NNS nsubj 5
-championed VERB VBN acl 1 champion
-by ADP IN agent 2
-Ruiz PROPN NNP pobj 3
-failed VERB VBD ROOT 5 fail
-. PUNCT . punct 5
-"""
-WHO_DENIED = """
-the DET DT det 1
-man NOUN NN ROOT 1
-who PRON WP nsubj 3
-denied VERB VBD relcl 1 deny
-the DET DT det 5
-charge NOUN NN dobj 3
-. PUNCT . punct 1
-"""
-IT_WAS_DENIED = """
-It PRON PRP nsubjpass 2
-was AUX VBD auxpass 2
-denied VERB VBN ROOT 2 deny
-by ADP IN agent 2
-the DET DT det 5
-mayor NOUN NN pobj 3
-. PUNCT . punct 2
-"""
-
-
-@pytest.mark.parametrize(
-    "spec, verb, expected",
-    [
-        (GAP, "denied", ("charge", "gap", "gap")),  # the noun its relative clause modifies
-        (PASSIVE, "denied", ("claim", "passive", "passive")),  # a passive's subject, with the agent there
-        (CHAMPIONED_BY, "championed", ("policies", "gap", "gap")),  # a passive participle's noun
-        (WHO_DENIED, "denied", ("charge", "obj", "extra_obj")),  # an object, for a verb listed without one
-        (IT_WAS_DENIED, "denied", None),  # a pronoun subject names nothing
-    ],
-)
-def test_a_listed_verbs_other_frames(spec, verb, expected):
-    token = next(t for t in build(spec) if t.text == verb)
-    extra = extra_root(token, frozenset({"that"}), LEARNED_FRAMES)
-    assert (None if extra is None else (extra[0].text, extra[1], extra[2])) == expected
-
-
-def test_a_listed_verbs_other_frame_is_admitted_by_the_pair_model(parse):
-    doc = parse("Voters doubted the charge the mayor denied.")
-    admitting = FrameScorer(weights_for({"bias": -3.0, "frame=speech:gap": 6.0}), BITS, 0.0, 0.5, 0.05, extra_admit=0.5)
-    found = [f for f in find_attributions(doc, scorer(admitting)) if f.cue_token.text == "denied"]
-    assert [([doc.text[a:b] for a, b in f.content], doc.text[slice(*f.speaker)]) for f in found] == [
-        (["the charge"], "the mayor")
-    ]
-    # the same pair below the admit, or a model trained without such pairs (no extra admit): no attribution
-    doubting = FrameScorer(weights_for({"bias": -3.0}), BITS, 0.0, 0.5, 0.05, extra_admit=0.5)
-    unjudged = FrameScorer(weights_for({"bias": -3.0, "frame=speech:gap": 6.0}), BITS, 0.0, 0.5, 0.05)
-    for pairs in (doubting, unjudged):
-        assert not [f for f in find_attributions(doc, scorer(pairs)) if f.cue_token.text == "denied"]

@@ -45,8 +45,7 @@ def clause_content(
     """The content a cue's clause or object gives, widened to the quotations it touches."""
     text = text_of(doc)
     exclude = clause_ids | _nested_clause_tokens(cue)
-    if cue.frame in ("according", "gap"):
-        # the cue hangs inside what it reports: "according to X" in its sentence, "the mayor denied" in its noun
+    if cue.frame == "according":
         exclude |= {t.i for t in cue.token.subtree}
     start, end = trim(text, *subtree_range(cue.content, exclude))
     if cue.frame == "obj":

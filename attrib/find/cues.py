@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import ReportingVerb, noun_cues, reporting_verbs
 from ..nlp.labels import VERBAL
 from .found import Cue
-from .frames import content_root, cue_tokens, extra_root, object_of
+from .frames import content_root, cue_tokens, object_of
 from .nominal_cues import according_to, adjective_cue, noun_cue
 from .subjects import speaker_root
 
@@ -77,24 +77,20 @@ def find_cues(doc: Doc, scorer: CueScorer | None = None) -> Iterator[Cue]:
         ):
             continue
         content, frame = content_root(token, entry.frames)
-        fallback = _fallback_cue(token, entry, p[token.i], scorer) if content is None and p is not None else None
+        likely = p is not None and p[token.i] >= LEARNED_FRAME_ADMIT
+        fallback = _learned_frame_cue(token, entry) if content is None and likely else None
         yield Cue(token, cue_tokens(token), content, frame, speaker_root(token), fallback, entry.kind == "learned")
 
 
-def _fallback_cue(verb: Token, entry: ReportingVerb, p: float, scorer: CueScorer) -> Cue | None:
-    """ "polls show Clinton ahead", "a charge the mayor denied": a listed verb whose own frames find nothing may report
-    in a learned frame, its passive subject or the noun its clause modifies, when the pair model admits the pair
-    (or, for a learned frame, the first stage finds the verb very likely)."""
-    extra = extra_root(verb, entry.frames, LEARNED_FRAMES) if entry.kind != "learned" else None
-    if extra is None:
+def _learned_frame_cue(verb: Token, entry: ReportingVerb) -> Cue | None:
+    """ "polls show Clinton ahead": a listed verb whose own frames find nothing may report in a learned one."""
+    # a characterising verb keeps its own rule: an object only with a predicate ("called her sister" is no saying)
+    if entry.kind == "learned" or "pred" in entry.frames:
         return None
-    content, frame, pair_frame = extra
-    pairs = scorer.pairs
-    likely = pair_frame.startswith("extra_") and p >= LEARNED_FRAME_ADMIT
-    judged = pairs is not None and pairs.extra_admit is not None
-    if not likely and not (judged and pairs.probability(verb, content, pair_frame, entry.kind, p) >= pairs.extra_admit):
-        return None
-    return Cue(verb, cue_tokens(verb), content, frame, speaker_root(verb), learned=True)
+    content, frame = content_root(verb, entry.frames | LEARNED_FRAMES)
+    return (
+        Cue(verb, cue_tokens(verb), content, frame, speaker_root(verb), learned=True) if content is not None else None
+    )
 
 
 def _verb_entry(token: Token, verbs: dict[str, ReportingVerb], p, scorer: CueScorer | None) -> ReportingVerb | None:

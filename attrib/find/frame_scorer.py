@@ -125,9 +125,6 @@ class FrameScorer:
     slope: float
     admit: float  # a pair at this probability or more is a cue
     floor: float  # the first-stage probability a verb needs before its pair is judged
-    # a listed verb whose own frames find nothing reports in another frame (``frames.extra_root``) at this pair
-    # probability or more; None for a model trained without those pairs
-    extra_admit: float | None = None
 
     def probability(self, verb: Token, content: Token | None, frame: str, kind: str, p: float) -> float:
         """P(the verb with this content is an attribution), from the first stage's ``p`` and the pair's features."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp.labels import CUE_PREMODIFIERS, EMPTY_OBJECTS, MODIFIER_CLAUSES, RELATIVE_TAGS
+from ..nlp.labels import CUE_PREMODIFIERS, EMPTY_OBJECTS, MODIFIER_CLAUSES
 
 # a cue's auxiliaries and adverbs stand at most this many tokens before its verb ("has also repeatedly said")
 MAX_PREMODIFIER_REACH = 4
@@ -13,58 +13,11 @@ MAX_PREMODIFIER_REACH = 4
 # pathological parse, such as ten thousand nested "X said that": the rules walk no clause further, and a cue
 # whose content clause is longer is left out, so that each cue costs a bounded time
 MAX_CLAUSE_TOKENS = 400
-# the nouns a relative clause's gap may stand for ("a charge the mayor denied", "everything he said")
-GAP_HEADS = frozenset({"NOUN", "PROPN", "PRON"})
-# a relative clause with one of these (other than a relative pronoun) has no gap for its noun to fill
-GAP_FILLERS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative", "pobj"})
 
 
 def content_root(verb: Token, frames: frozenset[str]) -> tuple[Token | None, str]:
     children = list(verb.children)
     return _clause_root(verb, children, frames) or _object_root(verb, children, frames) or (None, "quote")
-
-
-def extra_root(verb: Token, frames: frozenset[str], learned: frozenset[str]) -> tuple[Token, str, str] | None:
-    """A listed verb's content beyond its own frames, for the pair model to judge (``frame_scorer``): a learned
-    frame ("said the same", a verb listed without an object), a passive's subject with its agent ("the claim was
-    denied by X") or the noun its clause modifies ("a charge the mayor denied"). The root, the cue's frame and the
-    frame the pair model reads; None when there is none."""
-    # a characterising verb takes an object only with its predicate ("called her sister" is no saying)
-    content, frame = content_root(verb, frames | learned) if "pred" not in frames else (None, "quote")
-    if content is not None:
-        return content, frame, f"extra_{frame}"
-    # not the passive of a verb that takes an infinitive, whose subject is spoken to ("was asked by a reporter")
-    subject = passive_subject(verb) if "to" not in frames else None
-    if subject is not None:
-        return subject, "passive", "passive"
-    noun = gap_root(verb)
-    return (noun, "gap", "gap") if noun is not None else None
-
-
-def passive_subject(verb: Token) -> Token | None:
-    """ "The merger was first reported by a newspaper": a passive's subject is what its agent said (a noun, with
-    the agent there)."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subject is None or subject.pos_ == "PRON" or not any(c.dep_ == "agent" for c in verb.children):
-        return None
-    return subject
-
-
-def gap_root(verb: Token) -> Token | None:
-    """ "a charge the mayor denied", "the policies championed by Ruiz": a verb in a clause that modifies a noun
-    after it and lacks an object of its own reports that noun (the clause's gap)."""
-    head = verb.head
-    fillers = [c for c in verb.children if c.dep_ in GAP_FILLERS and c.tag_ not in RELATIVE_TAGS and c.lower_ != "that"]
-    if head.pos_ not in GAP_HEADS or verb.i < head.i or fillers:
-        return None
-    if verb.dep_ == "acl":
-        # a passive participle with its agent: "the policies championed by Ruiz" ("stories alleging ..." speak)
-        return head if verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) else None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # a relative clause with a subject of its own that is no relative pronoun: the noun is its object
-    if verb.dep_ != "relcl" or len(subjects) != 1 or subjects[0].tag_ in RELATIVE_TAGS or subjects[0].lower_ == "that":
-        return None
-    return head
 
 
 def _clause_root(verb: Token, children: list[Token], frames: frozenset[str]) -> tuple[Token, str] | None:
@@ -103,11 +56,12 @@ def _clause_root(verb: Token, children: list[Token], frames: frozenset[str]) -> 
 
 def _object_root(verb: Token, children: list[Token], frames: frozenset[str]) -> tuple[Token, str] | None:
     """The root of the verb's content when that is a noun phrase: an object, a predicate, a preposition's object."""
-    # a passive's subject is what its agent said; not with a verb that takes an infinitive, whose passive subject is
-    # spoken to ("was asked by a reporter")
-    subject = passive_subject(verb) if "obj" in frames and "to" not in frames else None
-    if subject is not None:
-        return subject, "obj"
+    subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    # "The merger was first reported by a newspaper": a passive's subject is what its agent said; not with a
+    # verb that takes an infinitive, whose passive subject is spoken to ("was asked by a reporter")
+    if "obj" in frames and "to" not in frames and subject is not None and subject.pos_ != "PRON":
+        if any(c.dep_ == "agent" for c in children):
+            return subject, "obj"
     predicates = [c for c in children if c.dep_ == "oprd"]
     # "pred" verbs take an object only with its predicate: "called X “crazy”", "described X as “Y”",
     # "accused X of Y", "likened X to Y"; not "called X on Friday"

@@ -249,5 +249,4 @@ def _pairs(data) -> FrameScorer | None:
         float(data["pair_slope"]),
         float(data["pair_admit"]),
         float(data["pair_floor"]),
-        float(data["pair_extra_admit"]) if "pair_extra_admit" in data.files else None,
     )
