@@ -124,9 +124,10 @@ NAMES = [
         "Melissa said the fight was just starting.",
         "Melissa Ortiz",
     ),
-    # a body's name in apposition to a common noun is that body
+    # a body's name in apposition to a common noun is that body (the cue a listed verb: what is tested is the
+    # speaker's name, whatever the learned scorer makes of a verb outside the lists)
     (
-        "Protesters will march. One group, Occupy Main Street, is circulating flyers saying the police are ready.",
+        "Protesters will march. One group, Occupy Main Street, said in flyers that the police are ready.",
         "Occupy Main Street",
     ),
 ]
