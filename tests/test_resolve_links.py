@@ -39,6 +39,13 @@ LINKS = [
         "Her former law partner at Briggs, Owen K. Talbot",
         "Owen K. Talbot",
     ),
+    # headline capitals let the NER run a person's name on into the verb after it ("Obama Seeks")
+    (
+        "Obama Seeks Higher Pay For Teachers In Budget Speech.\n\nPresident Barack Obama on Monday asked Congress"
+        " to raise pay for teachers.",
+        "Obama Seeks Higher",
+        "Barack Obama",
+    ),
     # an age describes a person as a role noun does: the person in focus
     (
         "Rosa Varga, the new coach, met the team on Monday.\n\n“We start from zero,” said the 52-year-old.",
