@@ -39,11 +39,11 @@ LINKS = [
         "Her former law partner at Briggs, Owen K. Talbot",
         "Owen K. Talbot",
     ),
-    # headline capitals let the NER run a person's name on into the verb after it ("Obama Seeks")
+    # headline capitals let the NER run a person's name on into the verb after it ("Obama Wants")
     (
-        "Obama Seeks Higher Pay For Teachers In Budget Speech.\n\nPresident Barack Obama on Monday asked Congress"
+        "Obama Wants Higher Pay For Teachers In Budget Speech.\n\nPresident Barack Obama on Monday asked Congress"
         " to raise pay for teachers.",
-        "Obama Seeks Higher",
+        "Obama Wants Higher",
         "Barack Obama",
     ),
     # an age describes a person as a role noun does: the person in focus

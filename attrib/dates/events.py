@@ -45,9 +45,9 @@ def event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quot
         value = DateValue(iso, source, precision, span.text, span.start_char, span.end_char)
         verb = governing_verb(occasion_before(span) or span.root)
         if verb is None or verb.i in content or not _past_event(verb, precision):
-            # "at the October 28 CNBC debate": a calendar day before the name of an occasion a phrase places the story
+            # "at the March 3 Channel 9 debate": a calendar day before the name of an occasion a phrase places the story
             # at dates that occasion, however the parser read the sentence (it may take the noun for a verb); the
-            # calendar says it is past ("included a May 11 speech" only lists one)
+            # calendar says it is past ("her calendar included a June 2 speech" only lists one)
             if _past_day(value, base) and _at_occasion(span):
                 yield Anchor(span.start_char, paragraph_of(paragraphs, span.start_char), value)
             continue
@@ -102,7 +102,7 @@ def _released(verb: Token) -> bool:
 
 
 def _at_occasion(span: Span) -> bool:
-    """The day stands before an occasion's name in a prepositional phrase ("at the Oct. 28 CNBC debate")."""
+    """The day stands before an occasion's name in a prepositional phrase ("at the Oct. 3 Channel 9 debate")."""
     noun = occasion_after(span)
     return noun is not None and any(t.dep_ == "pobj" for t in span.doc[span.start : noun.i + 1])
 

@@ -160,7 +160,7 @@ def occasion_before(span: Span) -> Token | None:
 
 
 def occasion_after(span: Span) -> Token | None:
-    """The occasion a calendar day right before it dates, across the occasion's proper name ("the Oct. 28 CNBC
+    """The occasion a calendar day right before it dates, across the occasion's proper name ("the Oct. 3 Channel 9
     debate", "a Jan. 5 letter"), whatever part of speech the parser gave the noun."""
     for token in span.doc[span.end : span.end + 4]:
         if _occasion_word(token.lower_):

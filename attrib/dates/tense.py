@@ -49,7 +49,7 @@ def told_past(cue: Token) -> bool:
 
 
 def told_present(cue: Token) -> bool:
-    """The cue is a simple present ("McKinnon says", "she asks as he walks in, saying"): the narration of a scene, as
+    """The cue is a simple present ("Ruiz says", "she asks as he walks in, saying"): the narration of a scene, as
     of a recording; no perfect, modal or progressive."""
     token = cue
     for _ in range(3):

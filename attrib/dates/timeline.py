@@ -177,14 +177,14 @@ def carry_dates(
                 value = _carried(carried, value)
                 story.add(Anchor(s.cue.idx, paragraph, carried, s.speaker))
         elif s.cue is not None and value.source == "article" and told_present(s.cue):
-            # "McKinnon says" after "this weekend's episode": the present narrates the recording, made the day it aired
+            # "Ruiz says" after "this weekend's episode": the present narrates the recording, made the day it aired
             paragraph = paragraph_of(paragraphs, s.cue.idx)
             scene = story.recording(s.cue.idx, paragraph)
             if scene is not None:
                 value = _carried(scene.value, value)
                 story.add(Anchor(s.cue.idx, paragraph, scene.value, s.speaker, occasion=scene.occasion))
         out.append(value)
-    # where each statement stands: its cue, or, with none ("Warren: Trump Is a Failure"), its content's start
+    # where each statement stands: its cue, or, with none ("Ruiz: The Bridge Is a Failure"), its content's start
     starts = [s.cue.idx if s.cue is not None else doc[min(s.content)].idx if s.content else None for s in statements]
     return _headlines(statements, starts, out, _lede_end(text_of(doc)), events)
 

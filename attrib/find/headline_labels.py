@@ -58,7 +58,7 @@ def _colon_statement(doc: Doc, line: Span) -> Draft | None:
     if not names or names[-1].lower_ in EMPTY_INTRODUCERS or names[-1].lower_ in document_labels():
         return None
     head = names[-1]
-    # "Obama on Climate Change: ...", "Mukasey at the convention: ...": the name ends before a preposition after it
+    # "Obama on Climate Change: ...", "Ruiz at the convention: ...": the name ends before a preposition after it
     last = next((t.i - 1 for t in label if t.i > head.i and t.pos_ == "ADP"), label.end - 1)
     speaker = (label[0].idx, doc[last].idx + len(doc[last].text))
     return Draft([content], (colon, colon + 1), speaker, head, None)

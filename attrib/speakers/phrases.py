@@ -1,5 +1,5 @@
 """Speaker phrases that stand for other phrases: a relative pronoun for its antecedent ("the
-Saudi government, which ..."), a coordination for its conjuncts ("Mr. King and Mr. Schultz"), a
+Saudi government, which ..."), a coordination for its conjuncts ("Mr. Ruiz and Mr. Dorsey"), a
 possessive for its owner ("his office" is Paul Ryan's office)."""
 
 from __future__ import annotations

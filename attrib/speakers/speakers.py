@@ -50,7 +50,7 @@ def describe(span: Span, head: Token) -> Mention:
 def _name_words(span: Span, head: Token) -> list[Token]:
     entity = next((e for e in ents_in(span) if e.start <= head.i < e.end), None)
     if entity is not None and entity.label_ in ORG_LABELS | {"PERSON"}:
-        # "Obama Seeks ...": headline capitals let the NER run a person's name on into the verb after it
+        # "Obama Wants ...": headline capitals let the NER run a person's name on into the verb after it
         verbs = [t.i for t in entity if t.i > head.i and t.pos_ in ("VERB", "AUX") and entity.label_ == "PERSON"]
         words = [t for t in entity if not verbs or t.i < verbs[0]]
         # "House Democrats": the body's name before a plural group name the NER took alone is part of it

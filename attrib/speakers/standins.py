@@ -1,5 +1,5 @@
 """Speakers named by a phrase of the article's words rather than a name of their own: unnamed groups and
-sources, coordinations ("Mr. King and Mr. Schultz"), possessives ("his office" is Paul Ryan's office) and
+sources, coordinations ("Mr. Ruiz and Mr. Dorsey"), possessives ("his office" is Paul Ryan's office) and
 data that speak with their source's voice (a mixin of the ``Resolver``)."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ class StandIns:
         return Resolution(entity, entity.name, entity.type, None, confidence("unnamed"))
 
     def _coordination(self, span: Span, parts: list[Token]) -> Resolution:
-        """ "Mr. King and Mr. Schultz": the conjuncts' canonical names, joined; unnamed ones as written."""
+        """ "Mr. Ruiz and Mr. Dorsey": the conjuncts' canonical names, joined; unnamed ones as written."""
         entity = self._phrase_entity(self._joined_names(parts), "group", None)
         entity.add(span.text, span.start_char)
         self._spoke(span.start_char, entity)
