@@ -1,4 +1,4 @@
-"""The narrative's dated events: where the article tells what happened on a day ("X vied for the title Wednesday",
+"""The narrative's dated events: where the article tells what happened on a day ("X won the vote Wednesday",
 "at Sunday night's debate"), as anchors of the story's time that the statements around them take their date from."""
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Anchor:
 
 def event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quoted: Coverage, base: str | None, who):
     """Dated past-tense events of the narrative outside any statement's content and any quotation
-    ("X vied for the title Wednesday", "on Tuesday, it raised its forecast"), each with its subject's
+    ("X won the vote Wednesday", "on Tuesday, it raised its forecast"), each with its subject's
     speaker key: a speaker placed at a dated event ("Clinton spoke in Ohio on Thursday") stays at it."""
     for span in date_expressions_in(doc):
         if any(t.i in content for t in span) or quoted.covers(span.start_char, open_start=True):

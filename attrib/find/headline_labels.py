@@ -13,7 +13,7 @@ from .found import Draft
 
 # a name before a colon has at most this many words; a longer phrase is a sentence of its own
 MAX_LABEL_WORDS = 8
-# what follows the colon is a statement of at least this many words, with a verb ("Poll: A World at War." is a title)
+# what follows the colon is a statement of at least this many words, with a verb ("Poll: A City in Motion." is a title)
 MIN_STATEMENT_WORDS = 4
 # a headline in title case has at least this share of its words capitalised
 TITLE_CASE_SHARE = 0.7
@@ -58,7 +58,7 @@ def _colon_statement(doc: Doc, line: Span) -> Draft | None:
     if not names or names[-1].lower_ in EMPTY_INTRODUCERS or names[-1].lower_ in document_labels():
         return None
     head = names[-1]
-    # "Obama on Climate Change: ...", "Ruiz at the convention: ...": the name ends before a preposition after it
+    # "Ruiz on Flood Defences: ...", "Cole at the convention: ...": the name ends before a preposition after it
     last = next((t.i - 1 for t in label if t.i > head.i and t.pos_ == "ADP"), label.end - 1)
     speaker = (label[0].idx, doc[last].idx + len(doc[last].text))
     return Draft([content], (colon, colon + 1), speaker, head, None)
