@@ -51,10 +51,8 @@ def event_anchors(doc: Doc, paragraphs: list[int], content: frozenset[int], quot
             if _past_day(value, base) and _at_occasion(span):
                 yield Anchor(span.start_char, paragraph_of(paragraphs, span.start_char), value)
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        speaker = who(subject) if who is not None and subject is not None else None
         where = paragraph_of(paragraphs, span.start_char)
-        yield Anchor(span.start_char, where, value, speaker, occasion=dated_occasion(span))
+        yield Anchor(span.start_char, where, value, _subject_speaker(verb, who), occasion=dated_occasion(span))
 
 
 def around_anchors(
@@ -63,7 +61,7 @@ def around_anchors(
     """Past events told as a day from an occasion the article dated before ("On the eve of the meeting, Trump eased his
     tone" after "a meeting Thursday"), with their subject's speaker key, as ``event_anchors`` gives them."""
     days: dict[str, list[Anchor]] = {}
-    for anchor in sorted(events, key=_pos):
+    for anchor in sorted(events, key=anchor_pos):
         if anchor.occasion is not None and anchor.value.precision == "day" and anchor.value.iso:
             days.setdefault(anchor.occasion, []).append(anchor)
     for token in doc:
@@ -73,20 +71,25 @@ def around_anchors(
         verb = governing_verb(token) if value is not None else None
         if verb is None or verb.i in content or not past_tense(verb):
             continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        speaker = who(subject) if who is not None and subject is not None else None
-        yield Anchor(token.idx, paragraph_of(paragraphs, token.idx), value, speaker)
+        yield Anchor(token.idx, paragraph_of(paragraphs, token.idx), value, _subject_speaker(verb, who))
 
 
 def _dated_before(days: dict[str, list[Anchor]], pos: int, name: str) -> DateValue | None:
     """The day of the last occasion of that name the article dated before ``pos``."""
     found = days.get(name, [])
-    before = bisect_left(found, pos, key=_pos)
+    before = bisect_left(found, pos, key=anchor_pos)
     return found[before - 1].value if before else None
 
 
-def _pos(anchor: Anchor) -> int:
+def anchor_pos(anchor: Anchor) -> int:
+    """The sort key of anchors: their offset in the text."""
     return anchor.pos
+
+
+def _subject_speaker(verb: Token, who) -> object:
+    """The speaker key of the verb's subject (None: no subject, or no one's)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return who(subject) if who is not None and subject is not None else None
 
 
 def _past_event(verb: Token, precision: str) -> bool:

@@ -15,7 +15,7 @@ from ..lexicon import reporting_verbs
 from ..nlp.labels import DEFINITE_DETERMINERS
 from ..nlp.spans import Coverage, text_of
 from .dates import DateValue
-from .events import Anchor, around_anchors, event_anchors, paragraph_of, paragraph_starts
+from .events import Anchor, anchor_pos, around_anchors, event_anchors, paragraph_of, paragraph_starts
 from .occasions import recorded
 from .posts import quoted_posts
 from .statements import hosts, is_occasion
@@ -61,16 +61,12 @@ class Statement:
     speaker: object = None
 
 
-def _offset(anchor: Anchor) -> int:
-    return anchor.pos
-
-
 class _Story:
     """The story's times told so far: anchors in text order (events, breaks and dated statements),
     the narrative's dated events alone, and each speaker's dated statements and events."""
 
     def __init__(self, anchors: list[Anchor]):
-        self.anchors = sorted(anchors, key=_offset)  # insort keeps them so, each new one after those at its offset
+        self.anchors = sorted(anchors, key=anchor_pos)  # insort keeps them so, each new one after those at its offset
         self.events = [a for a in self.anchors if a.value is not None]
         # a year or month the narrative mentions is background, not another day of the story
         self.days = [a for a in self.events if a.value.precision in CARRIED]
@@ -81,11 +77,11 @@ class _Story:
                 self.threads.setdefault(anchor.speaker, []).append(anchor)
 
     def add(self, anchor: Anchor) -> None:
-        insort(self.anchors, anchor, key=_offset)
+        insort(self.anchors, anchor, key=anchor_pos)
         if anchor.value is not None and anchor.value.precision in CARRIED and anchor.said:
-            insort(self.told, anchor, key=_offset)
+            insort(self.told, anchor, key=anchor_pos)
         if anchor.speaker is not None:
-            insort(self.threads.setdefault(anchor.speaker, []), anchor, key=_offset)
+            insort(self.threads.setdefault(anchor.speaker, []), anchor, key=anchor_pos)
 
     def carried(self, pos: int, paragraph: int, speaker: object) -> DateValue | None:
         """The day an undated past statement belongs to: the nearest dated event of its paragraph or
@@ -114,7 +110,7 @@ class _Story:
 
     def last_day(self, pos: int) -> DateValue | None:
         """The day of the story's last dated event or statement before ``pos``, however far back."""
-        before = bisect_left(self.told, pos, key=_offset)
+        before = bisect_left(self.told, pos, key=anchor_pos)
         return _day(self.told[before - 1], DAY) if before else None
 
     def thread(self, speaker: object, pos: int) -> Anchor | None:
@@ -122,11 +118,11 @@ class _Story:
         speaker's remarks at a dated event stay at it across paragraphs ("said Monday" ... "she said"); a year
         or month of background the narrative mentions is no other day."""
         told = self.threads.get(speaker, []) if speaker is not None else []
-        last = bisect_left(told, pos, key=_offset)
+        last = bisect_left(told, pos, key=anchor_pos)
         if not last:
             return None
         own = told[last - 1]
-        before = bisect_left(self.days, pos, key=_offset)
+        before = bisect_left(self.days, pos, key=anchor_pos)
         event = self.days[before - 1] if before else None
         if event is not None and event.pos > own.pos and event.value.iso != own.value.iso:
             return None
@@ -263,7 +259,7 @@ def _carried(anchor_value: DateValue, own: DateValue) -> DateValue:
 def _latest(anchors: list[Anchor], pos: int, paragraph: int) -> Anchor | None:
     """The most recent dated event before ``pos`` in the same paragraph or the one before; an event
     no day is known for, or a sentence in the present, ends the thread."""
-    before = bisect_left(anchors, pos, key=_offset)
+    before = bisect_left(anchors, pos, key=anchor_pos)
     anchor = anchors[before - 1] if before else None
     if anchor is None or anchor.paragraph < paragraph - 1 or anchor.value is None:
         return None
